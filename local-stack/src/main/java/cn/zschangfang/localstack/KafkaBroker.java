@@ -1,0 +1,135 @@
+package cn.zschangfang.localstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A single combined broker/controller KRaft node run from Apache Kafka's own jars: the same broker as production,
+ * one node instead of three. Its storage is formatted on the first run only, so topics and offsets survive restarts.
+ */
+final class KafkaBroker {
+
+    /** Created up front so consumers start on the partition count production uses, whoever binds first. */
+    static final List<String> TOPICS = List.of(
+            "content.article-viewed",
+            "lead.captured",
+            "lead.status-changed",
+            "lead.routed",
+            "notify.delivery",
+            "lead.captured.dlq");
+
+    private static final int PARTITIONS = 3;
+
+    private final StackConfig config;
+    private final Path logDir;
+    private final Path propertiesFile;
+
+    KafkaBroker(StackConfig config) {
+        this.config = config;
+        this.logDir = config.dataDir().resolve("kafka").toAbsolutePath();
+        this.propertiesFile =
+                config.dataDir().resolve("kafka-server.properties").toAbsolutePath();
+    }
+
+    /** Writes the broker's properties and formats its storage if this is the first run; returns the run command. */
+    List<String> prepare(String java, String classpath, CommandRunner processes) throws IOException {
+        Files.createDirectories(logDir);
+        Files.writeString(propertiesFile, serverProperties(), StandardCharsets.UTF_8);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            int exit = processes.runToCompletion(
+                    "kafka-format",
+                    List.of(
+                            java,
+                            "-cp",
+                            classpath,
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "--standalone",
+                            "-t",
+                            Uuid.randomUuid().toString(),
+                            "-c",
+                            propertiesFile.toString()));
+            if (exit != 0) {
+                throw new IOException(
+                        "formatting Kafka storage failed (exit " + exit + "), see data/logs/kafka-format.log");
+            }
+        }
+        return List.of(
+                java,
+                "-Xms256m",
+                "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                classpath,
+                "kafka.Kafka",
+                propertiesFile.toString());
+    }
+
+    private String serverProperties() {
+        String controller = "127.0.0.1:" + config.kafkaControllerPort();
+        String broker = "127.0.0.1:" + config.kafkaPort();
+        return String.join(
+                "\n",
+                "# Written by the local stack on every start; edit StackConfig/KafkaBroker instead.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=" + controller,
+                "listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
+                "advertised.listeners=PLAINTEXT://" + broker,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + logDir,
+                "num.partitions=" + PARTITIONS,
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "min.insync.replicas=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "");
+    }
+
+    /** Ready when the broker answers a metadata request; then makes sure the platform's topics exist. */
+    boolean isReady() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBrokers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+            admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+            for (String topic : TOPICS) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                            .all()
+                            .get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package cn.zschangfang.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The MongoDB-wire-protocol stand-in of the local stack: mongo-java-server with its H2 backend, keeping documents and
+ * indexes in one file on disk. Development only: production uses MongoDB 8 (see docker-compose.yml), and the services
+ * use no feature this server fakes differently (transactions, $text, change streams, TTL expiry).
+ *
+ * <p>Usage: {@code MongoWireServer <port> <store-file>}.
+ */
+public final class MongoWireServer {
+
+    private MongoWireServer() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: MongoWireServer <port> <store-file>");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(args[0]);
+        Path store = Path.of(args[1]).toAbsolutePath();
+        Files.createDirectories(store.getParent());
+
+        // A short auto-commit delay bounds what a kill -9 can lose to a fraction of a second of writes.
+        MVStore mvStore = new MVStore.Builder().fileName(store.toString()).open();
+        mvStore.setAutoCommitDelay(100);
+        H2Backend backend = new H2Backend(mvStore);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        System.out.println("mongo-wire server listening on 127.0.0.1:" + port + ", data in " + store);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            backend.close();
+                            System.out.println("mongo-wire server stopped, data flushed");
+                            stopped.countDown();
+                        },
+                        "mongo-wire-shutdown"));
+        stopped.await();
+    }
+}

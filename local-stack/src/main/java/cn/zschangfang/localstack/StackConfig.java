@@ -1,0 +1,67 @@
+package cn.zschangfang.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the local stack lives and which ports it takes. {@link #defaults(Path)} gives the fixed ports of {@code
+ * ./run.sh}; the end-to-end test builds one with free random ports so that it can run beside a running stack.
+ *
+ * @param projectDir the checkout: the services' jars are read from {@code <module>/target}
+ * @param dataDir Kafka logs, the MongoDB-wire store and the process logs; kept between runs
+ * @param extraEnv added to every service's environment (the test uses it to point the demo agent at its own robot)
+ */
+public record StackConfig(
+        Path projectDir,
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        int gatewayPort,
+        int contentPort,
+        int leadPort,
+        int notifyPort,
+        Map<String, String> extraEnv) {
+
+    public static final String ADMIN_TOKEN = "local-admin-token";
+    public static final String INTEGRATION_KEY = "local-integration-key";
+
+    public StackConfig {
+        extraEnv = Map.copyOf(extraEnv);
+    }
+
+    public static StackConfig defaults(Path projectDir) {
+        return new StackConfig(
+                projectDir, projectDir.resolve("data"), 9092, 9093, 27017, 8080, 8081, 8082, 8083, Map.of());
+    }
+
+    public String kafkaBrokers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
+    }
+
+    public String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    /** Every port with what needs it, in start order, for the "port taken" check. */
+    public Map<Integer, String> ports() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(kafkaPort, "Kafka broker");
+        ports.put(kafkaControllerPort, "Kafka controller");
+        ports.put(mongoPort, "MongoDB-wire server");
+        ports.put(contentPort, "content-service");
+        ports.put(leadPort, "lead-service");
+        ports.put(notifyPort, "notify-service");
+        ports.put(gatewayPort, "gateway");
+        return ports;
+    }
+}

@@ -1,0 +1,233 @@
+package cn.zschangfang.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform as {@code ./run.sh} starts it — the real Kafka broker from Apache's jars, the MongoDB-wire
+ * server, the four packaged services in their own JVMs — on random free ports, with a local HTTP server standing in
+ * for the WeChat Work group robot of the demo agent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalStackEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    private final List<String> robotMessages = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer robot;
+    private LocalStack stack;
+    private String gateway;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        robot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        robot.createContext("/robot", exchange -> {
+            robotMessages.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, ok.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(ok);
+            }
+        });
+        robot.start();
+
+        Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
+        int[] ports = freePorts(7);
+        StackConfig config = new StackConfig(
+                projectDir,
+                dataDir,
+                ports[0],
+                ports[1],
+                ports[2],
+                ports[3],
+                ports[4],
+                ports[5],
+                ports[6],
+                Map.of(
+                        "DEMO_AGENT_WEBHOOK",
+                        "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot"));
+        stack = LocalStack.startForTest(config, System.out);
+        gateway = "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (robot != null) {
+            robot.stop(0);
+        }
+    }
+
+    @Test
+    void leadPostedToTheGatewayReachesTheAgentsRobotWithMaskedPhoneAndIsOnKafkaAsACloudEvent() throws Exception {
+        String visitor = "e2e-" + UUID.randomUUID();
+        long started = System.nanoTime();
+        HttpResponse<String> created =
+                post("/api/leads", """
+                {"intent":"LEASE","propertyType":"FACTORY","town":"沙溪","areaSqm":{"min":2000,"max":5000},
+                 "use":"服装加工","expectedAnnualTaxWan":80,"company":"中山市某某制衣有限公司",
+                 "contactName":"张三","phone":"+86 138-0013-8000","message":"需要一楼厂房,层高6米以上",
+                 "visitorId":"%s","consent":true}
+                """.formatted(visitor), Map.of("X-Api-Key", StackConfig.INTEGRATION_KEY));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode lead = JSON.readTree(created.body());
+        String leadId = lead.get("id").asText();
+        assertThat(lead.get("status").asText()).isEqualTo("NEW");
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(leadId));
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> robotMessages.stream().anyMatch(m -> m.contains(leadId)));
+        System.out.printf(
+                "lead %s reached the robot %d ms after the POST%n", leadId, (System.nanoTime() - started) / 1_000_000);
+
+        String message = robotMessages.stream()
+                .filter(m -> m.contains(leadId))
+                .findFirst()
+                .orElseThrow();
+        JsonNode markdown = JSON.readTree(message);
+        assertThat(markdown.get("msgtype").asText()).isEqualTo("markdown");
+        String content = markdown.get("markdown").get("content").asText();
+        assertThat(content).contains("沙溪镇", "138****8000", "服装加工");
+        assertThat(message).doesNotContain("13800138000").doesNotContain("张三");
+
+        ConsumerRecord<String, String> event = findOnTopic("lead.captured", leadId);
+        assertThat(event.key()).isEqualTo(leadId);
+        Map<String, String> headers = headers(event);
+        assertThat(headers).containsKeys("ce_id", "ce_source", "ce_type", "ce_specversion", "ce_time");
+        assertThat(headers.get("ce_specversion")).isEqualTo("1.0");
+        assertThat(headers.get("ce_type")).isEqualTo("cn.zschangfang.lead.captured.v1");
+        assertThat(JSON.readTree(event.value()).get("eventId").asText()).isEqualTo(headers.get("ce_id"));
+    }
+
+    @Test
+    void articleViewThroughTheGatewayIsCountedAndPublished() throws Exception {
+        String path = "/api/content/articles/" + LocalStack.SEED_ARTICLE;
+        HttpResponse<String> before = get(path);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        JsonNode article = JSON.readTree(before.body());
+        assertThat(article.get("title").asText()).isEqualTo("对标顺德闯出新路!中山专题研讨低效工业园改造问题");
+        long views = article.get("views").asLong();
+
+        HttpResponse<String> beacon =
+                post(path + "/views", "{\"visitorId\":\"e2e-" + UUID.randomUUID() + "\"}", Map.of());
+        assertThat(beacon.statusCode()).as(beacon.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(get(path).body()).get("views").asLong() == views + 1);
+    }
+
+    @Test
+    void invalidLeadIsA400ProblemNamingTheField() throws Exception {
+        HttpResponse<String> response = post("/api/leads", """
+                {"intent":"LEASE","propertyType":"FACTORY","town":"沙溪","contactName":"张三","phone":"12345","consent":true}
+                """, Map.of("X-Api-Key", StackConfig.INTEGRATION_KEY));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"phone\"");
+    }
+
+    private ConsumerRecord<String, String> findOnTopic(String topic, String key) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.config().kafkaBrokers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8).replace("\"", ""));
+        }
+        return headers;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The whole stack on one machine with only a JDK: a Kafka broker from Apache's jars, a MongoDB-wire server keeping
+# its data in ./data, and the four services, each in its own JVM. Ctrl-C or SIGTERM stops everything.
+# Options: --rebuild forces a build; --no-build starts what was built last.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=auto
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) build=always ;;
+    --no-build) build=never ;;
+    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$JAVA" >/dev/null 2>&1; then
+  echo "run.sh: no java found; install a JDK 17 or newer (or set JAVA_HOME)" >&2
+  exit 1
+fi
+java_major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${java_major%%.*}" -lt 17 ] 2>/dev/null; then
+  echo "run.sh: Java $java_major found; Java 17 or newer is needed" >&2
+  exit 1
+fi
+
+stamp=local-stack/target/.built
+needs_build() {
+  [ "$build" = always ] && return 0
+  [ "$build" = never ] && return 1
+  [ -f "$stamp" ] || return 0
+  # Any source or pom newer than the last build means the jars are stale.
+  [ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
+}
+
+if needs_build; then
+  echo "run.sh: building the services (the first build downloads dependencies and takes a few minutes)…"
+  started=$(date +%s)
+  ./mvnw -q -B -DskipTests package
+  touch "$stamp"
+  echo "run.sh: built in $(( $(date +%s) - started )) s"
+fi
+
+exec "$JAVA" -Xmx128m -Dlocalstack.project-dir="$PWD" \
+  -cp "local-stack/target/classes:local-stack/target/lib/*" cn.zschangfang.localstack.LocalStack
