@@ -162,6 +162,37 @@ class LocalStackEndToEndIT {
     }
 
     @Test
+    void leadAcceptedWhileTheBrokerIsDownReachesTheAgentOnceTheSupervisorHasRestartedIt() throws Exception {
+        stack.crash("kafka");
+
+        HttpResponse<String> created = post("/api/leads", leadJson("三乡", "13912345678"), apiKey());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String leadId = JSON.readTree(created.body()).get("id").asText();
+        assertThat(stack.awaitReady("kafka", Duration.ofSeconds(90))).isTrue();
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        robotMessages.stream().filter(m -> m.contains(leadId)).count() == 1);
+    }
+
+    @Test
+    void leadCapturedWhileNotifyServiceIsDownIsDeliveredExactlyOnceAfterItsRestart() throws Exception {
+        stack.crash("notify-service");
+
+        HttpResponse<String> created = post("/api/leads", leadJson("小榄", "13712345678"), apiKey());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String leadId = JSON.readTree(created.body()).get("id").asText();
+        assertThat(stack.awaitReady("notify-service", Duration.ofSeconds(120))).isTrue();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> robotMessages.stream().anyMatch(m -> m.contains(leadId)));
+        Thread.sleep(3000);
+        assertThat(robotMessages.stream().filter(m -> m.contains(leadId))).hasSize(1);
+    }
+
+    @Test
     void invalidLeadIsA400ProblemNamingTheField() throws Exception {
         HttpResponse<String> response = post("/api/leads", """
                 {"intent":"LEASE","propertyType":"FACTORY","town":"沙溪","contactName":"张三","phone":"12345","consent":true}
@@ -171,6 +202,17 @@ class LocalStackEndToEndIT {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"phone\"");
+    }
+
+    private static String leadJson(String town, String phone) {
+        return """
+                {"intent":"BUY","propertyType":"LAND","town":"%s","areaMu":{"min":20,"max":30},
+                 "contactName":"李四","phone":"%s","visitorId":"%s","consent":true}
+                """.formatted(town, phone, "e2e-" + UUID.randomUUID());
+    }
+
+    private static Map<String, String> apiKey() {
+        return Map.of("X-Api-Key", StackConfig.INTEGRATION_KEY);
     }
 
     private ConsumerRecord<String, String> findOnTopic(String topic, String key) {
