@@ -1,0 +1,134 @@
+package cn.zschangfang.gateway.limit;
+
+import cn.zschangfang.gateway.problem.ProblemResponseWriter;
+import cn.zschangfang.gateway.problem.Problems;
+import cn.zschangfang.gateway.security.IntegrationKeys;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Token-bucket rate limits on the public write endpoints ({@link LimitProperties#rules()}): per client IP, or per
+ * integration when the request carries a valid {@code X-Api-Key}. An exhausted bucket answers 429 with
+ * {@code Retry-After} (whole seconds until the next token) and a ProblemDetail; an {@code X-Api-Key} that is not one
+ * of the configured keys answers 401.
+ *
+ * <p>The buckets live in a Bucket4j {@link ProxyManager}. The default one keeps them in this JVM (Caffeine), which is
+ * exact for one gateway instance only: with N instances behind a load balancer each would allow the full rate. For
+ * more than one instance, declare a {@code ProxyManager<String>} bean backed by a shared store instead, e.g.
+ * Bucket4j's Redis integration ({@code bucket4j_jdk17-lettuce}:
+ * {@code Bucket4jLettuce.casBasedBuilder(redisClient).build()}) or its JDBC/Hazelcast/Infinispan backends; this
+ * filter and the rules stay the same because they only see the {@code ProxyManager} interface.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    public static final String API_KEY_HEADER = "X-Api-Key";
+
+    private final LimitRules rules;
+    private final ClientIpResolver clientIps;
+    private final IntegrationKeys integrationKeys;
+    private final ProxyManager<String> buckets;
+    private final ProblemResponseWriter problems;
+    private final MeterRegistry meters;
+    private final Map<String, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
+    public RateLimitFilter(
+            LimitRules rules,
+            ClientIpResolver clientIps,
+            IntegrationKeys integrationKeys,
+            ProxyManager<String> buckets,
+            ProblemResponseWriter problems,
+            MeterRegistry meters) {
+        this.rules = rules;
+        this.clientIps = clientIps;
+        this.integrationKeys = integrationKeys;
+        this.buckets = buckets;
+        this.problems = problems;
+        this.meters = meters;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<LimitProperties.Rule> match = rules.match(request);
+        if (match.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        LimitProperties.Rule rule = match.get();
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        String bucketKey;
+        LimitProperties.Rate rate;
+        String kind;
+        if (apiKey != null) {
+            Optional<String> integration = integrationKeys.nameOf(apiKey.trim());
+            if (integration.isEmpty()) {
+                meters.counter("gateway.api_key.rejected", "rule", rule.id()).increment();
+                problems.write(
+                        request,
+                        response,
+                        Problems.of(
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthorized",
+                                "Unauthorized",
+                                "The X-Api-Key header does not name a configured integration."));
+                return;
+            }
+            kind = "api-key";
+            bucketKey = rule.id() + ":key:" + integration.get();
+            rate = rule.perApiKey() != null ? rule.perApiKey() : rule.perClient();
+        } else {
+            kind = "client-ip";
+            bucketKey = rule.id() + ":ip:" + clientIps.resolve(request);
+            rate = rule.perClient();
+        }
+        if (rate == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        BucketConfiguration configuration =
+                configurations.computeIfAbsent(rule.id() + ":" + kind, k -> configuration(rate));
+        ConsumptionProbe probe =
+                buckets.builder().build(bucketKey, () -> configuration).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            chain.doFilter(request, response);
+            return;
+        }
+        long retryAfterSeconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        meters.counter("gateway.rate_limit.rejected", "rule", rule.id(), "kind", kind)
+                .increment();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        response.setHeader("X-RateLimit-Remaining", "0");
+        ProblemDetail problem = Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too Many Requests",
+                "Too many requests to this endpoint; retry after " + retryAfterSeconds + " s.");
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        problems.write(request, response, problem);
+    }
+
+    private static BucketConfiguration configuration(LimitProperties.Rate rate) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(rate.capacity())
+                        .refillGreedy(rate.refillTokens(), rate.refillPeriod())
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,178 @@
+package cn.zschangfang.gateway.security;
+
+import cn.zschangfang.gateway.problem.ProblemResponseWriter;
+import cn.zschangfang.gateway.problem.Problems;
+import cn.zschangfang.gateway.routing.ProxyProperties;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Authorization at the edge. The services check the same token again (defence in depth) and enforce object-level
+ * ownership (an agent reads only its own leads), which the gateway cannot know.
+ *
+ * <ul>
+ *   <li>public: {@code POST /api/leads}, {@code GET /api/leads/challenge}, {@code GET /api/content/**} except admin,
+ *       {@code POST /api/content/articles/{slug}/views}, {@code /ack/**}, pages, Swagger UI, health;
+ *   <li>AGENT or MANAGER: {@code /api/agent/**};
+ *   <li>AGENT, MANAGER or ADMIN: the rest of {@code /api/leads/**} (list, detail, export, stats, status changes);
+ *   <li>ADMIN: {@code /api/content/admin/**} and every other content write, {@code /api/notify/agents/**}, notify
+ *       writes; MANAGER may also read {@code /api/notify/**};
+ *   <li>{@code /api/notify/sandbox/**}: public only where {@code gateway.security.sandbox-public} (local stack).
+ * </ul>
+ *
+ * Anything else that is not a GET is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String MANAGER = Role.MANAGER.name();
+    private static final String AGENT = Role.AGENT.name();
+
+    @Bean
+    IntegrationKeys integrationKeys(EdgeSecurityProperties properties, Environment environment) {
+        IntegrationKeys keys = IntegrationKeys.parse(properties.integrationApiKeys());
+        DevelopmentSecretsCheck.verify(environment, properties, keys);
+        return keys;
+    }
+
+    @Bean
+    AgentTokenVerifier agentTokenVerifier(
+            RestClient.Builder builder, ProxyProperties proxy, EdgeSecurityProperties properties) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(Duration.ofSeconds(3));
+        RestClient notify =
+                builder.baseUrl(proxy.notifyUrl()).requestFactory(factory).build();
+        return new AgentTokenVerifier(notify, properties.agentCacheTtl(), properties.agentNegativeCacheTtl());
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            EdgeSecurityProperties properties,
+            AgentTokenVerifier agents,
+            ProblemResponseWriter problems,
+            IntegrationKeys integrationKeys) {
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unauthorized",
+                            "A valid bearer token is required."));
+        };
+        AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(
+                request,
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not use this endpoint."));
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsConfigurationSource(properties)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new BearerTokenFilter(properties.adminToken(), agents, problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll()
+                            .requestMatchers("/actuator/prometheus")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                            .permitAll()
+                            .requestMatchers("/error")
+                            .permitAll()
+                            // Leads
+                            .requestMatchers("/api/agent/**")
+                            .hasAnyRole(AGENT, MANAGER)
+                            .requestMatchers(HttpMethod.POST, "/api/leads")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/leads/challenge")
+                            .permitAll()
+                            .requestMatchers("/api/leads/**")
+                            .hasAnyRole(AGENT, MANAGER, ADMIN)
+                            // Content
+                            .requestMatchers("/api/content/admin/**")
+                            .hasRole(ADMIN)
+                            .requestMatchers(HttpMethod.POST, "/api/content/articles/*/views")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/api/content/**")
+                            .permitAll()
+                            .requestMatchers("/api/content/**")
+                            .hasRole(ADMIN);
+                    // Notify
+                    if (properties.sandboxPublic()) {
+                        auth.requestMatchers("/api/notify/sandbox/**").permitAll();
+                    }
+                    auth.requestMatchers("/api/notify/agents/**")
+                            .hasRole(ADMIN)
+                            .requestMatchers(HttpMethod.GET, "/api/notify/**")
+                            .hasAnyRole(MANAGER, ADMIN)
+                            .requestMatchers("/api/notify/**")
+                            .hasRole(ADMIN)
+                            // Signed acknowledgement links opened from an agent's phone.
+                            .requestMatchers(HttpMethod.GET, "/ack/**")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.POST, "/ack/**")
+                            .permitAll()
+                            // Pages and static assets.
+                            .requestMatchers(HttpMethod.GET, "/**")
+                            .permitAll()
+                            .anyRequest()
+                            .denyAll();
+                });
+        return http.build();
+    }
+
+    static CorsConfigurationSource corsConfigurationSource(EdgeSecurityProperties properties) {
+        CorsConfiguration api = new CorsConfiguration();
+        api.setAllowedOrigins(properties.siteOrigins().stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList());
+        api.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        api.setAllowedHeaders(List.of(
+                HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION, "X-Request-Id", "traceparent", "tracestate"));
+        api.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "X-Request-Id"));
+        api.setAllowCredentials(false);
+        api.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", api);
+        source.registerCorsConfiguration("/ack/**", api);
+        return source;
+    }
+}

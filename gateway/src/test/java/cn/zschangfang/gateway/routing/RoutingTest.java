@@ -1,0 +1,194 @@
+package cn.zschangfang.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.gateway.support.GatewayTestBase;
+import cn.zschangfang.gateway.support.StubService;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RoutingTest extends GatewayTestBase {
+
+    @Test
+    void contentPathsGoToContentService() {
+        HttpResponse<String> response = get("/api/content/articles/shaxi-park?lang=zh");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"service\":\"content\"");
+        assertThat(CONTENT.received()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.pathAndQuery()).isEqualTo("/api/content/articles/shaxi-park?lang=zh");
+        });
+        assertThat(LEAD.received()).isEmpty();
+        assertThat(NOTIFY.received()).isEmpty();
+    }
+
+    @Test
+    void leadAndAgentPathsGoToLeadServiceAndNotifyPathsToNotifyService() {
+        assertThat(get("/api/leads/challenge").body()).contains("lead");
+        assertThat(send(request("/api/agent/leads")
+                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                .GET()
+                                .build())
+                        .statusCode())
+                .as("ADMIN is not an agent role")
+                .isEqualTo(403);
+        assertThat(get("/ack/abc.def").body()).contains("notify");
+        assertThat(send(request("/api/notify/deliveries")
+                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                .GET()
+                                .build())
+                        .body())
+                .contains("notify");
+
+        assertThat(LEAD.received())
+                .extracting(StubService.Received::pathAndQuery)
+                .containsExactly("/api/leads/challenge");
+        assertThat(NOTIFY.received())
+                .extracting(StubService.Received::pathAndQuery)
+                .containsExactly("/ack/abc.def", "/api/notify/deliveries");
+    }
+
+    @Test
+    void chineseJsonBodyReachesTheServiceByteForByteAndLocationAndStatusComeBack() {
+        String lead = "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪镇\","
+                + "\"contactName\":\"张三\",\"phone\":\"13800009793\",\"use\":\"服装加工\",\"consent\":true}";
+        LEAD.on("/api/leads", (exchange, body) -> {
+            exchange.getResponseHeaders().set("Location", "http://127.0.0.1:8082/api/leads/L-1");
+            StubService.json(exchange, 201, "{\"id\":\"L-1\",\"status\":\"NEW\"}");
+        });
+
+        HttpResponse<String> response = postJson("/api/leads", lead, "X-Forwarded-For", "203.0.113.10");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8082/api/leads/L-1");
+        assertThat(response.body()).isEqualTo("{\"id\":\"L-1\",\"status\":\"NEW\"}");
+        assertThat(LEAD.received()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.body()).isEqualTo(lead.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+        });
+    }
+
+    @Test
+    void authorizationHeaderIsForwardedForTheServiceToCheckAgain() {
+        send(request("/api/leads/L-1")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .GET()
+                .build());
+
+        assertThat(LEAD.received())
+                .singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + ADMIN_TOKEN));
+    }
+
+    @Test
+    void internalPathsAreNeverRouted() {
+        HttpResponse<String> response = get("/internal/auth/agent");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(NOTIFY.received()).isEmpty();
+        assertThat(LEAD.received()).isEmpty();
+        assertThat(CONTENT.received()).isEmpty();
+    }
+
+    @Test
+    void serviceErrorStatusAndProblemBodyPassThrough() {
+        CONTENT.on("/api/content/articles/missing", (exchange, body) -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            byte[] bytes = "{\"type\":\"https://zschangfang.cn/problems/not-found\",\"status\":404}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        });
+
+        HttpResponse<String> response = get("/api/content/articles/missing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("problems/not-found");
+    }
+
+    @Test
+    void idempotentGetIsRetriedAfterAServerError() {
+        AtomicInteger calls = new AtomicInteger();
+        CONTENT.on("/api/content/articles/flaky", (exchange, body) -> {
+            if (calls.incrementAndGet() == 1) {
+                StubService.json(exchange, 503, "{}");
+            } else {
+                StubService.json(exchange, 200, "{\"slug\":\"flaky\"}");
+            }
+        });
+
+        HttpResponse<String> response = get("/api/content/articles/flaky");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void postIsNeverRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        CONTENT.on("/api/content/articles/flaky/views", (exchange, body) -> {
+            calls.incrementAndGet();
+            StubService.json(exchange, 503, "{}");
+        });
+
+        HttpResponse<String> response = postJson(
+                "/api/content/articles/flaky/views", "{\"visitorId\":\"v1\"}", "X-Forwarded-For", "203.0.113.11");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void slowServiceGivesGatewayTimeoutProblemAfterTheRouteTimeout() {
+        CONTENT.on("/api/content/articles/slow", (exchange, body) -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            StubService.json(exchange, 200, "{}");
+        });
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(request("/api/content/articles/slow")
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("https://zschangfang.cn/problems/gateway-timeout");
+        // 700 ms route timeout, GET retried twice: well under the 5 s the service would take.
+        assertThat(took).isLessThan(Duration.ofMillis(4_500));
+    }
+
+    @Test
+    void leadPostWithBodyIsPassedWhenContentLengthIsUnknown() {
+        LEAD.on("/api/leads", (exchange, body) -> StubService.json(exchange, 201, "{\"id\":\"L-2\"}"));
+        String json = "{\"town\":\"小榄镇\"}";
+        HttpRequest chunked = request("/api/leads")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.12")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)))
+                .build();
+
+        HttpResponse<String> response = send(chunked);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(LEAD.received())
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(json));
+    }
+}
