@@ -1,0 +1,35 @@
+package cn.zschangfang.lead.capture;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The inquiry form as sent. Enumerations arrive as strings so an unknown value is reported as a field error
+ * rather than a parse failure.
+ *
+ * @param website honeypot: hidden in the browser form, only bots fill it
+ * @param formStartedAt epoch milliseconds when the browser form was shown (minimum fill time)
+ * @param altcha the ALTCHA widget's base64 payload
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CaptureRequest(
+        String intent,
+        String propertyType,
+        String town,
+        Range areaSqm,
+        Range areaMu,
+        String use,
+        Double expectedAnnualTaxWan,
+        String company,
+        String contactName,
+        String phone,
+        String message,
+        String sourceArticle,
+        String visitorId,
+        Boolean consent,
+        String website,
+        Long formStartedAt,
+        String altcha) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Range(Double min, Double max) {}
+}

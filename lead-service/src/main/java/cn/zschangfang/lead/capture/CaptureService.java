@@ -1,0 +1,131 @@
+package cn.zschangfang.lead.capture;
+
+import cn.zschangfang.lead.config.LeadProperties;
+import cn.zschangfang.lead.enrichment.ReadingHistory;
+import cn.zschangfang.lead.enrichment.Scoring;
+import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.LeadStatus;
+import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.inquiry.Masking;
+import cn.zschangfang.lead.inquiry.TimelineEntry;
+import cn.zschangfang.lead.outbox.OutboxEvents;
+import cn.zschangfang.lead.outbox.OutboxPublisher;
+import cn.zschangfang.lead.stats.LeadMetrics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores an inquiry with its {@code lead.captured} event in the same document (the outbox), then hands the
+ * publication to a background thread. A repeat of the same phone, intent and property type within the duplicate
+ * window is merged into the earlier lead: a timeline entry, no second lead, no second event.
+ */
+@Service
+public class CaptureService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureService.class);
+    private static final int LOCK_STRIPES = 64;
+
+    private final LeadStore store;
+    private final OutboxEvents events;
+    private final OutboxPublisher publisher;
+    private final ReadingHistory readingHistory;
+    private final LeadMetrics metrics;
+    private final LeadProperties properties;
+    private final Clock clock;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+
+    public CaptureService(
+            LeadStore store,
+            OutboxEvents events,
+            OutboxPublisher publisher,
+            ReadingHistory readingHistory,
+            LeadMetrics metrics,
+            LeadProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.publisher = publisher;
+        this.readingHistory = readingHistory;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    public CaptureResult capture(ValidInquiry inquiry, String channel) {
+        // Serializes submissions of one phone in this instance, so a double click cannot create two leads.
+        synchronized (locks[Math.floorMod(inquiry.phone().hashCode(), LOCK_STRIPES)]) {
+            Instant now = clock.instant();
+            Optional<Lead> existing = store.findRecentDuplicate(
+                    inquiry.phone(), inquiry.intent(), inquiry.propertyType(), now.minus(properties.duplicateWindow()));
+            if (existing.isPresent()) {
+                Lead lead = existing.get();
+                String detail = inquiry.message() == null ? "重复提交" : "重复提交，留言：" + inquiry.message();
+                store.appendTimeline(lead.getId(), new TimelineEntry(now, "DUPLICATE_SUBMISSION", channel, detail));
+                metrics.duplicate();
+                log.info(
+                        "duplicate inquiry merged into lead {} (phone {})",
+                        lead.getId(),
+                        Masking.phone(inquiry.phone()));
+                return new CaptureResult(lead.getId(), lead.getStatus().name(), lead.getReceivedAt(), true);
+            }
+            Lead lead = newLead(inquiry, channel, now);
+            lead.getPendingEvents().add(events.captured(lead, now));
+            store.insert(lead);
+            metrics.accepted(channel);
+            log.info(
+                    "lead {} captured: {} {} in {} via {}, phone {}, score {}",
+                    lead.getId(),
+                    lead.getIntent(),
+                    lead.getPropertyType(),
+                    lead.getTown(),
+                    channel,
+                    Masking.phone(lead.getPhone()),
+                    lead.getScore());
+            if (properties.outbox().publishAfterWrite()) {
+                publisher.publishSoon(lead.getId());
+            }
+            return new CaptureResult(lead.getId(), lead.getStatus().name(), lead.getReceivedAt(), false);
+        }
+    }
+
+    private Lead newLead(ValidInquiry inquiry, String channel, Instant now) {
+        Lead lead = new Lead();
+        lead.setId(UUID.randomUUID().toString());
+        lead.setStatus(LeadStatus.NEW);
+        lead.setReceivedAt(now);
+        lead.setIntent(inquiry.intent());
+        lead.setPropertyType(inquiry.propertyType());
+        lead.setTown(inquiry.town());
+        lead.setAreaSqm(inquiry.areaSqm());
+        lead.setAreaMu(inquiry.areaMu());
+        lead.setUse(inquiry.use());
+        lead.setExpectedAnnualTaxWan(inquiry.expectedAnnualTaxWan());
+        lead.setCompany(inquiry.company());
+        lead.setContactName(inquiry.contactName());
+        lead.setPhone(inquiry.phone());
+        lead.setMessage(inquiry.message());
+        lead.setSourceArticle(inquiry.sourceArticle());
+        lead.setVisitorId(inquiry.visitorId());
+        lead.setChannel(channel);
+        lead.setConsent(new Lead.Consent(true, now, properties.consentWordingVersion()));
+        Lead.Interests interests = readingHistory.interestsOf(inquiry.visitorId());
+        lead.setInterests(interests);
+        Scoring.Score score = Scoring.score(inquiry, interests);
+        lead.setScore(score.value());
+        lead.setScoreReasons(score.reasons());
+        List<TimelineEntry> timeline = new ArrayList<>();
+        timeline.add(new TimelineEntry(now, "CAPTURED", channel, "score " + score.value()));
+        lead.setTimeline(timeline);
+        return lead;
+    }
+}

@@ -1,0 +1,19 @@
+package cn.zschangfang.lead.capture;
+
+import cn.zschangfang.lead.inquiry.Lead;
+
+/** An inquiry that passed validation: normalized phone, full town name, both area units. */
+public record ValidInquiry(
+        Lead.Intent intent,
+        Lead.PropertyType propertyType,
+        String town,
+        Lead.Range areaSqm,
+        Lead.Range areaMu,
+        String use,
+        Double expectedAnnualTaxWan,
+        String company,
+        String contactName,
+        String phone,
+        String message,
+        String sourceArticle,
+        String visitorId) {}

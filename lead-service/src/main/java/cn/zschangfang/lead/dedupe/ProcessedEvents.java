@@ -1,0 +1,49 @@
+package cn.zschangfang.lead.dedupe;
+
+import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumer-side deduplication: the first consumer to insert an event id wins, a redelivery finds it taken. The
+ * marker is written before the effect; an effect that then fails is retried by the binder only if the marker is
+ * removed, which {@link #forget} does.
+ */
+@Component
+public class ProcessedEvents {
+
+    private final MongoTemplate mongo;
+
+    public ProcessedEvents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @return true the first time this event id is seen for this consumer */
+    public boolean firstTime(String consumer, String eventId) {
+        if (eventId == null || eventId.isBlank()) {
+            return true;
+        }
+        try {
+            mongo.insert(new Processed(consumer + ":" + eventId, Instant.now()));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public void forget(String consumer, String eventId) {
+        if (eventId != null) {
+            mongo.remove(
+                    org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                    .is(consumer + ":" + eventId)),
+                    Processed.class);
+        }
+    }
+
+    @Document("processed_events")
+    record Processed(@Id String id, Instant at) {}
+}

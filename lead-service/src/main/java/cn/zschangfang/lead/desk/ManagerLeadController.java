@@ -1,0 +1,130 @@
+package cn.zschangfang.lead.desk;
+
+import cn.zschangfang.lead.access.Caller;
+import cn.zschangfang.lead.access.Callers;
+import cn.zschangfang.lead.capture.Towns;
+import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Manager/admin views: the filtered list, its CSV export, and the detail (also open to the assigned agent; anyone
+ * else gets a 404 so lead ids cannot be probed).
+ */
+@RestController
+public class ManagerLeadController {
+
+    private static final int MAX_EXPORT = 10_000;
+    private static final DateTimeFormatter CSV_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(LeadFilter.CHINA);
+
+    private final Callers callers;
+    private final LeadStore store;
+    private final Towns towns;
+
+    public ManagerLeadController(Callers callers, LeadStore store, Towns towns) {
+        this.callers = callers;
+        this.store = store;
+        this.towns = towns;
+    }
+
+    @GetMapping(path = "/api/leads", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LeadViews.Page list(
+            LeadFilter filter,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            HttpServletRequest request) {
+        callers.requireManager(request);
+        if (page < 0 || size < 1 || size > 100) {
+            throw ApiException.validation(
+                    List.of(new ApiException.FieldError("page", "out_of_range", "分页参数超出范围（size 1–100）")));
+        }
+        Query query = Query.query(filter.toCriteria(towns));
+        long total = store.count(query);
+        query.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .skip((long) page * size)
+                .limit(size);
+        List<LeadViews.Summary> items =
+                store.find(query).stream().map(LeadViews.Summary::of).toList();
+        return new LeadViews.Page(items, page, size, total);
+    }
+
+    @GetMapping(path = "/api/leads/export", produces = "text/csv")
+    public ResponseEntity<byte[]> export(LeadFilter filter, HttpServletRequest request) {
+        callers.requireManager(request);
+        Query query = Query.query(filter.toCriteria(towns))
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .limit(MAX_EXPORT);
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append("id,接收时间,状态,意向,物业类型,镇街,面积(㎡),用途,预计年纳税(万元),公司,联系人,手机,评分,来源,负责人\r\n");
+        for (Lead lead : store.find(query)) {
+            csv.append(String.join(
+                            ",",
+                            cell(lead.getId()),
+                            cell(CSV_TIME.format(lead.getReceivedAt())),
+                            cell(lead.getStatus().name()),
+                            cell(lead.getIntent().name()),
+                            cell(lead.getPropertyType().name()),
+                            cell(lead.getTown()),
+                            cell(area(lead.getAreaSqm())),
+                            cell(lead.getUse()),
+                            cell(
+                                    lead.getExpectedAnnualTaxWan() == null
+                                            ? ""
+                                            : lead.getExpectedAnnualTaxWan().toString()),
+                            cell(lead.getCompany()),
+                            cell(lead.getContactName()),
+                            cell(lead.getPhone()),
+                            cell(Integer.toString(lead.getScore())),
+                            cell(lead.getChannel()),
+                            cell(lead.getAssigneeName())))
+                    .append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"leads.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(path = "/api/leads/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public LeadViews.Detail detail(@PathVariable String id, HttpServletRequest request) {
+        Caller caller = callers.require(request);
+        Lead lead = store.find(id).orElseThrow(ApiException::notFound);
+        if (!caller.seesAll() && !caller.id().equals(lead.getAssigneeId())) {
+            throw ApiException.notFound();
+        }
+        return LeadViews.Detail.of(lead);
+    }
+
+    private static String area(Lead.Range range) {
+        if (range == null) {
+            return "";
+        }
+        return (range.min() == null ? "" : range.min()) + "-" + (range.max() == null ? "" : range.max());
+    }
+
+    /** Quotes every cell; a leading = + - @ is neutralized so Excel does not run it as a formula. */
+    static String cell(String value) {
+        if (value == null) {
+            return "\"\"";
+        }
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,119 @@
+package cn.zschangfang.lead.inquiry;
+
+import cn.zschangfang.lead.outbox.PendingEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * All writes to a lead after its insert, each a single atomic document update: a status change, its timeline
+ * entry and its outbox event land together or not at all (the stand-in and the design both avoid transactions).
+ */
+@Component
+public class LeadStore {
+
+    private final MongoTemplate mongo;
+    private final LeadRepository repository;
+
+    public LeadStore(MongoTemplate mongo, LeadRepository repository) {
+        this.mongo = mongo;
+        this.repository = repository;
+    }
+
+    public Lead insert(Lead lead) {
+        return repository.insert(lead);
+    }
+
+    public Optional<Lead> find(String id) {
+        return repository.findById(id);
+    }
+
+    public void appendTimeline(String id, TimelineEntry entry) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push("timeline", entry), Lead.class);
+    }
+
+    /**
+     * Moves the lead from {@code from} to {@code to} only if it is still in {@code from} (a concurrent change wins
+     * and this one reports false), with its timeline entry, outbox event and any extra fields.
+     */
+    public boolean changeStatus(
+            String id, LeadStatus from, LeadStatus to, TimelineEntry entry, PendingEvent event, Update extra) {
+        Update update = extra == null ? new Update() : extra;
+        update.set("status", to).push("timeline", entry).push("pendingEvents", event);
+        Lead changed = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("status").is(from)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Lead.class);
+        return changed != null;
+    }
+
+    /** Updates fields of a lead without a status change. */
+    public void update(String id, Update update) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, Lead.class);
+    }
+
+    public void markPublished(String id, String eventId) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update()
+                        .pull(
+                                "pendingEvents",
+                                Query.query(Criteria.where("eventId").is(eventId))),
+                Lead.class);
+    }
+
+    public List<String> idsWithPendingEventsBefore(Instant before, int limit) {
+        Query query = Query.query(Criteria.where("pendingEvents.occurredAt").lt(before))
+                .with(Sort.by("receivedAt"))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Lead.class).stream().map(Lead::getId).toList();
+    }
+
+    /** Leads with something in the outbox, oldest first (bounded: for the backlog gauges). */
+    public List<Lead> withPendingEvents(int limit) {
+        Query query = Query.query(Criteria.where("pendingEvents.eventId").exists(true))
+                .with(Sort.by("receivedAt"))
+                .limit(limit);
+        query.fields().include("_id").include("pendingEvents.occurredAt");
+        return mongo.find(query, Lead.class);
+    }
+
+    public long countWithPendingEvents() {
+        return mongo.count(Query.query(Criteria.where("pendingEvents.eventId").exists(true)), Lead.class);
+    }
+
+    /** The most recent lead of this phone, intent and property type received at or after {@code since}. */
+    public Optional<Lead> findRecentDuplicate(
+            String phone, Lead.Intent intent, Lead.PropertyType propertyType, Instant since) {
+        Query query = Query.query(Criteria.where("phone")
+                        .is(phone)
+                        .and("intent")
+                        .is(intent)
+                        .and("propertyType")
+                        .is(propertyType)
+                        .and("receivedAt")
+                        .gte(since)
+                        .and("status")
+                        .nin(LeadStatus.SPAM, LeadStatus.DUPLICATE))
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Lead.class));
+    }
+
+    public List<Lead> find(Query query) {
+        return mongo.find(query, Lead.class);
+    }
+
+    public long count(Query query) {
+        return mongo.count(query, Lead.class);
+    }
+}

@@ -1,0 +1,80 @@
+package cn.zschangfang.lead.outbox;
+
+import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.LeadStatus;
+import cn.zschangfang.lead.inquiry.Masking;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns a change of a lead into the {@link PendingEvent} stored with it. */
+@Component
+public class OutboxEvents {
+
+    public static final String CAPTURED_BINDING = "leadCaptured-out-0";
+    public static final String STATUS_CHANGED_BINDING = "leadStatusChanged-out-0";
+
+    private final JsonMapper json;
+
+    public OutboxEvents(JsonMapper json) {
+        this.json = json;
+    }
+
+    public PendingEvent captured(Lead lead, Instant now) {
+        String eventId = UUID.randomUUID().toString();
+        Lead.Interests interests = lead.getInterests() == null ? Lead.Interests.none() : lead.getInterests();
+        LeadCapturedEvent event = new LeadCapturedEvent(
+                eventId,
+                now,
+                lead.getId(),
+                lead.getReceivedAt(),
+                lead.getIntent().name(),
+                lead.getPropertyType().name(),
+                lead.getTown(),
+                range(lead.getAreaSqm()),
+                range(lead.getAreaMu()),
+                lead.getUse(),
+                lead.getExpectedAnnualTaxWan(),
+                lead.getCompany(),
+                Masking.name(lead.getContactName()),
+                Masking.phone(lead.getPhone()),
+                lead.getMessage(),
+                lead.getSourceArticle(),
+                lead.getVisitorId(),
+                lead.getChannel(),
+                lead.getScore(),
+                lead.getScoreReasons(),
+                new LeadCapturedEvent.Interests(
+                        interests.articles().stream()
+                                .map(a -> new LeadCapturedEvent.Article(a.slug(), a.title()))
+                                .toList(),
+                        interests.tags(),
+                        interests.towns()));
+        return new PendingEvent(
+                eventId,
+                CAPTURED_BINDING,
+                "cn.zschangfang.lead.captured.v1",
+                lead.getId(),
+                json.writeValueAsString(event),
+                now);
+    }
+
+    public PendingEvent statusChanged(
+            String leadId, LeadStatus status, LeadStatus previous, String actor, Instant now) {
+        String eventId = UUID.randomUUID().toString();
+        LeadStatusChangedEvent event =
+                new LeadStatusChangedEvent(eventId, now, leadId, status.name(), previous.name(), actor);
+        return new PendingEvent(
+                eventId,
+                STATUS_CHANGED_BINDING,
+                "cn.zschangfang.lead.status-changed.v1",
+                leadId,
+                json.writeValueAsString(event),
+                now);
+    }
+
+    private static LeadCapturedEvent.Range range(Lead.Range range) {
+        return range == null ? null : new LeadCapturedEvent.Range(range.min(), range.max());
+    }
+}
