@@ -76,8 +76,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             EdgeSecurityProperties properties,
             AgentTokenVerifier agents,
-            ProblemResponseWriter problems,
-            IntegrationKeys integrationKeys) {
+            ProblemResponseWriter problems) {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(
