@@ -1,0 +1,49 @@
+package cn.zschangfang.notify.ack;
+
+import cn.zschangfang.notify.escalation.Escalations;
+import cn.zschangfang.notify.web.ApiProblem;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One click on a phone: {@code GET /ack/{token}} (routed by the gateway). Idempotent; answers a tiny HTML page
+ * because it is opened in the WeChat Work in-app browser.
+ */
+@RestController
+public class AckController {
+
+    private final AckTokens tokens;
+    private final Escalations escalations;
+
+    public AckController(AckTokens tokens, Escalations escalations) {
+        this.tokens = tokens;
+        this.escalations = escalations;
+    }
+
+    @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> ack(@PathVariable String token) {
+        AckTokens.Claim claim = tokens.verify(token)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.FORBIDDEN, "forbidden", "Invalid or expired acknowledgement link", List.of()));
+        return switch (escalations.acknowledge(claim.leadId(), claim.agentId())) {
+            case ACKNOWLEDGED -> page(HttpStatus.OK, "已确认接单，请尽快联系客户。");
+            case ALREADY_ACKNOWLEDGED -> page(HttpStatus.OK, "您已确认过此询盘。");
+            case TAKEN_BY_OTHER -> page(HttpStatus.CONFLICT, "此询盘已由其他同事接单。");
+            case UNKNOWN_LEAD -> throw ApiProblem.notFound("lead");
+        };
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String text) {
+        String html = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>询盘确认</title></head>"
+                + "<body><p style=\"font-size:1.2em\">" + text + "</p></body></html>";
+        return ResponseEntity.status(status)
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .body(html);
+    }
+}

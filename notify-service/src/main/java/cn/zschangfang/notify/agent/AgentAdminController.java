@@ -1,0 +1,65 @@
+package cn.zschangfang.notify.agent;
+
+import cn.zschangfang.notify.web.ApiProblem;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agents admin API ({@code Authorization: Bearer <ADMIN_TOKEN>}, enforced by the web config). */
+@RestController
+public class AgentAdminController {
+
+    private final AgentRegistry registry;
+
+    public AgentAdminController(AgentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Creates an agent; the answer carries its API token, shown this once only. */
+    @PostMapping(path = "/api/notify/agents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<AgentView> create(@Valid @RequestBody AgentSpec spec) {
+        AgentRegistry.Created created = registry.create(spec);
+        return ResponseEntity.created(
+                        URI.create("/api/notify/agents/" + created.agent().id()))
+                .body(AgentView.of(created.agent(), created.token()));
+    }
+
+    @GetMapping("/api/notify/agents")
+    public List<AgentView> list() {
+        return registry.all().stream().map(a -> AgentView.of(a, null)).toList();
+    }
+
+    @GetMapping("/api/notify/agents/{id}")
+    public AgentView get(@PathVariable String id) {
+        return registry.find(id).map(a -> AgentView.of(a, null)).orElseThrow(() -> ApiProblem.notFound("agent"));
+    }
+
+    /** Replaces the agent's attributes; {@code active: false} revokes its token. */
+    @PutMapping(path = "/api/notify/agents/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public AgentView update(@PathVariable String id, @Valid @RequestBody AgentSpec spec) {
+        return AgentView.of(registry.update(id, spec), null);
+    }
+
+    /** Deactivates the agent (kept for history) and revokes its token. */
+    @DeleteMapping("/api/notify/agents/{id}")
+    public ResponseEntity<Void> deactivate(@PathVariable String id) {
+        registry.deactivate(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Issues a new API token (the previous one stops working). */
+    @PostMapping("/api/notify/agents/{id}/token")
+    public Map<String, String> rotate(@PathVariable String id) {
+        return Map.of("token", registry.rotateToken(id));
+    }
+}

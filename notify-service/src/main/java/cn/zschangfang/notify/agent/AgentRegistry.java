@@ -1,0 +1,206 @@
+package cn.zschangfang.notify.agent;
+
+import cn.zschangfang.notify.web.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The agents registry in MongoDB (collection {@code agents}). */
+@Service
+public class AgentRegistry {
+
+    private final MongoTemplate mongo;
+    private final WebhookPolicy webhookPolicy;
+    private final Clock clock;
+
+    public AgentRegistry(MongoTemplate mongo, WebhookPolicy webhookPolicy, Clock clock) {
+        this.mongo = mongo;
+        this.webhookPolicy = webhookPolicy;
+        this.clock = clock;
+        mongo.indexOps(Agent.class).createIndex(new Index("tokenHash", Sort.Direction.ASC).sparse());
+    }
+
+    /** A newly created agent and its API token, which is shown this once only. */
+    public record Created(Agent agent, String token) {}
+
+    public Created create(AgentSpec spec) {
+        validate(spec);
+        String id = spec.id() == null || spec.id().isBlank() ? "agt-" + UUID.randomUUID() : spec.id();
+        String token = AgentTokens.newToken();
+        Instant now = clock.instant();
+        Agent agent = new Agent(
+                id,
+                withId(spec, id),
+                Boolean.TRUE.equals(spec.active()) ? AgentTokens.sha256(token) : null,
+                minPass(),
+                now,
+                now);
+        try {
+            mongo.insert(agent);
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.conflict("id", "an agent with this id exists");
+        }
+        return new Created(agent, Boolean.TRUE.equals(spec.active()) ? token : null);
+    }
+
+    public Agent update(String id, AgentSpec spec) {
+        validate(spec);
+        Update update = new Update().set("spec", withId(spec, id)).set("updatedAt", clock.instant());
+        if (!Boolean.TRUE.equals(spec.active())) {
+            update.unset("tokenHash"); // deactivation revokes the API token
+        }
+        Agent updated = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Agent.class);
+        if (updated == null) {
+            throw ApiProblem.notFound("agent");
+        }
+        return updated;
+    }
+
+    /** Deactivates (never deletes: deliveries and leads keep referring to it) and revokes the token. */
+    public void deactivate(String id) {
+        var result = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update().set("spec.active", false).unset("tokenHash").set("updatedAt", clock.instant()),
+                Agent.class);
+        if (result.getMatchedCount() == 0) {
+            throw ApiProblem.notFound("agent");
+        }
+    }
+
+    /** Issues a new token (the old one stops working); only for active agents. */
+    public String rotateToken(String id) {
+        Agent agent = find(id).orElseThrow(() -> ApiProblem.notFound("agent"));
+        if (!agent.active()) {
+            throw ApiProblem.conflict("active", "agent is not active");
+        }
+        String token = AgentTokens.newToken();
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update().set("tokenHash", AgentTokens.sha256(token)),
+                Agent.class);
+        return token;
+    }
+
+    /** Upserts a configured agent: configuration is the source of truth for seeded agents' attributes. */
+    public void seed(AgentSpec spec) {
+        if (spec.id() == null || spec.id().isBlank()) {
+            throw new IllegalStateException("notify.agents[].id is required for seeded agents");
+        }
+        for (String url : List.of(
+                nullToEmpty(spec.wecomWebhook()),
+                nullToEmpty(spec.dingtalkWebhook()),
+                nullToEmpty(spec.feishuWebhook()))) {
+            String problem = webhookPolicy.check(url);
+            if (problem != null) {
+                throw new IllegalStateException("notify.agents[" + spec.id() + "] webhook " + problem);
+            }
+        }
+        Instant now = clock.instant();
+        double pass = minPass();
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(spec.id())),
+                new Update()
+                        .set("spec", spec)
+                        .set("updatedAt", now)
+                        .setOnInsert("createdAt", now)
+                        .setOnInsert("pass", pass),
+                Agent.class);
+    }
+
+    public Optional<Agent> find(String id) {
+        return Optional.ofNullable(id).map(i -> mongo.findById(i, Agent.class));
+    }
+
+    public List<Agent> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), Agent.class);
+    }
+
+    public List<Agent> active() {
+        return mongo.find(Query.query(Criteria.where("spec.active").is(true)).with(Sort.by("_id")), Agent.class);
+    }
+
+    public Optional<Agent> byToken(String token) {
+        return Optional.ofNullable(mongo.findOne(
+                        Query.query(Criteria.where("tokenHash").is(AgentTokens.sha256(token))), Agent.class))
+                .filter(Agent::active);
+    }
+
+    /** New agents start at the current minimum virtual time so they are not flooded to "catch up". */
+    private double minPass() {
+        Agent min = mongo.findOne(
+                Query.query(Criteria.where("spec.active").is(true))
+                        .with(Sort.by("pass"))
+                        .limit(1),
+                Agent.class);
+        return min == null ? 0.0 : min.pass();
+    }
+
+    private void validate(AgentSpec spec) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        check(errors, "wecomWebhook", spec.wecomWebhook());
+        check(errors, "dingtalkWebhook", spec.dingtalkWebhook());
+        check(errors, "feishuWebhook", spec.feishuWebhook());
+        for (int i = 0; i < spec.workingHours().size(); i++) {
+            if (!spec.workingHours().get(i).daysValid()) {
+                errors.add(new ApiProblem.FieldError("workingHours[" + i + "].days", "Pattern", "must be MON…SUN"));
+            }
+        }
+        if (Boolean.TRUE.equals(spec.sms())
+                && (spec.mobile() == null || spec.mobile().isBlank())) {
+            errors.add(new ApiProblem.FieldError("mobile", "NotBlank", "required when sms is true"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+    }
+
+    private void check(List<ApiProblem.FieldError> errors, String field, String url) {
+        String problem = webhookPolicy.check(url);
+        if (problem != null) {
+            errors.add(new ApiProblem.FieldError(field, "AllowedHost", problem));
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static AgentSpec withId(AgentSpec s, String id) {
+        return new AgentSpec(
+                id,
+                s.name(),
+                s.role(),
+                s.mobile(),
+                s.wecomUserId(),
+                s.wecomWebhook(),
+                s.dingtalkWebhook(),
+                s.dingtalkSecret(),
+                s.feishuWebhook(),
+                s.feishuSecret(),
+                s.sms(),
+                s.towns(),
+                s.propertyTypes(),
+                s.intents(),
+                s.weight(),
+                s.maxOpenLeads(),
+                s.workingHours(),
+                s.active(),
+                s.backup());
+    }
+}

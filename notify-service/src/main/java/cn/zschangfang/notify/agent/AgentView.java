@@ -1,0 +1,37 @@
+package cn.zschangfang.notify.agent;
+
+import java.time.Instant;
+
+/**
+ * An agent as the admin API shows it: channel secrets are masked, the token hash is never shown.
+ *
+ * @param token the agent's API token: only in the answer to create / rotate, null otherwise
+ */
+public record AgentView(
+        String id, AgentSpec agent, boolean hasToken, Instant createdAt, Instant updatedAt, String token) {
+
+    static AgentView of(Agent a, String token) {
+        AgentSpec s = a.spec();
+        AgentSpec masked = new AgentSpec(
+                s.id(),
+                s.name(),
+                s.role(),
+                s.mobile(),
+                s.wecomUserId(),
+                s.wecomWebhook(),
+                s.dingtalkWebhook(),
+                s.dingtalkSecret() == null ? null : "***",
+                s.feishuWebhook(),
+                s.feishuSecret() == null ? null : "***",
+                s.sms(),
+                s.towns(),
+                s.propertyTypes(),
+                s.intents(),
+                s.weight(),
+                s.maxOpenLeads(),
+                s.workingHours(),
+                s.active(),
+                s.backup());
+        return new AgentView(a.id(), masked, a.tokenHash() != null, a.createdAt(), a.updatedAt(), token);
+    }
+}

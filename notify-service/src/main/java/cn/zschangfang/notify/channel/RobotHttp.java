@@ -1,0 +1,59 @@
+package cn.zschangfang.notify.channel;
+
+import cn.zschangfang.notify.config.NotifyProperties;
+import java.net.http.HttpClient;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * JSON POST to group robots (WeChat Work, DingTalk, Feishu) with timeouts. Robots answer HTTP 200 with an error
+ * code in the body; HTTP 5xx and I/O errors are transient, other HTTP errors permanent.
+ */
+@Component
+public class RobotHttp {
+
+    /** The robot's answer: HTTP-level result or the parsed JSON body. */
+    public record Reply(SendResult httpFailure, Map<String, Object> body) {}
+
+    private final RestClient client;
+
+    public RobotHttp(NotifyProperties properties) {
+        var http = HttpClient.newBuilder()
+                .connectTimeout(properties.delivery().httpTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER) // a redirect could lead outside the allow-list
+                .build();
+        var factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(properties.delivery().httpTimeout());
+        this.client = RestClient.builder().requestFactory(factory).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Reply post(String url, Object body) {
+        try {
+            Map<String, Object> reply = client.post()
+                    .uri(url)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .body(Map.class);
+            return new Reply(null, reply == null ? Map.of() : reply);
+        } catch (RestClientResponseException e) {
+            int status = e.getStatusCode().value();
+            return new Reply(
+                    status >= 500 || status == 429
+                            ? SendResult.transientFailure("http-" + status)
+                            : SendResult.permanent("http-" + status),
+                    Map.of());
+        } catch (ResourceAccessException e) {
+            return new Reply(SendResult.transientFailure("io"), Map.of());
+        } catch (RuntimeException e) {
+            // unparseable body and similar: the robot's state is unknown, retrying is the safe side for a robot
+            return new Reply(SendResult.transientFailure("bad-reply"), Map.of());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package cn.zschangfang.notify.channel.sandbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A mail catcher for robot messages in the local stack: answers like a WeChat Work group robot and records what it
+ * got so a person running {@code ./run.sh} sees what an agent would receive. Exists only when
+ * {@code notify.sandbox.enabled=true} (profile {@code local}); production has no silent fallback to it.
+ */
+@RestController
+@Validated
+@ConditionalOnProperty(name = "notify.sandbox.enabled", havingValue = "true")
+public class SandboxRobotController {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public SandboxRobotController(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @PostMapping(
+            path = "/api/notify/sandbox/robot/{key}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> receive(
+            @PathVariable @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String key,
+            @RequestBody Map<String, Object> body) {
+        mongo.insert(new SandboxMessage(UUID.randomUUID().toString(), key, clock.instant(), body));
+        return Map.of("errcode", 0, "errmsg", "ok");
+    }
+
+    /** Recorded messages, newest first. */
+    @GetMapping(path = "/api/notify/sandbox/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<SandboxMessage> messages(
+            @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._-]{1,64}")
+                    String key,
+            @RequestParam(defaultValue = "50")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(500)
+                    int limit) {
+        Query query = key == null
+                ? new Query()
+                : Query.query(Criteria.where("robotKey").is(key));
+        return mongo.find(
+                query.with(Sort.by(Sort.Direction.DESC, "receivedAt", "_id")).limit(limit), SandboxMessage.class);
+    }
+}

@@ -1,0 +1,111 @@
+package cn.zschangfang.notify.events;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes {@code lead.routed} and {@code notify.delivery} through a small outbox: the event is stored in MongoDB
+ * first, sent at once on a synchronous binding (broker ack awaited), and removed when acknowledged; whatever the
+ * broker did not take is retried by {@link #republish()} so no event is lost while Kafka is down.
+ */
+@Component
+public class EventPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+    static final String SOURCE = "urn:zschangfang:notify-service";
+
+    private final StreamBridge bridge;
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public EventPublisher(StreamBridge bridge, MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.bridge = bridge;
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void leadRouted(LeadRoutedEvent event) {
+        publish("leadRouted-out-0", "cn.zschangfang.lead.routed.v1", event.eventId(), event.leadId(), event);
+    }
+
+    public void delivery(NotifyDeliveryEvent event) {
+        publish("notifyDelivery-out-0", "cn.zschangfang.notify.delivery.v1", event.eventId(), event.leadId(), event);
+    }
+
+    private void publish(String binding, String type, String eventId, String key, Object event) {
+        OutboxRecord record =
+                new OutboxRecord(eventId, binding, type, key, json.writeValueAsString(event), clock.instant(), 0);
+        try {
+            mongo.insert(record);
+        } catch (org.springframework.dao.DuplicateKeyException alreadyQueued) {
+            return; // same deterministic event id still waiting in the outbox: it will be sent once
+        }
+        send(record);
+    }
+
+    private boolean send(OutboxRecord record) {
+        try {
+            Message<byte[]> message = CloudEventMessageBuilder.withData(
+                            record.payloadJson().getBytes(StandardCharsets.UTF_8))
+                    .setId(record.eventId())
+                    .setSource(URI.create(SOURCE))
+                    .setType(record.type())
+                    .setSpecVersion("1.0")
+                    .setTime(record.createdAt().atOffset(ZoneOffset.UTC))
+                    .setDataContentType("application/json")
+                    .setHeader(KafkaHeaders.KEY, record.key().getBytes(StandardCharsets.UTF_8))
+                    .setHeader("contentType", "application/json")
+                    .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
+            if (!bridge.send(record.binding(), message)) {
+                return false;
+            }
+            mongo.remove(Query.query(Criteria.where("_id").is(record.eventId())), OutboxRecord.class);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("publishing {} to {} failed; kept in the outbox for retry", record.eventId(), record.binding());
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(record.eventId())),
+                    new Update().inc("tries", 1),
+                    OutboxRecord.class);
+            return false;
+        }
+    }
+
+    /** Re-sends events the broker has not acknowledged (older than a few seconds, oldest first, per-key order kept). */
+    @Scheduled(fixedDelayString = "${notify.outbox.interval:5s}", initialDelayString = "${notify.outbox.interval:5s}")
+    public void republish() {
+        Instant before = clock.instant().minus(Duration.ofSeconds(3));
+        List<OutboxRecord> waiting = mongo.find(
+                Query.query(Criteria.where("createdAt").lt(before))
+                        .with(Sort.by("createdAt"))
+                        .limit(200),
+                OutboxRecord.class);
+        for (OutboxRecord record : waiting) {
+            if (!send(record)) {
+                return; // broker still unavailable: keep order, try again later
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package cn.zschangfang.notify.intake;
+
+import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.delivery.DeliveryService;
+import cn.zschangfang.notify.events.EventPublisher;
+import cn.zschangfang.notify.events.LeadRoutedEvent;
+import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.Router;
+import cn.zschangfang.notify.routing.RoutingDecision;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Handles {@code lead.captured}: routes the lead once (the lead case is inserted under the lead id, so a redelivery
+ * reuses the first decision), publishes {@code lead.routed} and delivers to the chosen agent(s). Safe to run any
+ * number of times for the same event.
+ */
+@Service
+public class LeadIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadIntake.class);
+    private static final Set<String> INTENTS = Set.of("LEASE", "BUY");
+
+    private final MongoTemplate mongo;
+    private final Router router;
+    private final DeliveryService deliveries;
+    private final EventPublisher events;
+    private final AgentRegistry agents;
+    private final NotifyProperties properties;
+    private final Clock clock;
+
+    public LeadIntake(
+            MongoTemplate mongo,
+            Router router,
+            DeliveryService deliveries,
+            EventPublisher events,
+            AgentRegistry agents,
+            NotifyProperties properties,
+            Clock clock) {
+        this.mongo = mongo;
+        this.router = router;
+        this.deliveries = deliveries;
+        this.events = events;
+        this.agents = agents;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void onLeadCaptured(LeadCapturedEvent event) {
+        if (event == null
+                || event.leadId() == null
+                || event.leadId().isBlank()
+                || event.leadId().length() > 100) {
+            // unusable: fail so that the binder retries and then parks it in lead.captured.dlq
+            throw new InvalidLeadEventException("leadId");
+        }
+        if (event.intent() != null && !INTENTS.contains(event.intent())) {
+            throw new InvalidLeadEventException("intent");
+        }
+        LeadCase lc = mongo.findById(event.leadId(), LeadCase.class);
+        if (lc == null) {
+            lc = routeOnce(event);
+        }
+        String strategy = lc.strategy();
+        for (String agentId : lc.notifiedAgentIds()) {
+            // deliver first: the agent's phone matters more than the timeline event, which follows within ms
+            deliveries.deliver(lc.leadId(), agentId, DeliveryService.NEW_LEAD, 0, null);
+            publishRouted(lc, agentId, strategy, lc.reason(), false, null, 0);
+        }
+        if (lc.notifiedAgentIds().isEmpty()) {
+            log.warn("lead {} has nobody to go to ({}); the escalation job keeps trying", lc.leadId(), lc.reason());
+        }
+    }
+
+    private LeadCase routeOnce(LeadCapturedEvent event) {
+        RoutingDecision decision = router.route(event, List.of());
+        Instant now = clock.instant();
+        LeadCase lc = new LeadCase(
+                event.leadId(),
+                event,
+                decision.strategy(),
+                decision.reason(),
+                decision.shared() || decision.agentIds().isEmpty()
+                        ? null
+                        : decision.agentIds().get(0),
+                decision.agentIds(),
+                LeadCase.OPEN,
+                now,
+                now.plus(properties.ack().escalateAfter()),
+                0,
+                null,
+                null,
+                null);
+        try {
+            mongo.insert(lc);
+            return lc;
+        } catch (DuplicateKeyException raced) {
+            // another consumer (redelivery, second instance) routed it first: its decision stands
+            undoPass(decision);
+            return mongo.findById(event.leadId(), LeadCase.class);
+        }
+    }
+
+    /** A round-robin turn consumed by a decision that lost the race is given back, keeping the rotation fair. */
+    private void undoPass(RoutingDecision decision) {
+        if (Router.WRR.equals(decision.strategy()) && decision.agentIds().size() == 1) {
+            agents.find(decision.agentIds().get(0))
+                    .ifPresent(a -> mongo.updateFirst(
+                            Query.query(Criteria.where("_id").is(a.id())),
+                            new Update().inc("pass", -1.0 / Math.max(1, a.spec().weight())),
+                            Agent.class));
+        }
+    }
+
+    /**
+     * The event id is derived from (lead, agent, step), so a redelivered {@code lead.captured} republishes the same
+     * event and consumers, who deduplicate by eventId, see it once.
+     */
+    public void publishRouted(
+            LeadCase lc,
+            String agentId,
+            String strategy,
+            String reason,
+            boolean escalation,
+            String previous,
+            int step) {
+        String eventId = UUID.nameUUIDFromBytes(
+                        ("lead.routed|" + lc.leadId() + "|" + agentId + "|" + step).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        String name = agents.find(agentId).map(Agent::name).orElse(null);
+        events.leadRouted(new LeadRoutedEvent(
+                eventId, clock.instant(), lc.leadId(), agentId, name, strategy, reason, escalation, previous));
+    }
+
+    /** The event cannot be processed, whatever the retries. */
+    public static class InvalidLeadEventException extends RuntimeException {
+        public InvalidLeadEventException(String field) {
+            super("invalid lead.captured event: " + field);
+        }
+    }
+}

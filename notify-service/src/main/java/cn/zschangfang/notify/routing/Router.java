@@ -1,0 +1,139 @@
+package cn.zschangfang.notify.routing;
+
+import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.intake.LeadCapturedEvent;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides who gets a lead. Eligible = active AGENT, inside working hours (Asia/Shanghai by default), covering the
+ * lead's town, property type and intent, and under capacity. No eligible agent → the duty manager.
+ *
+ * <p>Weighted round-robin is stride scheduling: each agent has a virtual time {@code pass} in MongoDB; the eligible
+ * agent with the smallest pass wins and its pass advances by {@code 1/weight} with a compare-and-set, so two
+ * instances never both advance from the same value and the state survives restarts.
+ */
+@Service
+public class Router {
+
+    public static final String WRR = "WEIGHTED_ROUND_ROBIN";
+    public static final String LEAST_OPEN = "LEAST_OPEN_LEADS";
+    public static final String SHARED_POOL = "SHARED_POOL";
+    public static final String DUTY_MANAGER = "DUTY_MANAGER";
+
+    private final AgentRegistry agents;
+    private final MongoTemplate mongo;
+    private final NotifyProperties properties;
+    private final Clock clock;
+
+    public Router(AgentRegistry agents, MongoTemplate mongo, NotifyProperties properties, Clock clock) {
+        this.agents = agents;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public RoutingDecision route(LeadCapturedEvent lead, Collection<String> exclude) {
+        return route(lead, exclude, properties.routing().strategy());
+    }
+
+    public RoutingDecision route(LeadCapturedEvent lead, Collection<String> exclude, String strategy) {
+        ZonedDateTime now =
+                ZonedDateTime.now(clock.withZone(ZoneId.of(properties.routing().zone())));
+        List<Agent> matching = agents.active().stream()
+                .filter(a -> "AGENT".equals(a.spec().role()))
+                .filter(a -> !exclude.contains(a.id()))
+                .filter(a -> a.matches(lead.town(), lead.propertyType(), lead.intent()))
+                .toList();
+        List<Agent> inHours = matching.stream().filter(a -> a.availableAt(now)).toList();
+        Map<String, Long> open = openLeads();
+        List<Agent> eligible = inHours.stream()
+                .filter(a -> a.spec().maxOpenLeads() == null
+                        || open.getOrDefault(a.id(), 0L) < a.spec().maxOpenLeads())
+                .toList();
+        if (eligible.isEmpty()) {
+            String why = matching.isEmpty()
+                    ? "no agent covers this town, type and intent"
+                    : inHours.isEmpty()
+                            ? "outside every matching agent's working hours"
+                            : "all matching agents at capacity";
+            return dutyManager(exclude, why);
+        }
+        return switch (strategy) {
+            case SHARED_POOL ->
+                new RoutingDecision(
+                        eligible.stream().map(Agent::id).toList(),
+                        SHARED_POOL,
+                        "broadcast to " + eligible.size() + " agents");
+            case LEAST_OPEN -> {
+                Agent pick = eligible.stream()
+                        .min(Comparator.comparingLong((Agent a) -> open.getOrDefault(a.id(), 0L))
+                                .thenComparing(Agent::id))
+                        .orElseThrow();
+                yield new RoutingDecision(
+                        List.of(pick.id()), LEAST_OPEN, open.getOrDefault(pick.id(), 0L) + " open leads");
+            }
+            default -> new RoutingDecision(List.of(weightedRoundRobin(eligible)), WRR, "weighted round-robin");
+        };
+    }
+
+    /** The duty manager, unless excluded or missing (then nobody). */
+    public RoutingDecision dutyManager(Collection<String> exclude, String why) {
+        return agents.find(properties.dutyManagerId())
+                .filter(Agent::active)
+                .filter(a -> !exclude.contains(a.id()))
+                .map(a -> new RoutingDecision(List.of(a.id()), DUTY_MANAGER, why))
+                .orElseGet(() -> new RoutingDecision(List.of(), DUTY_MANAGER, why + "; no duty manager available"));
+    }
+
+    private String weightedRoundRobin(List<Agent> eligible) {
+        List<String> ids = eligible.stream().map(Agent::id).toList();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<Agent> fresh = mongo.find(Query.query(Criteria.where("_id").in(ids)), Agent.class);
+            Agent pick = fresh.stream()
+                    .min(Comparator.comparingDouble(Agent::pass).thenComparing(Agent::id))
+                    .orElseThrow();
+            double next = pick.pass() + 1.0 / Math.max(1, pick.spec().weight());
+            long advanced = mongo.updateFirst(
+                            Query.query(Criteria.where("_id")
+                                    .is(pick.id())
+                                    .and("pass")
+                                    .is(pick.pass())),
+                            new Update().set("pass", next),
+                            Agent.class)
+                    .getModifiedCount();
+            if (advanced == 1) {
+                return pick.id();
+            }
+            // another instance advanced this agent meanwhile: re-read and decide again
+        }
+        throw new IllegalStateException("weighted round-robin contention did not settle");
+    }
+
+    /** Open (not closed) leads per assigned agent, for capacity and least-open-leads. */
+    public Map<String, Long> openLeads() {
+        var aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("state")
+                        .in(LeadCase.OPEN, LeadCase.ACKNOWLEDGED)
+                        .and("assignedAgentId")
+                        .ne(null)),
+                Aggregation.group("assignedAgentId").count().as("n"));
+        return mongo.aggregate(aggregation, "lead_cases", Map.class).getMappedResults().stream()
+                .collect(Collectors.toMap(
+                        m -> String.valueOf(m.get("_id")), m -> ((Number) m.get("n")).longValue(), Long::sum));
+    }
+}

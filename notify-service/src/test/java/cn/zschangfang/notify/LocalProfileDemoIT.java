@@ -1,0 +1,79 @@
+package cn.zschangfang.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zschangfang.notify.support.KafkaProbe;
+import cn.zschangfang.notify.support.TestMongo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What {@code ./run.sh} does: profile {@code local} with nothing else configured. The seeded demo agent's robot is
+ * this service's own sandbox, so a captured lead shows up in {@code GET /api/notify/sandbox/messages}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@ActiveProfiles("local")
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {"lead.captured", "lead.routed", "notify.delivery"})
+class LocalProfileDemoIT {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    /** A free port chosen up front: the demo agent's default webhook is built from {@code server.port}. */
+    static final int port = freePort();
+
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri("notify-local-" + UUID.randomUUID()));
+        registry.add("server.port", () -> port);
+    }
+
+    @Test
+    void leadCapturedInTheLocalStackAppearsInTheSandboxInbox() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String town = "沙溪镇";
+        String json = """
+                {"eventId":"%s","occurredAt":"%s","leadId":"%s","receivedAt":"%s","intent":"BUY","propertyType":"LAND",
+                 "town":"%s","areaMu":{"min":20,"max":30},"phoneMasked":"138****9793","contactNameMasked":"张*","score":60}
+                """.formatted(eventId, Instant.now(), leadId, Instant.now(), town);
+        KafkaProbe.send(broker.getBrokersAsString(), "lead.captured", leadId, json, eventId);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest list = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/notify/sandbox/messages?key=demo-geyiming"))
+                .build();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> http.send(list, HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .contains(leadId));
+        String inbox = http.send(list, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(inbox).contains("\"msgtype\":\"markdown\"", "购买", "土地", "20–30 亩", "`138****9793`");
+    }
+}

@@ -1,0 +1,163 @@
+package cn.zschangfang.notify.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AgentAdminApiIT extends NotifyIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private HttpResponse<String> call(String method, String path, String auth, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void createdAgentGetsItsTokenOnceAndTheTokenIdentifiesItUntilDeactivation() throws Exception {
+        String body = """
+                {"name":"李经理","role":"MANAGER","mobile":"13800138000","towns":["小榄镇"],
+                 "wecomWebhook":"%s","workingHours":[{"days":["MON","TUE"],"from":"08:30","to":"18:00"}]}
+                """.formatted(ROBOT.url("/admin-test"));
+        HttpResponse<String> created = call("POST", "/api/notify/agents", ADMIN, body);
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode agent = json.readTree(created.body());
+        String id = agent.get("id").asString();
+        String token = agent.get("token").asString();
+        assertThat(token).startsWith("agt_");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/notify/agents/" + id);
+
+        // the token is stored only as a hash and never shown again
+        assertThat(registry.find(id).orElseThrow().tokenHash())
+                .isEqualTo(AgentTokens.sha256(token))
+                .doesNotContain(token);
+        HttpResponse<String> fetched = call("GET", "/api/notify/agents/" + id, ADMIN, null);
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).doesNotContain(token).doesNotContain("tokenHash");
+
+        HttpResponse<String> me = call("GET", "/internal/auth/agent", "Bearer " + token, null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("agentId").asString()).isEqualTo(id);
+        assertThat(json.readTree(me.body()).get("name").asString()).isEqualTo("李经理");
+        assertThat(json.readTree(me.body()).get("role").asString()).isEqualTo("MANAGER");
+
+        assertThat(call("DELETE", "/api/notify/agents/" + id, ADMIN, null).statusCode())
+                .isEqualTo(204);
+        assertThat(call("GET", "/internal/auth/agent", "Bearer " + token, null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void unknownOrMissingAgentTokensAre401ProblemDetails() throws Exception {
+        HttpResponse<String> none = call("GET", "/internal/auth/agent", null, null);
+        HttpResponse<String> wrong = call("GET", "/internal/auth/agent", "Bearer agt_nope", null);
+        for (HttpResponse<String> r : new HttpResponse[] {none, wrong}) {
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(r.body()).contains("https://zschangfang.cn/problems/unauthorized");
+        }
+    }
+
+    @Test
+    void adminApiRequiresTheAdminToken() throws Exception {
+        assertThat(call("GET", "/api/notify/agents", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/notify/agents", "Bearer local-admin-token", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(call("GET", "/api/notify/agents", ADMIN, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void webhookOutsideTheAllowListIsRejectedNamingTheField() throws Exception {
+        HttpResponse<String> r = call(
+                "POST",
+                "/api/notify/agents",
+                ADMIN,
+                "{\"name\":\"王五\",\"wecomWebhook\":\"https://169.254.169.254/latest\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(r.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://zschangfang.cn/problems/validation");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("wecomWebhook");
+    }
+
+    @Test
+    void badInputGetsFieldNamingProblemDetailsNever500() throws Exception {
+        HttpResponse<String> malformed = call("POST", "/api/notify/agents", ADMIN, "{\"name\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("malformed-json");
+
+        HttpResponse<String> wrongType =
+                call("POST", "/api/notify/agents", ADMIN, "{\"name\":\"a\",\"weight\":\"heavy\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"weight\"");
+
+        HttpResponse<String> invalid = call(
+                "POST",
+                "/api/notify/agents",
+                ADMIN,
+                "{\"name\":\"\",\"mobile\":\"123\",\"propertyTypes\":[\"CASTLE\"]}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"name\"", "\"field\":\"mobile\"", "propertyTypes[0]");
+
+        assertThat(call("GET", "/api/notify/agents/nope", ADMIN, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("PATCH", "/api/notify/agents/nope", ADMIN, "{}").statusCode())
+                .isEqualTo(405);
+        HttpResponse<String> xml = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notify/agents"))
+                        .header("Authorization", ADMIN)
+                        .header("Content-Type", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString("<a/>"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(xml.statusCode()).isEqualTo(415);
+        HttpResponse<String> huge =
+                call("POST", "/api/notify/agents", ADMIN, "{\"name\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("payload-too-large");
+    }
+
+    @Test
+    void sandboxRobotAnswersLikeWecomAndListsNewestFirst() throws Exception {
+        String key = unique("sbx");
+        HttpResponse<String> first = call(
+                "POST",
+                "/api/notify/sandbox/robot/" + key,
+                null,
+                "{\"msgtype\":\"markdown\",\"markdown\":{\"content\":\"one\"}}");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(first.body()).get("errcode").asInt()).isZero();
+        assertThat(json.readTree(first.body()).get("errmsg").asString()).isEqualTo("ok");
+        Thread.sleep(5);
+        call(
+                "POST",
+                "/api/notify/sandbox/robot/" + key,
+                null,
+                "{\"msgtype\":\"markdown\",\"markdown\":{\"content\":\"two\"}}");
+
+        JsonNode list = json.readTree(call("GET", "/api/notify/sandbox/messages?key=" + key, null, null)
+                .body());
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("body").get("markdown").get("content").asString())
+                .isEqualTo("two");
+        assertThat(list.get(1).get("body").get("markdown").get("content").asString())
+                .isEqualTo("one");
+    }
+}

@@ -1,0 +1,269 @@
+package cn.zschangfang.notify.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.support.Contracts;
+import cn.zschangfang.notify.support.FakeRobot;
+import cn.zschangfang.notify.support.KafkaProbe;
+import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class LeadDeliveryIT extends NotifyIntegrationTest {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    DeliveryService deliveries;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void capturedLeadReachesTheAgentsRobotAsEscapedMarkdownWithLinks() {
+        String town = unique("沙溪镇");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        String hostile = "急！[点我领奖](http://evil.example/x) <font color=\"warning\">假</font> <@all> **粗** \n# 标题";
+
+        publishLead(leadId, town, hostile);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+        JsonNode body = json.readTree(robotGot(path, leadId).get(0).body());
+        assertThat(body.get("msgtype").asString()).isEqualTo("markdown");
+        String content = body.get("markdown").get("content").asString();
+        assertThat(content)
+                .contains(town, "租赁", "厂房", "1000–2000 ㎡", "五金加工", "50 万元", "中山某五金有限公司", "张*", "138****9793", "82")
+                .contains("[查看询盘](https://portal.example/api/leads/" + leadId + ")")
+                .containsPattern("\\[确认接单]\\(https://portal\\.example/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\)");
+        // the visitor's text is present but inert: no link, no font tag, no mention, no header of theirs
+        assertThat(content).contains("点我领奖");
+        assertThat(content).doesNotContain("](http://evil", "<font color=\"warning\">假", "<@all>", "**粗**", "\n# 标题");
+        assertThat(content.split("\\]\\(")).hasSize(3); // exactly our two links
+    }
+
+    @Test
+    void redeliveredLeadCapturedSendsExactlyOneMessage() {
+        String town = unique("小榄镇");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String payload = leadJson(leadId, first, town, "想租厂房");
+
+        KafkaProbe.send(brokers(), "lead.captured", leadId, payload, first);
+        KafkaProbe.send(brokers(), "lead.captured", leadId, payload, first); // same event again (redelivery)
+        KafkaProbe.send(brokers(), "lead.captured", leadId, payload, first);
+
+        // a marker lead published after the duplicates: once it arrived, all duplicates were consumed (1 partition)
+        String markerPath = "/r/" + UUID.randomUUID();
+        String markerTown = unique("古镇镇");
+        agent(markerTown, markerPath);
+        String marker = UUID.randomUUID().toString();
+        publishLead(marker, markerTown, "marker");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> robotGot(markerPath, marker).size() == 1);
+
+        assertThat(robotGot(path, leadId)).hasSize(1);
+        assertThat(mongo.find(Query.query(Criteria.where("leadId").is(leadId)), Delivery.class))
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+    }
+
+    @Test
+    void crashBetweenRecordAndSendIsSentOnceOnRecoveryAndNotAgainOnRedelivery() {
+        String town = unique("三乡镇");
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String payload = leadJson(leadId, eventId, town, "崩溃测试");
+        // what a crashed instance leaves behind: the lead routed and the delivery recorded and claimed, but never sent
+        var event = json.readValue(payload, cn.zschangfang.notify.intake.LeadCapturedEvent.class);
+        Instant past = Instant.now().minusSeconds(60);
+        mongo.insert(new LeadCase(
+                leadId,
+                event,
+                "WEIGHTED_ROUND_ROBIN",
+                "test",
+                agentId,
+                List.of(agentId),
+                LeadCase.OPEN,
+                past,
+                Instant.now().plusSeconds(3600),
+                0,
+                null,
+                null,
+                null));
+        mongo.insert(new Delivery(
+                Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"),
+                UUID.randomUUID().toString(),
+                leadId,
+                agentId,
+                "WECOM",
+                "NEW_LEAD",
+                null,
+                Delivery.IN_FLIGHT,
+                1,
+                past,
+                past.plusSeconds(30),
+                ROBOT.url(path),
+                false,
+                null,
+                past,
+                null,
+                false));
+
+        // recovery: the sweep re-claims the orphaned record once its lease expired
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+
+        // and the broker redelivers the event the crashed instance never committed
+        KafkaProbe.send(brokers(), "lead.captured", leadId, payload, eventId);
+        String markerPath = "/r/" + UUID.randomUUID();
+        String markerTown = unique("坦洲镇");
+        agent(markerTown, markerPath);
+        String marker = UUID.randomUUID().toString();
+        publishLead(marker, markerTown, "marker");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> robotGot(markerPath, marker).size() == 1);
+
+        assertThat(robotGot(path, leadId)).hasSize(1);
+        Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
+        assertThat(d.status()).isEqualTo(Delivery.SENT);
+    }
+
+    @Test
+    void robotFailingTwiceIsRetriedWithBackoffUntilItSucceeds() {
+        String town = unique("东凤镇");
+        String path = "/r/" + UUID.randomUUID();
+        ROBOT.script(
+                path,
+                new FakeRobot.Reply(503, "busy"),
+                new FakeRobot.Reply(200, "{\"errcode\":-1,\"errmsg\":\"system busy\"}"));
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+
+        publishLead(leadId, town, "重试测试");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
+            return d != null && Delivery.SENT.equals(d.status());
+        });
+        assertThat(robotGot(path, leadId)).hasSize(3);
+        Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
+        assertThat(d.attempt()).isEqualTo(3);
+
+        var statuses =
+                KafkaProbe.read(brokers(), "notify.delivery", r -> leadId.equals(r.key()), 3, Duration.ofSeconds(10))
+                        .stream()
+                        .map(r -> json.readTree(r.value()).get("status").asString())
+                        .toList();
+        assertThat(statuses).containsExactly("RETRYING", "RETRYING", "SENT");
+    }
+
+    @Test
+    void rateLimitedRobotIsLeftAloneForAboutAMinute() {
+        String town = unique("南头镇");
+        String path = "/r/" + UUID.randomUUID();
+        ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}"));
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        Instant before = Instant.now();
+
+        publishLead(leadId, town, "限流测试");
+
+        String key = Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Delivery d = mongo.findById(key, Delivery.class);
+            return d != null && Delivery.PENDING.equals(d.status()) && "45009".equals(d.lastCode());
+        });
+        Delivery d = mongo.findById(key, Delivery.class);
+        assertThat(d.nextAttemptAt())
+                .isAfter(before.plusSeconds(55))
+                .isBefore(Instant.now().plusSeconds(70));
+        // several sweeps later the robot still has heard from us only once
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(robotGot(path, leadId)).hasSize(1);
+
+        // once the minute has passed (moved forward here), the same delivery goes out
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(key)),
+                new Update().set("nextAttemptAt", Instant.now()),
+                Delivery.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 2);
+        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(Delivery.SENT);
+    }
+
+    @Test
+    void invalidWebhookFallsBackToTheDutyManager() {
+        String town = unique("横栏镇");
+        String path = "/r/" + UUID.randomUUID();
+        ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+
+        publishLead(leadId, town, "永久失败");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot("/duty", leadId).size() == 1);
+        assertThat(robotGot(path, leadId)).hasSize(1); // permanent: not retried
+        assertThat(mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class)
+                        .status())
+                .isEqualTo(Delivery.FAILED);
+        assertThat(robotGot("/duty", leadId).get(0).body()).contains("所有通知渠道均失败");
+    }
+
+    @Test
+    void publishedRoutedAndDeliveryEventsMatchTheirContracts() {
+        String town = unique("黄圃镇");
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+
+        publishLead(leadId, town, "契约测试");
+
+        var routed = KafkaProbe.read(brokers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(15));
+        var delivered =
+                KafkaProbe.read(brokers(), "notify.delivery", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(15));
+        assertThat(routed).hasSize(1);
+        assertThat(delivered).hasSize(1);
+        for (var r : List.of(routed.get(0), delivered.get(0))) {
+            assertThat(Contracts.violations(r.topic(), r.value())).isEmpty();
+            assertThat(KafkaProbe.header(r, "ce_specversion")).isEqualTo("1.0");
+            assertThat(KafkaProbe.header(r, "ce_source")).isEqualTo("urn:zschangfang:notify-service");
+            assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo("cn.zschangfang." + r.topic() + ".v1");
+            assertThat(KafkaProbe.header(r, "ce_id"))
+                    .isEqualTo(json.readTree(r.value()).get("eventId").asString());
+            assertThat(KafkaProbe.header(r, "ce_time")).isNotBlank();
+        }
+        JsonNode routedBody = json.readTree(routed.get(0).value());
+        assertThat(routedBody.get("agentId").asString()).isEqualTo(agentId);
+        assertThat(routedBody.get("strategy").asString()).isEqualTo("WEIGHTED_ROUND_ROBIN");
+        JsonNode deliveryBody = json.readTree(delivered.get(0).value());
+        assertThat(deliveryBody.get("status").asString()).isEqualTo("SENT");
+        assertThat(deliveryBody.get("channel").asString()).isEqualTo("WECOM");
+        assertThat(deliveryBody.get("purpose").asString()).isEqualTo("NEW_LEAD");
+    }
+
+    @Test
+    void contractRejectsWhatItShouldReject() {
+        assertThat(Contracts.violations("notify.delivery", "{\"eventId\":\"x\",\"status\":\"MAYBE\"}"))
+                .isNotEmpty();
+    }
+}

@@ -1,0 +1,201 @@
+package cn.zschangfang.notify.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.support.KafkaProbe;
+import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.json.JsonMapper;
+
+class AckAndEscalationIT extends NotifyIntegrationTest {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    Escalations escalations;
+
+    @Autowired
+    JobLease lease;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private void pastDeadline(String leadId) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(leadId)),
+                new Update().set("ackDeadline", Instant.now().minusSeconds(1)),
+                LeadCase.class);
+    }
+
+    private String ackPath(String robotBody) {
+        Matcher m = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
+                .matcher(robotBody);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void unacknowledgedLeadEscalatesToTheBackupAndTellsTheDutyManager() {
+        String town = unique("港口镇");
+        String backupPath = "/r/" + UUID.randomUUID();
+        String backupId = agent(town + "-backup-only", backupPath); // not eligible by town: reached only as backup
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path, s -> withBackup(s, backupId));
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, "升级测试");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+
+        pastDeadline(leadId);
+        assertThat(escalations.escalateDue()).isGreaterThanOrEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(backupPath, leadId).size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot("/duty", leadId).size() == 1);
+        assertThat(robotGot(backupPath, leadId).get(0).body()).contains("【升级】", "未在时限内确认");
+        LeadCase lc = mongo.findById(leadId, LeadCase.class);
+        assertThat(lc.assignedAgentId()).isEqualTo(backupId);
+        assertThat(lc.escalationLevel()).isEqualTo(1);
+
+        var routed = KafkaProbe.read(
+                brokers(),
+                "lead.routed",
+                r -> leadId.equals(r.key()) && r.value().contains("\"escalation\":true"),
+                1,
+                Duration.ofSeconds(10));
+        assertThat(routed).hasSize(1);
+        assertThat(json.readTree(routed.get(0).value()).get("previousAgentId").asString())
+                .isEqualTo(agentId);
+
+        // running the job again before the new deadline changes nothing
+        assertThat(escalations.escalateDue()).isZero();
+        assertThat(robotGot(backupPath, leadId)).hasSize(1);
+    }
+
+    @Test
+    void acknowledgementLinkIsIdempotentPublishesAcknowledgedAndStopsEscalation() throws Exception {
+        String town = unique("民众街道");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, "确认测试");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+        String ack = ackPath(robotGot(path, leadId).get(0).body());
+
+        HttpResponse<String> first = get(ack);
+        HttpResponse<String> second = get(ack);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("已确认接单");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("已确认过");
+        assertThat(mongo.findById(leadId, LeadCase.class).state()).isEqualTo(LeadCase.ACKNOWLEDGED);
+
+        var acks = KafkaProbe.read(
+                brokers(),
+                "notify.delivery",
+                r -> leadId.equals(r.key()) && r.value().contains("ACKNOWLEDGED"),
+                1,
+                Duration.ofSeconds(10));
+        assertThat(acks).hasSize(1);
+
+        pastDeadline(leadId);
+        escalations.escalateDue();
+        assertThat(mongo.findById(leadId, LeadCase.class).escalationLevel()).isZero();
+    }
+
+    @Test
+    void forgedOrTamperedAckLinksAreRefused() throws Exception {
+        HttpResponse<String> r = get("/ack/bm9wZXxub3BlfDk5OTk5OTk5OTk.AAAA");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("https://zschangfang.cn/problems/forbidden");
+    }
+
+    @Test
+    void statusChangedToContactedStopsEscalation() {
+        String town = unique("五桂山");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, "状态测试");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.send(
+                brokers(),
+                "lead.status-changed",
+                leadId,
+                "{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"leadId\":\"%s\",\"status\":\"CONTACTED\",\"previousStatus\":\"NEW\",\"actor\":\"a\"}"
+                        .formatted(eventId, Instant.now(), leadId),
+                eventId);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> LeadCase.ACKNOWLEDGED.equals(
+                        mongo.findById(leadId, LeadCase.class).state()));
+        pastDeadline(leadId);
+        escalations.escalateDue();
+        assertThat(mongo.findById(leadId, LeadCase.class).escalationLevel()).isZero();
+    }
+
+    @Test
+    void theEscalationLeaseIsHeldByOneInstanceAtATime() {
+        JobLease other = new JobLease(mongo, java.time.Clock.systemUTC());
+        String job = unique("job");
+        assertThat(lease.tryAcquire(job, Duration.ofSeconds(30))).isTrue();
+        assertThat(other.tryAcquire(job, Duration.ofSeconds(30))).isFalse();
+        assertThat(lease.tryAcquire(job, Duration.ofSeconds(30))).isTrue(); // renewal by the holder
+        String expiring = unique("job");
+        assertThat(lease.tryAcquire(expiring, Duration.ofMillis(1))).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> other.tryAcquire(expiring, Duration.ofSeconds(30)));
+    }
+
+    private static AgentSpec withBackup(AgentSpec s, String backup) {
+        return new AgentSpec(
+                s.id(),
+                s.name(),
+                s.role(),
+                s.mobile(),
+                s.wecomUserId(),
+                s.wecomWebhook(),
+                s.dingtalkWebhook(),
+                s.dingtalkSecret(),
+                s.feishuWebhook(),
+                s.feishuSecret(),
+                s.sms(),
+                s.towns(),
+                s.propertyTypes(),
+                s.intents(),
+                s.weight(),
+                s.maxOpenLeads(),
+                s.workingHours(),
+                s.active(),
+                backup);
+    }
+}

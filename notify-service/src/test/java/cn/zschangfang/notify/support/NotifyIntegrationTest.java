@@ -1,0 +1,123 @@
+package cn.zschangfang.notify.support;
+
+import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.agent.AgentSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a real (embedded KRaft) Kafka broker and the MongoDB-wire server, with a local HTTP server
+ * standing in for the robots. Subclasses share one context (and broker); each test isolates itself by using its
+ * own town, agents and robot paths.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+            "notify.admin-token=test-admin-token-9f3",
+            "notify.ack.signing-secret=test-ack-secret-7c1",
+            "notify.webhooks.allow-loopback=true",
+            "notify.sandbox.enabled=true",
+            "notify.delivery.sweep-interval=200ms",
+            "notify.delivery.initial-backoff=200ms",
+            "notify.delivery.max-backoff=1s",
+            "notify.public-base-url=https://portal.example",
+            "notify.ack.check-interval=1h",
+            "notify.outbox.interval=1s",
+        })
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
+public abstract class NotifyIntegrationTest {
+
+    protected static final FakeRobot ROBOT = new FakeRobot();
+    protected static final String ADMIN = "Bearer test-admin-token-9f3";
+
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+
+    @Autowired
+    protected AgentRegistry registry;
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri("notify-it"));
+        // a list is bound from one property source only: the whole seeded agent is defined here
+        registry.add("notify.agents[0].id", () -> "duty-manager");
+        registry.add("notify.agents[0].name", () -> "值班经理");
+        registry.add("notify.agents[0].role", () -> "MANAGER");
+        registry.add("notify.agents[0].wecom-webhook", () -> ROBOT.url("/duty"));
+    }
+
+    protected String brokers() {
+        return broker.getBrokersAsString();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An active agent covering {@code town} only, whose WeChat Work robot is {@code ROBOT.url(path)}. */
+    protected String agent(String town, String path, UnaryOperator<AgentSpec> customise) {
+        AgentSpec spec = new AgentSpec(
+                unique("agent"),
+                "测试经纪人",
+                "AGENT",
+                null,
+                null,
+                ROBOT.url(path),
+                null,
+                null,
+                null,
+                null,
+                false,
+                List.of(town),
+                List.of(),
+                List.of(),
+                1,
+                null,
+                List.of(),
+                true,
+                null);
+        return registry.create(customise.apply(spec)).agent().id();
+    }
+
+    protected String agent(String town, String path) {
+        return agent(town, path, s -> s);
+    }
+
+    protected static String leadJson(String leadId, String eventId, String town, String message) {
+        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return """
+                {"eventId":"%s","occurredAt":"%s","leadId":"%s","receivedAt":"%s","intent":"LEASE",
+                 "propertyType":"FACTORY","town":"%s","areaSqm":{"min":1000,"max":2000},"areaMu":null,
+                 "use":"五金加工","expectedAnnualTaxWan":50,"company":"中山某五金有限公司",
+                 "contactNameMasked":"张*","phoneMasked":"138****9793","message":"%s",
+                 "sourceArticle":"some-article","visitorId":"v-1","channel":"web","score":82,
+                 "scoreReasons":["tax"],"interests":{"articles":[],"tags":[],"towns":[]},"futureField":{"x":1}}
+                """.formatted(eventId, Instant.now(), leadId, Instant.now(), town, escaped);
+    }
+
+    protected void publishLead(String leadId, String town, String message) {
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.send(brokers(), "lead.captured", leadId, leadJson(leadId, eventId, town, message), eventId);
+    }
+
+    protected List<FakeRobot.Request> robotGot(String path, String leadId) {
+        return ROBOT.received(path).stream()
+                .filter(r -> r.body().contains(leadId))
+                .toList();
+    }
+}
