@@ -45,15 +45,25 @@ class LimitConfiguration {
     }
 
     @Bean
+    ClientIpResolver clientIpResolver(LimitProperties properties) {
+        return new ClientIpResolver(properties.trustedProxies());
+    }
+
+    @Bean
+    ClientAddressHeaderFilter clientAddressHeaderFilter(ClientIpResolver resolver) {
+        return new ClientAddressHeaderFilter(resolver);
+    }
+
+    @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
             LimitRules rules,
-            LimitProperties properties,
+            ClientIpResolver clientIps,
             IntegrationKeys integrationKeys,
             ProxyManager<String> buckets,
             ProblemResponseWriter problems,
             MeterRegistry meters) {
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(
-                rules, new ClientIpResolver(properties.trustedProxies()), integrationKeys, buckets, problems, meters));
+        var registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(rules, clientIps, integrationKeys, buckets, problems, meters));
         registration.setOrder(RATE_LIMIT_ORDER);
         return registration;
     }

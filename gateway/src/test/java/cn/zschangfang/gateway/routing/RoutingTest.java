@@ -71,7 +71,19 @@ class RoutingTest extends GatewayTestBase {
             assertThat(r.method()).isEqualTo("POST");
             assertThat(r.body()).isEqualTo(lead.getBytes(StandardCharsets.UTF_8));
             assertThat(r.header("Content-Type")).startsWith("application/json");
+            assertThat(r.header("X-Forwarded-For"))
+                    .as("the client address as resolved through the trusted proxy")
+                    .isEqualTo("203.0.113.10");
         });
+    }
+
+    @Test
+    void forgedForwardedForFromAClientIsReplacedByOneResolvedAddress() {
+        postJson("/api/leads", "{}", "X-Forwarded-For", "6.6.6.6, 203.0.113.13");
+
+        assertThat(LEAD.received())
+                .singleElement()
+                .satisfies(r -> assertThat(r.header("X-Forwarded-For")).isEqualTo("203.0.113.13"));
     }
 
     @Test
