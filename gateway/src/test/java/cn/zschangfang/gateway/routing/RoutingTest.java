@@ -180,8 +180,11 @@ class RoutingTest extends GatewayTestBase {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(response.body()).contains("https://zschangfang.cn/problems/gateway-timeout");
-        // 700 ms route timeout, GET retried twice: well under the 5 s the service would take.
+        // 700 ms route timeout (test setting): well under the 5 s the service would take.
         assertThat(took).isLessThan(Duration.ofMillis(4_500));
+        assertThat(CONTENT.receivedOn("/api/content/articles/slow"))
+                .as("a timeout is not retried: it would only add load to a service that is already slow")
+                .hasSize(1);
     }
 
     @Test
