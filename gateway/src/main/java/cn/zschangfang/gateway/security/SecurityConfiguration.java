@@ -151,6 +151,9 @@ class SecurityConfiguration {
                             // Pages and static assets.
                             .requestMatchers(HttpMethod.GET, "/**")
                             .permitAll()
+                            // Every API path has a rule above, so this only reaches pages, docs and unknown paths.
+                            .requestMatchers(HttpMethod.HEAD, "/**")
+                            .permitAll()
                             .anyRequest()
                             .denyAll();
                 });

@@ -163,6 +163,16 @@ class EdgeAuthorizationTest extends GatewayTestBase {
     }
 
     @Test
+    void headIsPublicOnlyWhereGetIs() {
+        assertThat(call("HEAD", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+        assertThat(call("HEAD", "/api/leads", null).statusCode()).isEqualTo(401);
+        assertThat(call("HEAD", "/api/agent/leads", null).statusCode()).isEqualTo(401);
+        assertThat(call("HEAD", "/api/notify/agents", null).statusCode()).isEqualTo(401);
+        assertThat(LEAD.received()).isEmpty();
+        assertThat(NOTIFY.received()).isEmpty();
+    }
+
+    @Test
     void unknownWritesAreRefused() {
         assertThat(call("POST", "/somewhere", null).statusCode()).isEqualTo(401);
         assertThat(call("DELETE", "/api/leads/L-1", null).statusCode()).isEqualTo(401);

@@ -5,8 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zschangfang.gateway.support.GatewayTestBase;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class RequestIdTest extends GatewayTestBase {
+
+    @Test
+    void accessLogLineIsJsonWithTraceIdSpanIdAndServiceButNoQueryString(CapturedOutput output) {
+        HttpResponse<String> response = get("/api/content/articles/shaxi?phone=13800009793");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut())
+                        .containsPattern(
+                                "\\{[^\\n]*\"message\":\"GET /api/content/articles/shaxi 200 route=content \\d+ms\""
+                                        + "[^\\n]*\"traceId\":\"" + requestId + "\",\"spanId\":\"[0-9a-f]{16}\"[^\\n]*"
+                                        + "\"service\":\"gateway\""));
+        assertThat(output.getOut()).doesNotContain("13800009793");
+    }
 
     @Test
     void traceIdIsReturnedAsRequestIdAndPropagatedDownstreamAsTraceparent() {
