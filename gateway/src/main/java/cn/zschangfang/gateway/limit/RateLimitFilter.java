@@ -30,9 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>The buckets live in a Bucket4j {@link ProxyManager}. The default one keeps them in this JVM (Caffeine), which is
  * exact for one gateway instance only: with N instances behind a load balancer each would allow the full rate. For
  * more than one instance, declare a {@code ProxyManager<String>} bean backed by a shared store instead, e.g.
- * Bucket4j's Redis integration ({@code bucket4j_jdk17-lettuce}:
- * {@code Bucket4jLettuce.casBasedBuilder(redisClient).build()}) or its JDBC/Hazelcast/Infinispan backends; this
- * filter and the rules stay the same because they only see the {@code ProxyManager} interface.
+ * Bucket4j's Redis integration ({@code bucket4j_jdk17-lettuce}: {@code Bucket4jLettuce.casBasedBuilder(connection)
+ * .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+ * .build()} on a {@code StatefulRedisConnection<String, byte[]>}) or its JDBC/Hazelcast/Infinispan backends; the
+ * in-memory default is {@code @ConditionalOnMissingBean}, and this filter and the rules stay the same because they
+ * only see the {@code ProxyManager} interface.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
