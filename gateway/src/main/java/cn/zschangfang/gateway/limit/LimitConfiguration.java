@@ -12,19 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
- * Registers the limit filters ahead of Spring Security (cheap refusals first), after the tracing filter (so a 429
- * carries {@code X-Request-Id} too).
+ * The limit filters. They run inside the Spring Security chain right after its CORS filter and before any token is
+ * verified: a 429 or 413 then carries the CORS headers (a browser page on an allowed origin can read it), the
+ * security headers and {@code X-Request-Id}, and a flood never reaches the agent-token lookup.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitConfiguration {
-
-    /** Runs after Boot's server observation filter (HIGHEST_PRECEDENCE + 1) and the request-id filter. */
-    static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
-
-    static final int BODY_SIZE_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     /**
      * In-memory buckets, exact for a single gateway instance; see {@link RateLimitFilter} for the distributed
@@ -55,23 +50,33 @@ class LimitConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+    RateLimitFilter rateLimitFilter(
             LimitRules rules,
             ClientIpResolver clientIps,
             IntegrationKeys integrationKeys,
             ProxyManager<String> buckets,
             ProblemResponseWriter problems,
             MeterRegistry meters) {
-        var registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(rules, clientIps, integrationKeys, buckets, problems, meters));
-        registration.setOrder(RATE_LIMIT_ORDER);
+        return new RateLimitFilter(rules, clientIps, integrationKeys, buckets, problems, meters);
+    }
+
+    @Bean
+    BodySizeLimitFilter bodySizeLimitFilter(LimitRules rules, ProblemResponseWriter problems) {
+        return new BodySizeLimitFilter(rules, problems);
+    }
+
+    /** Not a servlet filter of its own: it runs inside the security chain, see the class comment. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(LimitRules rules, ProblemResponseWriter problems) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(rules, problems));
-        registration.setOrder(BODY_SIZE_ORDER);
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilterRegistration(BodySizeLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
         return registration;
     }
 }

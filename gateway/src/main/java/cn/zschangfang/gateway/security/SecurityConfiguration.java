@@ -1,5 +1,7 @@
 package cn.zschangfang.gateway.security;
 
+import cn.zschangfang.gateway.limit.BodySizeLimitFilter;
+import cn.zschangfang.gateway.limit.RateLimitFilter;
 import cn.zschangfang.gateway.problem.ProblemResponseWriter;
 import cn.zschangfang.gateway.problem.Problems;
 import cn.zschangfang.gateway.routing.ProxyProperties;
@@ -25,6 +27,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Authorization at the edge. The services check the same token again (defence in depth) and enforce object-level
@@ -76,7 +79,9 @@ class SecurityConfiguration {
             HttpSecurity http,
             EdgeSecurityProperties properties,
             AgentTokenVerifier agents,
-            ProblemResponseWriter problems) {
+            ProblemResponseWriter problems,
+            RateLimitFilter rateLimitFilter,
+            BodySizeLimitFilter bodySizeLimitFilter) {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(
@@ -103,6 +108,9 @@ class SecurityConfiguration {
                                 csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                // Cheap refusals first, after CORS so that a 429/413 is readable by an allowed page.
+                .addFilterAfter(rateLimitFilter, CorsFilter.class)
+                .addFilterAfter(bodySizeLimitFilter, RateLimitFilter.class)
                 .addFilterBefore(
                         new BearerTokenFilter(properties.adminToken(), agents, problems),
                         AnonymousAuthenticationFilter.class)

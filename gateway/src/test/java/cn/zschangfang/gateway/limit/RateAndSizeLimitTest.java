@@ -43,6 +43,22 @@ class RateAndSizeLimitTest extends GatewayTestBase {
     }
 
     @Test
+    void rateLimitedAnswerIsReadableByAPageOnTheSiteOrigin() {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 4; i++) {
+            last = postJson(
+                    "/api/leads", LEAD_JSON, "X-Forwarded-For", "198.51.100.8", "Origin", "http://localhost:8080");
+        }
+
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        assertThat(last.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(h -> assertThat(h).contains("Retry-After"));
+        assertThat(last.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(last.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
     void anotherClientIpHasItsOwnBucket() {
         for (int i = 0; i < 3; i++) {
             postJson("/api/leads", LEAD_JSON, "X-Forwarded-For", "198.51.100.2");
