@@ -36,7 +36,7 @@ public class RobotHttp {
     public Reply post(String url, Object body) {
         try {
             Map<String, Object> reply = client.post()
-                    .uri(url)
+                    .uri(java.net.URI.create(url)) // already encoded (signatures): must not be encoded again
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
                     .retrieve()
@@ -51,6 +51,8 @@ public class RobotHttp {
                     Map.of());
         } catch (ResourceAccessException e) {
             return new Reply(SendResult.transientFailure("io"), Map.of());
+        } catch (IllegalArgumentException e) {
+            return new Reply(SendResult.permanent("bad-url"), Map.of());
         } catch (RuntimeException e) {
             // unparseable body and similar: the robot's state is unknown, retrying is the safe side for a robot
             return new Reply(SendResult.transientFailure("bad-reply"), Map.of());

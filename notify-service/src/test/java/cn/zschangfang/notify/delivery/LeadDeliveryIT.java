@@ -266,4 +266,95 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(Contracts.violations("notify.delivery", "{\"eventId\":\"x\",\"status\":\"MAYBE\"}"))
                 .isNotEmpty();
     }
+
+    @Test
+    void backlogBeyondTheRobotLimitIsFoldedIntoOneDigestInsteadOfDropped() {
+        String town = unique("阜沙镇");
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        List<String> leads = new java.util.ArrayList<>();
+        // the limiter counts per clock minute: start early in one so the burst does not straddle two
+        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().getEpochSecond() % 60 < 30);
+        for (int i = 0; i < 20; i++) {
+            String leadId = UUID.randomUUID().toString();
+            leads.add(leadId);
+            publishLead(leadId, town, "批量" + i);
+        }
+        // 18 go out at once (the per-robot limit per minute), the other two wait for the limiter
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ROBOT.received(path).size() == 18
+                        && mongo.count(
+                                        Query.query(Criteria.where("agentId")
+                                                .is(agentId)
+                                                .and("deferred")
+                                                .is(true)
+                                                .and("status")
+                                                .is(Delivery.PENDING)),
+                                        Delivery.class)
+                                == 2);
+
+        // the next minute begins (its counter is fresh): the waiting leads go out together as one digest
+        mongo.remove(new Query(), "robot_windows");
+        mongo.updateMulti(
+                Query.query(
+                        Criteria.where("agentId").is(agentId).and("deferred").is(true)),
+                new Update().set("nextAttemptAt", Instant.now()),
+                Delivery.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 19);
+        await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(ROBOT.received(path)).hasSize(19);
+        String digest = ROBOT.received(path).get(18).body();
+        assertThat(digest).contains("2 条新询盘");
+        long inDigest = leads.stream().filter(digest::contains).count();
+        assertThat(inDigest).isEqualTo(2);
+        assertThat(mongo.find(Query.query(Criteria.where("agentId").is(agentId)), Delivery.class))
+                .hasSize(20)
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+        // every lead reached the robot exactly once
+        for (String leadId : leads) {
+            assertThat(robotGot(path, leadId)).hasSize(1);
+        }
+    }
+
+    @Test
+    void permanentWecomFailureFallsThroughToTheAgentsNextChannel() {
+        String town = unique("大涌镇");
+        String path = "/r/" + UUID.randomUUID();
+        String dingPath = "/ding/" + UUID.randomUUID();
+        ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
+        String agentId = agent(
+                town,
+                path,
+                s -> new cn.zschangfang.notify.agent.AgentSpec(
+                        s.id(),
+                        s.name(),
+                        s.role(),
+                        s.mobile(),
+                        s.wecomUserId(),
+                        s.wecomWebhook(),
+                        ROBOT.url(dingPath),
+                        "SECtest",
+                        null,
+                        null,
+                        false,
+                        s.towns(),
+                        s.propertyTypes(),
+                        s.intents(),
+                        s.weight(),
+                        s.maxOpenLeads(),
+                        s.workingHours(),
+                        s.active(),
+                        null));
+        String leadId = UUID.randomUUID().toString();
+
+        publishLead(leadId, town, "换渠道");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(dingPath, leadId).size() == 1);
+        assertThat(ROBOT.received(dingPath).get(0).query()).contains("timestamp=", "sign=");
+        assertThat(mongo.findById(Delivery.key(leadId, agentId, "DINGTALK", "NEW_LEAD"), Delivery.class)
+                        .status())
+                .isEqualTo(Delivery.SENT);
+        assertThat(robotGot("/duty", leadId)).isEmpty();
+    }
 }

@@ -19,10 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeRobot implements AutoCloseable {
 
     /** One recorded request. */
-    public record Request(String method, String path, String query, String body) {}
+    public record Request(String method, String path, String query, String body, Map<String, String> headers) {}
 
     /** One scripted answer. */
-    public record Reply(int status, String body) {}
+    public record Reply(int status, String body, long delayMs) {
+
+        public Reply(int status, String body) {
+            this(status, body, 0);
+        }
+    }
 
     private final HttpServer server;
     private final Map<String, List<Request>> received = new ConcurrentHashMap<>();
@@ -43,7 +48,12 @@ public final class FakeRobot implements AutoCloseable {
                             exchange.getRequestMethod(),
                             path,
                             exchange.getRequestURI().getRawQuery(),
-                            body));
+                            body,
+                            exchange.getRequestHeaders().entrySet().stream()
+                                    .collect(java.util.stream.Collectors.toMap(
+                                            e -> e.getKey().toLowerCase(java.util.Locale.ROOT),
+                                            e -> String.join(",", e.getValue()),
+                                            (a, b) -> a))));
             Deque<Reply> script = scripts.get(path);
             Reply reply = null;
             if (script != null) {
@@ -54,12 +64,20 @@ public final class FakeRobot implements AutoCloseable {
             if (reply == null) {
                 reply = defaultReply;
             }
+            if (reply.delayMs() > 0) {
+                try {
+                    Thread.sleep(reply.delayMs());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

@@ -1,0 +1,92 @@
+package cn.zschangfang.notify.channel.feishu;
+
+import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.channel.Channel;
+import cn.zschangfang.notify.channel.ChannelType;
+import cn.zschangfang.notify.channel.OutboundMessage;
+import cn.zschangfang.notify.channel.RobotHttp;
+import cn.zschangfang.notify.channel.SendResult;
+import cn.zschangfang.notify.channel.wecom.WecomMarkdown;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feishu custom bot: text message; with a secret, {@code timestamp} (seconds) and {@code sign} =
+ * Base64(HMAC-SHA256 keyed by timestamp + "\n" + secret over an empty message) go into the body. Errors come as
+ * {@code code} in 200s.
+ */
+@Component
+public class FeishuRobotChannel implements Channel {
+
+    private final RobotHttp http;
+    private final Clock clock;
+
+    public FeishuRobotChannel(RobotHttp http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.FEISHU;
+    }
+
+    @Override
+    public boolean availableFor(Agent agent) {
+        return agent.spec().feishuWebhook() != null
+                && !agent.spec().feishuWebhook().isBlank();
+    }
+
+    @Override
+    public String limitTarget(Agent agent) {
+        return agent.spec().feishuWebhook();
+    }
+
+    @Override
+    public SendResult send(Agent agent, OutboundMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String secret = agent.spec().feishuSecret();
+        if (secret != null && !secret.isBlank()) {
+            long timestamp = clock.instant().getEpochSecond();
+            body.put("timestamp", String.valueOf(timestamp));
+            body.put("sign", sign(timestamp, secret));
+        }
+        body.put("msg_type", "text");
+        // plain text: the markdown's visitor fields are already neutralised; Feishu text renders nothing anyway
+        body.put("content", Map.of("text", WecomMarkdown.render(message, null)));
+        RobotHttp.Reply reply = http.post(agent.spec().feishuWebhook(), body);
+        if (reply.httpFailure() != null) {
+            return reply.httpFailure();
+        }
+        Object code = reply.body().containsKey("code")
+                ? reply.body().get("code")
+                : reply.body().get("StatusCode");
+        int c = code instanceof Number n ? n.intValue() : -1;
+        return switch (c) {
+            case 0 -> SendResult.sent();
+            case 9499, 11232 -> SendResult.rateLimited(String.valueOf(c)); // too many requests
+            case -1 -> SendResult.transientFailure("no-code");
+            default ->
+                c >= 19000 && c < 20000
+                        ? SendResult.permanent(String.valueOf(c))
+                        : SendResult.transientFailure(String.valueOf(c));
+        };
+    }
+
+    /** Feishu's signature: Base64(HMAC-SHA256 keyed by timestamp + "\n" + secret, over an empty message). */
+    public static String sign(long timestamp, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.zschangfang.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ObservabilityIT extends NotifyIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void deliveryMetricsAreScrapedByPrometheus() throws Exception {
+        String town = unique("神湾镇");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, "指标");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String metrics = get("/actuator/prometheus").body();
+            assertThat(metrics)
+                    .contains("notify_lead_time_to_first_delivery_seconds_bucket")
+                    // percentiles come from the buckets (histogram_quantile); Prometheus takes no client quantiles
+                    .containsPattern("notify_lead_time_to_first_delivery_seconds_count [1-9]")
+                    .containsPattern("notify_deliveries_total\\{.*channel=\"WECOM\".*outcome=\"SENT\".*} [1-9]")
+                    .contains("notify_dlq_size");
+        });
+    }
+
+    @Test
+    void onlyHealthInfoAndPrometheusAreExposedAndProbesWork() throws Exception {
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/notify/agents", "/ack/{token}", "/internal/auth/agent");
+    }
+}
