@@ -1,0 +1,126 @@
+package cn.zschangfang.content.article;
+
+import cn.zschangfang.content.web.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Editor API under {@code /api/content/admin}; the admin bearer token is checked by the interceptor. */
+@RestController
+@RequestMapping("/api/content/admin")
+public class AdminArticleController {
+
+    private static final int IMPORT_MAX_ITEMS = 5000;
+
+    private final ArticleService service;
+    private final Validator validator;
+
+    public AdminArticleController(ArticleService service, Validator validator) {
+        this.service = service;
+        this.validator = validator;
+    }
+
+    /** Idempotent by slug: the same body again answers 200 with the same article; other content 409. */
+    @PostMapping("/articles")
+    public ResponseEntity<ArticleResponse> create(@Valid @RequestBody ArticleInput input) {
+        WriteOutcome outcome = service.create(input);
+        ArticleResponse body = ArticleResponse.of(outcome.article(), null);
+        if (outcome.kind() == WriteOutcome.Kind.CREATED) {
+            return ResponseEntity.created(URI.create("/api/content/admin/articles/" + input.slug()))
+                    .cacheControl(CacheControl.noStore())
+                    .body(body);
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    @GetMapping("/articles/{slug}")
+    public ResponseEntity<ArticleResponse> get(@PathVariable String slug) {
+        return noStore(ArticleResponse.of(service.requireAnyBySlug(slug), null));
+    }
+
+    @PutMapping("/articles/{slug}")
+    public ResponseEntity<ArticleResponse> update(@PathVariable String slug, @Valid @RequestBody ArticleInput input) {
+        return noStore(ArticleResponse.of(service.update(slug, input), null));
+    }
+
+    @PostMapping("/articles/{slug}/publish")
+    public ResponseEntity<ArticleResponse> publish(@PathVariable String slug) {
+        return noStore(ArticleResponse.of(service.setStatus(slug, ArticleStatus.PUBLISHED), null));
+    }
+
+    @PostMapping("/articles/{slug}/unpublish")
+    public ResponseEntity<ArticleResponse> unpublish(@PathVariable String slug) {
+        return noStore(ArticleResponse.of(service.setStatus(slug, ArticleStatus.DRAFT), null));
+    }
+
+    @DeleteMapping("/articles/{slug}")
+    public ResponseEntity<Void> delete(@PathVariable String slug) {
+        service.delete(slug);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The result of a bulk import. */
+    public record ImportResult(int created, int updated, int unchanged) {}
+
+    /**
+     * Bulk import for migrating a site: each item is created or updated by slug; identical content is a no-op and
+     * counted views are never reset. The whole array is validated first, so a bad item imports nothing.
+     */
+    @PostMapping("/import")
+    public ResponseEntity<ImportResult> importArticles(@RequestBody List<ArticleInput> items) {
+        if (items == null || items.isEmpty()) {
+            throw ApiException.invalid("[]", "NotEmpty", "must contain at least one article");
+        }
+        if (items.size() > IMPORT_MAX_ITEMS) {
+            throw ApiException.invalid("[]", "Size", "at most " + IMPORT_MAX_ITEMS + " articles per request");
+        }
+        List<ApiException.FieldProblem> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                errors.add(new ApiException.FieldProblem("[" + i + "]", "NotNull", "must not be null"));
+                continue;
+            }
+            for (ConstraintViolation<ArticleInput> v : validator.validate(items.get(i))) {
+                errors.add(new ApiException.FieldProblem(
+                        "[" + i + "]." + v.getPropertyPath(),
+                        v.getConstraintDescriptor()
+                                .getAnnotation()
+                                .annotationType()
+                                .getSimpleName(),
+                        v.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "Invalid import", errors);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (ArticleInput item : items) {
+            switch (service.upsert(item, ArticleStatus.PUBLISHED).kind()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        return noStore(new ImportResult(created, updated, unchanged));
+    }
+
+    private static <T> ResponseEntity<T> noStore(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,7 @@
+package cn.zschangfang.content.article;
+
+/** Only PUBLISHED articles are ever visible on the public API. */
+public enum ArticleStatus {
+    DRAFT,
+    PUBLISHED
+}

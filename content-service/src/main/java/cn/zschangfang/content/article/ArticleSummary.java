@@ -1,0 +1,28 @@
+package cn.zschangfang.content.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article in listings and in "related reading" (no body). */
+public record ArticleSummary(
+        String slug,
+        String title,
+        String summary,
+        String category,
+        List<String> tags,
+        String coverImage,
+        Instant publishedAt,
+        long views) {
+
+    static ArticleSummary of(Article a) {
+        return new ArticleSummary(
+                a.slug(),
+                a.title(),
+                a.summary(),
+                a.category(),
+                a.tags() == null ? List.of() : a.tags(),
+                a.coverImage(),
+                a.publishedAt(),
+                a.views());
+    }
+}

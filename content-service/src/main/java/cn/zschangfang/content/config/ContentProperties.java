@@ -1,0 +1,72 @@
+package cn.zschangfang.content.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of content-service ({@code content.*}).
+ *
+ * @param adminToken bearer token of the ADMIN role (env {@code ADMIN_TOKEN}); the development default is refused
+ *     outside profile {@code local}
+ * @param publicMaxAge {@code Cache-Control: max-age} of public article, tag and category responses
+ * @param statsZone time zone of "per day" statistics (the portal's visitors are in China)
+ * @param views the view pipeline
+ */
+@ConfigurationProperties("content")
+public record ContentProperties(
+        @DefaultValue(DEVELOPMENT_ADMIN_TOKEN) String adminToken,
+        @DefaultValue("30s") Duration publicMaxAge,
+        @DefaultValue("Asia/Shanghai") ZoneId statsZone,
+        @DefaultValue Views views) {
+
+    /** Development default of {@link #adminToken()}, printed by the local stack. */
+    public static final String DEVELOPMENT_ADMIN_TOKEN = "local-admin-token";
+
+    /**
+     * The article-view pipeline.
+     *
+     * @param dedupeWindow one visitor counts at most once per article within this window
+     * @param dedupeMaxEntries bound of the in-memory (visitor, article) window; the oldest entries go first
+     * @param botUserAgents case-insensitive User-Agent substrings of crawlers and bots that are never counted
+     * @param countMissingUserAgent whether a beacon without User-Agent counts (browsers always send one)
+     * @param articleCacheTtl how long a slug's article metadata is cached by the beacon (bounds staleness across
+     *     instances; the local instance invalidates immediately on change)
+     * @param publishQueueCapacity views waiting to be handed to the Kafka producer; beyond it a view is dropped
+     *     (and counted in a metric) rather than blocking request threads
+     * @param counterRetryInitial first back-off when the counter cannot write a batch (e.g. MongoDB down)
+     * @param counterRetryMax longest back-off; the counter retries for ever and never skips a batch
+     */
+    public record Views(
+            @DefaultValue("30m") Duration dedupeWindow,
+            @DefaultValue("200000") int dedupeMaxEntries,
+
+            @DefaultValue({
+                "bot",
+                "spider",
+                "crawl",
+                "slurp",
+                "headless",
+                "lighthouse",
+                "facebookexternalhit",
+                "bingpreview",
+                "mediapartners",
+                "python-requests",
+                "scrapy",
+                "httrack",
+                "yandex",
+                "sogou",
+                "yisou",
+                "petalbot",
+                "360spider"
+            })
+            List<String> botUserAgents,
+
+            @DefaultValue("false") boolean countMissingUserAgent,
+            @DefaultValue("60s") Duration articleCacheTtl,
+            @DefaultValue("100000") int publishQueueCapacity,
+            @DefaultValue("500ms") Duration counterRetryInitial,
+            @DefaultValue("30s") Duration counterRetryMax) {}
+}

@@ -1,0 +1,92 @@
+package cn.zschangfang.content.view;
+
+import cn.zschangfang.content.config.ContentProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides whether a beacon is a counted view: unknown/draft slug → not found; bot → dropped; repeat within the
+ * window → deduplicated; otherwise published. Only counted views are published, so every consumer of the topic
+ * (this service's counter, lead-service's interest profile) sees the same, already filtered, stream. No MongoDB
+ * access on the hot path: metadata is cached and the dedupe window lives in memory.
+ */
+@Service
+public class ViewBeacon {
+
+    /** Outcome of one beacon. */
+    public enum Outcome {
+        COUNTED,
+        DUPLICATE,
+        BOT,
+        DROPPED
+    }
+
+    private final ArticleMetaCache articles;
+    private final VisitorDedupe dedupe;
+    private final BotFilter bots;
+    private final ViewPublisher publisher;
+    private final Clock clock;
+    private final Counter accepted;
+    private final Counter deduplicated;
+    private final Counter botViews;
+
+    public ViewBeacon(
+            ArticleMetaCache articles,
+            ViewPublisher publisher,
+            ContentProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        this.articles = articles;
+        this.publisher = publisher;
+        this.clock = clock;
+        ContentProperties.Views v = properties.views();
+        this.dedupe = new VisitorDedupe(v.dedupeWindow(), v.dedupeMaxEntries(), clock);
+        this.bots = new BotFilter(v.botUserAgents(), v.countMissingUserAgent());
+        this.accepted = Counter.builder("content.views.accepted")
+                .description("Views counted and published")
+                .register(meters);
+        this.deduplicated = Counter.builder("content.views.deduplicated")
+                .description("Repeat views of one visitor within the dedupe window")
+                .register(meters);
+        this.botViews = Counter.builder("content.views.bots")
+                .description("Views dropped because the User-Agent is a crawler or bot")
+                .register(meters);
+    }
+
+    /** Empty when the slug is not a published article. */
+    public Optional<Outcome> view(String slug, String visitorId, String referrer, String userAgent) {
+        Optional<ArticleMeta> found = articles.find(slug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ArticleMeta meta = found.get();
+        if (bots.isBot(userAgent)) {
+            botViews.increment();
+            return Optional.of(Outcome.BOT);
+        }
+        if (!dedupe.firstInWindow(meta.articleId(), visitorId)) {
+            deduplicated.increment();
+            return Optional.of(Outcome.DUPLICATE);
+        }
+        ArticleViewed event = new ArticleViewed(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                meta.articleId(),
+                meta.slug(),
+                meta.title(),
+                meta.category(),
+                meta.tags(),
+                visitorId,
+                referrer);
+        if (!publisher.publish(event)) {
+            dedupe.forget(meta.articleId(), visitorId);
+            return Optional.of(Outcome.DROPPED);
+        }
+        accepted.increment();
+        return Optional.of(Outcome.COUNTED);
+    }
+}

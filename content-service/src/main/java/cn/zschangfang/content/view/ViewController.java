@@ -1,0 +1,39 @@
+package cn.zschangfang.content.view;
+
+import cn.zschangfang.content.web.ApiException;
+import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The view beacon. Always 202 for a published article, whether the view was counted, a repeat or a bot: the
+ * response must not teach a bot how to get counted. Returns before anything reaches MongoDB or the broker.
+ */
+@RestController
+public class ViewController {
+
+    private final ViewBeacon beacon;
+
+    public ViewController(ViewBeacon beacon) {
+        this.beacon = beacon;
+    }
+
+    @PostMapping("/api/content/articles/{slug}/views")
+    public ResponseEntity<Void> view(
+            @PathVariable String slug,
+            @Valid @RequestBody ViewRequest request,
+            @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+        if (slug.length() > 120) {
+            throw ApiException.notFound("article");
+        }
+        beacon.view(slug, request.visitorId().strip(), request.referrer(), userAgent)
+                .orElseThrow(() -> ApiException.notFound("article"));
+        return ResponseEntity.accepted().cacheControl(CacheControl.noStore()).build();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.zschangfang.content.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port, against a real (embedded KRaft) Kafka broker and the MongoDB-wire server.
+ * Subclasses share one application context, so they use their own slugs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 3, topics = "content.article-viewed")
+public abstract class ServiceIT {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("content-it"));
+        registry.add(
+                "spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    protected Http http() {
+        return new Http(port);
+    }
+}
