@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.gateway.support.GatewayTestBase;
 import cn.zschangfang.gateway.support.StubService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The test profile allows a burst of 3 lead submissions per client IP and 6 per integration key, no refill. */
 class RateAndSizeLimitTest extends GatewayTestBase {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final String LEAD_JSON = "{\"intent\":\"BUY\",\"town\":\"火炬开发区\",\"consent\":true}";
 
@@ -40,6 +45,9 @@ class RateAndSizeLimitTest extends GatewayTestBase {
                 .contains("\"type\":\"https://zschangfang.cn/problems/rate-limited\"")
                 .contains("\"status\":429");
         assertThat(LEAD.received()).hasSize(3);
+        assertThat(meters.counter("gateway.rate_limit.rejected", "rule", "lead-submission", "kind", "client-ip")
+                        .count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

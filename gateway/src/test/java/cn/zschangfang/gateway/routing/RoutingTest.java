@@ -127,6 +127,18 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void serviceCacheHeadersAreKeptNotOverwrittenByNoStore() {
+        CONTENT.on("/api/content/articles/cached", (exchange, body) -> {
+            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+            StubService.json(exchange, 200, "{}");
+        });
+
+        HttpResponse<String> response = get("/api/content/articles/cached");
+
+        assertThat(response.headers().allValues("Cache-Control")).containsExactly("public, max-age=60");
+    }
+
+    @Test
     void idempotentGetIsRetriedAfterAServerError() {
         AtomicInteger calls = new AtomicInteger();
         CONTENT.on("/api/content/articles/flaky", (exchange, body) -> {
