@@ -30,6 +30,11 @@ class RoutingConfiguration {
     static final String RESPONSE_TIMEOUT = "response-timeout";
 
     @Bean
+    LocationHeaderFilter locationHeaderFilter() {
+        return new LocationHeaderFilter();
+    }
+
+    @Bean
     @Primary
     ProxyExchange perRouteTimeoutProxyExchange(
             ObjectProvider<RestClient.Builder> builders,

@@ -87,6 +87,33 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void locationPointingAtTheServiceItselfIsRewrittenToTheGatewayAddress() {
+        LEAD.on("/api/leads", (exchange, body) -> {
+            exchange.getResponseHeaders().set("Location", LEAD.url() + "/api/leads/L-3?x=1");
+            StubService.json(exchange, 201, "{\"id\":\"L-3\"}");
+        });
+
+        HttpResponse<String> response = postJson("/api/leads", "{}", "X-Forwarded-For", "203.0.113.14");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("http://127.0.0.1:" + port + "/api/leads/L-3?x=1");
+    }
+
+    @Test
+    void relativeLocationIsKept() {
+        LEAD.on("/api/leads", (exchange, body) -> {
+            exchange.getResponseHeaders().set("Location", "/api/leads/L-4");
+            StubService.json(exchange, 201, "{}");
+        });
+
+        assertThat(postJson("/api/leads", "{}", "X-Forwarded-For", "203.0.113.15")
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/api/leads/L-4");
+    }
+
+    @Test
     void authorizationHeaderIsForwardedForTheServiceToCheckAgain() {
         send(request("/api/leads/L-1")
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)
