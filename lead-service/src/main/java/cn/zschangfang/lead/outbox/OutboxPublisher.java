@@ -96,10 +96,16 @@ public class OutboxPublisher {
             return streamBridge.send(event.binding(), message);
         } catch (RuntimeException e) {
             // Broker down or slow: the event stays pending and the relay retries it.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // Payloads carry no personal data; Kafka's messages name topics and brokers only.
             log.warn(
-                    "publishing event {} failed ({}); left in the outbox",
+                    "publishing event {} failed ({}: {}); left in the outbox",
                     event.eventId(),
-                    e.getClass().getSimpleName());
+                    root.getClass().getSimpleName(),
+                    root.getMessage());
             return false;
         }
     }
