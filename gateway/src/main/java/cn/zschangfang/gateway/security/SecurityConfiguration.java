@@ -34,8 +34,9 @@ import org.springframework.web.filter.CorsFilter;
  * ownership (an agent reads only its own leads), which the gateway cannot know.
  *
  * <ul>
- *   <li>public: {@code POST /api/leads}, {@code GET /api/leads/challenge}, {@code GET /api/content/**} except admin,
- *       {@code POST /api/content/articles/{slug}/views}, {@code /ack/**}, pages, Swagger UI, health;
+ *   <li>public: {@code POST /api/leads}, {@code GET /api/leads/challenge}, {@code GET /api/content/**} except admin
+ *       and stats, {@code POST /api/content/articles/{slug}/views}, {@code GET /ack/**}, pages, Swagger UI, health;
+ *   <li>MANAGER or ADMIN: {@code /api/content/stats/**} (traffic dashboards);
  *   <li>AGENT or MANAGER: {@code /api/agent/**};
  *   <li>AGENT, MANAGER or ADMIN: the rest of {@code /api/leads/**} (list, detail, export, stats, status changes);
  *   <li>ADMIN: {@code /api/content/admin/**} and every other content write, {@code /api/notify/agents/**}, notify
@@ -135,6 +136,9 @@ class SecurityConfiguration {
                             // Content
                             .requestMatchers("/api/content/admin/**")
                             .hasRole(ADMIN)
+                            // Traffic figures of the business are for the managers' dashboards.
+                            .requestMatchers("/api/content/stats/**")
+                            .hasAnyRole(MANAGER, ADMIN)
                             .requestMatchers(HttpMethod.POST, "/api/content/articles/*/views")
                             .permitAll()
                             .requestMatchers(HttpMethod.GET, "/api/content/**")
@@ -153,8 +157,6 @@ class SecurityConfiguration {
                             .hasRole(ADMIN)
                             // Signed acknowledgement links opened from an agent's phone.
                             .requestMatchers(HttpMethod.GET, "/ack/**")
-                            .permitAll()
-                            .requestMatchers(HttpMethod.POST, "/ack/**")
                             .permitAll()
                             // Pages and static assets.
                             .requestMatchers(HttpMethod.GET, "/**")

@@ -112,6 +112,24 @@ class EdgeAuthorizationTest extends GatewayTestBase {
     }
 
     @Test
+    void trafficStatsAreForManagersAndAdmins() {
+        assertThat(call("GET", "/api/content/stats/traffic", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/content/stats/traffic", AGENT_TOKEN).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/content/stats/traffic", MANAGER_TOKEN).statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "/api/content/stats/top", ADMIN_TOKEN).statusCode())
+                .isEqualTo(200);
+        assertThat(CONTENT.received()).hasSize(2);
+    }
+
+    @Test
+    void acknowledgementLinksAreOpenedWithGetOnly() {
+        assertThat(call("POST", "/ack/token-123", null).statusCode()).isEqualTo(401);
+        assertThat(NOTIFY.received()).isEmpty();
+    }
+
+    @Test
     void agentRegistryNeedsAdminAndSandboxIsNotPublicOutsideTheLocalStack() {
         assertThat(call("POST", "/api/notify/agents", MANAGER_TOKEN).statusCode())
                 .isEqualTo(403);
