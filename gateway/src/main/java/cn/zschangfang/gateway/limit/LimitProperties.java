@@ -25,9 +25,9 @@ public record LimitProperties(
      * One limited endpoint.
      *
      * @param id names the rule in metrics and in bucket keys
-     * @param method the HTTP method, e.g. {@code POST}
+     * @param method the HTTP method, e.g. {@code POST}, or {@code *} for any
      * @param path a Spring path pattern, e.g. {@code /api/content/articles/{slug}/views} or {@code /api/leads}
-     * @param perClient the bucket of each client IP
+     * @param perClient the bucket of each client IP (none: only the body size is limited)
      * @param perApiKey the bucket of each integration presenting a valid {@code X-Api-Key} (instead of per IP)
      * @param maxBodySize the largest body accepted here (falls back to {@code defaultMaxBodySize})
      */

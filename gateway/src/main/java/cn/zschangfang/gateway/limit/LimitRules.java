@@ -26,7 +26,8 @@ public final class LimitRules {
     public Optional<LimitProperties.Rule> match(HttpServletRequest request) {
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
         for (Compiled compiled : rules) {
-            if (compiled.rule().method().equalsIgnoreCase(request.getMethod())
+            String method = compiled.rule().method();
+            if ((method == null || "*".equals(method) || method.equalsIgnoreCase(request.getMethod()))
                     && compiled.pattern().matches(path)) {
                 return Optional.of(compiled.rule());
             }
