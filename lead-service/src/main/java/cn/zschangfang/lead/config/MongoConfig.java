@@ -1,6 +1,7 @@
 package cn.zschangfang.lead.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.bson.UuidRepresentation;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ public class MongoConfig {
         return builder -> builder.uuidRepresentation(UuidRepresentation.STANDARD);
     }
 
+    /** Ticks in milliseconds: what MongoDB stores, so an answer and a later read show the same instant. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

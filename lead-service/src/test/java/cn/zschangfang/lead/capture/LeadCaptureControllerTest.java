@@ -1,0 +1,170 @@
+package cn.zschangfang.lead.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.zschangfang.lead.config.LeadProperties;
+import cn.zschangfang.lead.spam.AltchaChallenges;
+import cn.zschangfang.lead.spam.RateLimits;
+import cn.zschangfang.lead.stats.LeadMetrics;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The capture endpoint's HTTP contract: every bad input is a 4xx ProblemDetail naming the field. */
+@WebMvcTest(
+        controllers = LeadCaptureController.class,
+        properties = {"lead.integration-api-keys=partner=slice-key", "lead.spam.max-body-bytes=2048"})
+@Import({InquiryValidator.class, Towns.class, LeadCaptureControllerTest.Config.class})
+class LeadCaptureControllerTest {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(LeadProperties.class)
+    static class Config {}
+
+    static final String VALID =
+            "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\",\"contactName\":\"张三\","
+                    + "\"phone\":\"+86 138-0013-8000\",\"consent\":true,\"areaMu\":{\"min\":3}}";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CaptureService captureService;
+
+    @MockitoBean
+    SpamDefence spamDefence;
+
+    @MockitoBean
+    RateLimits rateLimits;
+
+    @MockitoBean
+    AltchaChallenges altcha;
+
+    @MockitoBean
+    LeadMetrics metrics;
+
+    @Test
+    void validIntegrationRequestIsNormalizedAndAnswered201WithLocation() throws Exception {
+        when(captureService.capture(any(), eq("partner")))
+                .thenReturn(new CaptureResult("lead-1", "NEW", Instant.parse("2026-01-01T00:00:00Z"), false));
+
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "slice-key")
+                        .content(VALID))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/leads/lead-1"))
+                .andExpect(jsonPath("$.id").value("lead-1"))
+                .andExpect(jsonPath("$.status").value("NEW"))
+                .andExpect(jsonPath("$.receivedAt").value("2026-01-01T00:00:00Z"));
+
+        ArgumentCaptor<ValidInquiry> inquiry = ArgumentCaptor.forClass(ValidInquiry.class);
+        verify(captureService).capture(inquiry.capture(), eq("partner"));
+        assertThat(inquiry.getValue().phone()).isEqualTo("13800138000");
+        assertThat(inquiry.getValue().town()).isEqualTo("沙溪镇");
+        assertThat(inquiry.getValue().areaSqm().min()).isEqualTo(2000.01);
+        verify(spamDefence, never()).check(any());
+    }
+
+    @Test
+    void duplicateIsAnswered200WithTheExistingId() throws Exception {
+        when(captureService.capture(any(), any()))
+                .thenReturn(new CaptureResult("lead-1", "ROUTED", Instant.now(), true));
+
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "slice-key")
+                        .content(VALID))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("lead-1"))
+                .andExpect(jsonPath("$.duplicate").value(true));
+    }
+
+    @Test
+    void missingFieldsAreEachNamedInOneProblemDetail() throws Exception {
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "slice-key")
+                        .content("{\"intent\":\"RENT\",\"phone\":\"123\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/validation"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(containsInAnyOrder(
+                                "intent", "propertyType", "town", "contactName", "phone", "consent")));
+        verify(captureService, never()).capture(any(), any());
+    }
+
+    @Test
+    void wrongJsonTypeNamesTheNestedField() throws Exception {
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "slice-key")
+                        .content(VALID.replace("{\"min\":3}", "{\"min\":\"three\"}")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("areaMu.min"))
+                .andExpect(jsonPath("$.errors[0].code").value("type"));
+    }
+
+    @Test
+    void malformedJsonIsA400WithoutEchoingTheParserMessage() throws Exception {
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "slice-key")
+                        .content("{\"intent\": LEASE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed-json"))
+                .andExpect(jsonPath("$.detail").doesNotExist());
+    }
+
+    @Test
+    void unknownApiKeyIs401() throws Exception {
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "guess")
+                        .content(VALID))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unauthorized"));
+    }
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        mvc.perform(post("/api/leads")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Api-Key", "slice-key")
+                        .content(VALID.replace("}", ",\"message\":\"" + "x".repeat(4000) + "\"}")))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload-too-large"));
+    }
+
+    @Test
+    void wrongMediaTypeAndMethodAreProblemDetails() throws Exception {
+        mvc.perform(post("/api/leads").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unsupported-media-type"));
+        mvc.perform(put("/api/leads").contentType(MediaType.APPLICATION_JSON).content(VALID))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/method-not-allowed"));
+    }
+}

@@ -1,0 +1,29 @@
+package cn.zschangfang.lead.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneNumbersTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "13800138000",
+                "+86 138 0013 8000",
+                "+86-138-0013-8000",
+                "0086 13800138000",
+                "8613800138000",
+                " 138-0013-8000 "
+            })
+    void acceptedFormsAreNormalizedToElevenDigits(String input) {
+        assertThat(PhoneNumbers.normalize(input)).hasValue("13800138000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12800138000", "1380013800", "138001380001", "0760-88888888", "abc", "", "+1 2025550123"})
+    void nonMainlandMobilesAreRejected(String input) {
+        assertThat(PhoneNumbers.normalize(input)).isEmpty();
+    }
+}
