@@ -46,6 +46,13 @@ public final class LocalStack implements AutoCloseable {
     private final String java =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+    static {
+        // The supervisor's own Kafka admin client logs through slf4j-simple: keep the progress lines readable.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+    }
+
     private LocalStack(StackConfig config, PrintStream out) {
         this.config = config;
         this.log = new ProgressLog(out);
@@ -417,7 +424,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static boolean portOpen(int port) {
+    static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             return true;
