@@ -24,8 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <p>It also covers the proxied routes (Spring MVC applies controller advice to functional handlers): a downstream
  * that refuses or does not accept the connection is a 503, one that accepts but does not answer in the route's
- * response timeout is a 504. Exception messages are logged (they hold no personal data, only URLs of services),
- * never returned.
+ * response timeout is a 504. Exception messages are neither returned nor logged (they carry downstream URLs).
  */
 @RestControllerAdvice
 public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
@@ -35,7 +34,11 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ResourceAccessException.class)
     ResponseEntity<ProblemDetail> downstreamUnreachable(ResourceAccessException ex) {
         boolean answeredTooSlowly = isReadTimeout(ex);
-        log.warn("Downstream call failed ({}): {}", answeredTooSlowly ? "timeout" : "unavailable", ex.getMessage());
+        // Not the message: it holds the downstream URL, and an /ack/ URL carries a signed token.
+        log.warn(
+                "Downstream call failed ({}): {}",
+                answeredTooSlowly ? "timeout" : "unavailable",
+                rootCause(ex).getClass().getSimpleName());
         if (answeredTooSlowly) {
             return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
                     .body(Problems.of(
@@ -78,6 +81,14 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create(Problems.BASE + Problems.slugFor(statusCode.value())));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     static boolean isReadTimeout(Throwable ex) {

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>It also writes one access line per request (logger {@code cn.zschangfang.gateway.access}: method, path without
  * query string, status, route, duration) so the gateway's part of a trace is visible in its JSON logs. The query
- * string is left out because it is the one place a client could put personal data in a URL.
+ * string is left out because it is the one place a client could put personal data in a URL, and the signed token
+ * of an acknowledgement link ({@code /ack/<token>}) is masked: whoever reads the logs must not be able to use it.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
@@ -49,11 +50,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 access.info(
                         "{} {} {} route={} {}ms",
                         request.getMethod(),
-                        request.getRequestURI(),
+                        loggablePath(request.getRequestURI()),
                         response.getStatus(),
                         route == null ? "-" : route,
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
+    }
+
+    static String loggablePath(String path) {
+        return path.startsWith("/ack/") ? "/ack/***" : path;
     }
 }

@@ -28,6 +28,16 @@ class RequestIdTest extends GatewayTestBase {
     }
 
     @Test
+    void acknowledgementTokensAreMaskedInTheAccessLog(CapturedOutput output) {
+        get("/ack/v1.agent-1.L-7.c2lnbmF0dXJl");
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut()).contains("GET /ack/*** 200 route=ack"));
+        assertThat(output.getOut()).doesNotContain("c2lnbmF0dXJl");
+    }
+
+    @Test
     void traceIdIsReturnedAsRequestIdAndPropagatedDownstreamAsTraceparent() {
         HttpResponse<String> response = get("/api/content/articles/shaxi");
 
