@@ -343,4 +343,21 @@ class ContentApiIT extends ServiceIT {
         assertThat(http.get("/api/content/stats/traffic?minutes=0").statusCode())
                 .isEqualTo(400);
     }
+
+    @Test
+    void actuatorExposesOnlyHealthInfoAndPrometheusWithViewMetricsAndOpenApi() {
+        assertThat(http.get("/actuator/health/readiness").body()).contains("UP");
+        assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        http.view(SEED, "metrics-visitor", Http.BROWSER);
+        http.view(SEED, "metrics-visitor", Http.BROWSER);
+        http.view(SEED, "metrics-bot", "Googlebot/2.1");
+        String prometheus = http.get("/actuator/prometheus").body();
+        assertThat(prometheus)
+                .contains("content_views_accepted_total")
+                .contains("content_views_deduplicated_total")
+                .contains("content_views_bots_total");
+        assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(http.get("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(http.get("/v3/api-docs").body()).contains("/api/content/articles/{slug}/views");
+    }
 }

@@ -120,6 +120,21 @@ class ViewPipelineIT extends ServiceIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> meters.counter("content.views.redelivered").count() >= 3);
 
+        // A second member joins the counter's group (a rebalance), takes partitions, fetches records and dies
+        // without committing (another rebalance): whatever it fetched must still be counted, once.
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "content-view-counter", false);
+        try (Consumer<String, byte[]> intruder = new DefaultKafkaConsumerFactory<>(
+                        props, new StringDeserializer(), new ByteArrayDeserializer())
+                .createConsumer()) {
+            intruder.subscribe(List.of("content.article-viewed"));
+            for (int i = 0; i < 60; i++) {
+                http.view("exact-count-a", "p2b-" + i, Http.BROWSER);
+                http.view("exact-count-b", "p2b-" + i, Http.BROWSER);
+                intruder.poll(Duration.ofMillis(50));
+            }
+        }
+        perArticle += 60;
+
         // Phase 3: stop the consumer mid-stream, keep producing, start it again.
         bindings.changeState("articleViewCounter-in-0", BindingsLifecycleController.State.STOPPED);
         for (int i = 0; i < 150; i++) {
@@ -155,6 +170,32 @@ class ViewPipelineIT extends ServiceIT {
         assertThat(views("exact-count-a")).isEqualTo(expectedA);
         assertThat(views("exact-count-b")).isEqualTo(expectedB);
         assertThat(CrashHookConfig.crashed.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void thousandDistinctVisitorsAddExactlyAThousandAndAThousandRepeatsAddOne() throws Exception {
+        importArticle("thousand-visitors", "burst", 36);
+        Http http = http();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String visitor = "burst-" + i;
+                statuses.add(pool.submit(() ->
+                        http.view("thousand-visitors", visitor, Http.BROWSER).statusCode()));
+                statuses.add(pool.submit(() -> http.view("thousand-visitors", "the-same-one", Http.BROWSER)
+                        .statusCode()));
+            }
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(views("thousand-visitors")).isEqualTo(36 + 1000 + 1));
+        Thread.sleep(1000);
+        assertThat(views("thousand-visitors")).isEqualTo(36 + 1000 + 1);
     }
 
     @Test
