@@ -56,6 +56,18 @@ class DownstreamDownTest {
     }
 
     @Test
+    void apiDocumentOfAServiceThatIsDownIsServiceUnavailable() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs/lead"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("service-unavailable");
+    }
+
+    @Test
     void agentTokenThatCannotBeVerifiedGivesServiceUnavailableNotUnauthorized() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
