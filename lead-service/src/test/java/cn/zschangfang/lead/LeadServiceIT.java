@@ -150,6 +150,7 @@ class LeadServiceIT {
         assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("cn.zschangfang.lead.captured.v1");
         assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(KafkaProbe.header(record, "ce_time")).isNotBlank();
+        assertThat(KafkaProbe.header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(ContractSchemas.validate("lead.captured", record.value())).isEmpty();
         assertThat(event.get("town").asString()).isEqualTo("沙溪镇");
         assertThat(event.get("phoneMasked").asString()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
