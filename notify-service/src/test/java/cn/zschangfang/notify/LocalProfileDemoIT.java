@@ -56,6 +56,15 @@ class LocalProfileDemoIT {
 
     @Test
     void leadCapturedInTheLocalStackAppearsInTheSandboxInbox() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        // as ./run.sh does: wait for readiness, which includes the lead.captured consumer owning its partitions
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200);
         String leadId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         String town = "沙溪镇";
@@ -65,7 +74,6 @@ class LocalProfileDemoIT {
                 """.formatted(eventId, Instant.now(), leadId, Instant.now(), town);
         KafkaProbe.send(broker.getBrokersAsString(), "lead.captured", leadId, json, eventId);
 
-        HttpClient http = HttpClient.newHttpClient();
         HttpRequest list = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/notify/sandbox/messages?key=demo-geyiming"))
                 .build();

@@ -47,7 +47,9 @@ class ObservabilityIT extends NotifyIntegrationTest {
     @Test
     void onlyHealthInfoAndPrometheusAreExposedAndProbesWork() throws Exception {
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        // ready once the lead.captured consumer owns its partitions
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> get("/actuator/health/readiness").statusCode() == 200);
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
         HttpResponse<String> docs = get("/v3/api-docs");

@@ -352,9 +352,11 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> robotGot(dingPath, leadId).size() == 1);
         assertThat(ROBOT.received(dingPath).get(0).query()).contains("timestamp=", "sign=");
-        assertThat(mongo.findById(Delivery.key(leadId, agentId, "DINGTALK", "NEW_LEAD"), Delivery.class)
-                        .status())
-                .isEqualTo(Delivery.SENT);
+        // the robot answered before the SENT record is written: wait for the write
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Delivery.SENT.equals(
+                        mongo.findById(Delivery.key(leadId, agentId, "DINGTALK", "NEW_LEAD"), Delivery.class)
+                                .status()));
         assertThat(robotGot("/duty", leadId)).isEmpty();
     }
 }
