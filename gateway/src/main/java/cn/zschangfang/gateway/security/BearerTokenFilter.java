@@ -1,7 +1,5 @@
 package cn.zschangfang.gateway.security;
 
-import cn.zschangfang.gateway.problem.ProblemResponseWriter;
-import cn.zschangfang.gateway.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,22 +20,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns {@code Authorization: Bearer <token>} into an authenticated principal: the configured admin token is ADMIN,
  * any other token is asked of notify-service (AGENT or MANAGER). An unknown token leaves the request anonymous, so
- * protected paths answer 401 and public ones still work. The header itself is forwarded downstream unchanged: each
- * service checks it again.
+ * protected paths answer 401 and public ones still work. When notify-service cannot be asked, the request also goes
+ * on anonymously but is marked, so a protected path answers 503 instead of 401. The header itself is forwarded
+ * downstream unchanged: each service checks it again.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String PREFIX = "Bearer ";
 
+    /** Request attribute set when a token was presented but notify-service could not be asked about it. */
+    public static final String VERIFICATION_UNAVAILABLE = BearerTokenFilter.class.getName() + ".unavailable";
+
     private final byte[] adminToken;
     private final AgentTokenVerifier agents;
-    private final ProblemResponseWriter problems;
 
-    public BearerTokenFilter(String adminToken, AgentTokenVerifier agents, ProblemResponseWriter problems) {
+    public BearerTokenFilter(String adminToken, AgentTokenVerifier agents) {
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.agents = agents;
-        this.problems = problems;
     }
 
     @Override
@@ -52,17 +51,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
                 try {
                     authentication = authenticate(token);
                 } catch (AgentTokenVerifier.VerificationUnavailableException e) {
+                    // Public paths still work anonymously; a protected one answers 503, not a misleading 401.
                     log.warn("Agent token could not be verified: notify-service unavailable");
-                    response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                    problems.write(
-                            request,
-                            response,
-                            Problems.of(
-                                    HttpStatus.SERVICE_UNAVAILABLE,
-                                    "service-unavailable",
-                                    "Service Unavailable",
-                                    "Your token cannot be verified right now; retry later."));
-                    return;
+                    request.setAttribute(VERIFICATION_UNAVAILABLE, Boolean.TRUE);
+                    authentication = Optional.empty();
                 }
                 authentication.ifPresent(a -> {
                     var context = SecurityContextHolder.createEmptyContext();

@@ -84,6 +84,18 @@ class SecurityConfiguration {
             RateLimitFilter rateLimitFilter,
             BodySizeLimitFilter bodySizeLimitFilter) {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            if (request.getAttribute(BearerTokenFilter.VERIFICATION_UNAVAILABLE) != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problems.write(
+                        request,
+                        response,
+                        Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "service-unavailable",
+                                "Service Unavailable",
+                                "Your token cannot be verified right now; retry later."));
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(
                     request,
@@ -113,8 +125,7 @@ class SecurityConfiguration {
                 .addFilterAfter(rateLimitFilter, CorsFilter.class)
                 .addFilterAfter(bodySizeLimitFilter, RateLimitFilter.class)
                 .addFilterBefore(
-                        new BearerTokenFilter(properties.adminToken(), agents, problems),
-                        AnonymousAuthenticationFilter.class)
+                        new BearerTokenFilter(properties.adminToken(), agents), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll()

@@ -22,6 +22,8 @@ class EdgeAuthorizationTest extends GatewayTestBase {
                 StubService.json(exchange, 200, "{\"agentId\":\"agent-1\",\"name\":\"王伟\",\"role\":\"AGENT\",\"x\":1}");
             } else if (("Bearer " + MANAGER_TOKEN).equals(auth)) {
                 StubService.json(exchange, 200, "{\"agentId\":\"mgr-1\",\"name\":\"李娜\",\"role\":\"MANAGER\"}");
+            } else if ("Bearer notify-trouble".equals(auth)) {
+                StubService.json(exchange, 500, "{}");
             } else {
                 StubService.json(exchange, 401, "");
             }
@@ -72,6 +74,17 @@ class EdgeAuthorizationTest extends GatewayTestBase {
         assertThat(NOTIFY.receivedOn("/internal/auth/agent"))
                 .as("one verification per token while cached")
                 .hasSize(2);
+    }
+
+    @Test
+    void tokenThatCannotBeVerifiedGives503OnProtectedPathsButPublicPathsStillWork() {
+        HttpResponse<String> agentApi = call("GET", "/api/agent/leads", "notify-trouble");
+        assertThat(agentApi.statusCode()).isEqualTo(503);
+        assertThat(agentApi.body()).contains("service-unavailable");
+
+        assertThat(call("GET", "/api/content/articles/shaxi", "notify-trouble").statusCode())
+                .isEqualTo(200);
+        assertThat(LEAD.received()).isEmpty();
     }
 
     @Test
