@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the whole gateway on a random port in front of three real stub HTTP services on random ports, with
- * non-default secrets (so the development-secrets rule is exercised, not bypassed).
+ * non-default secrets (so the development-secrets rule is exercised, not bypassed). The stubs are shared by every
+ * subclass, like the cached Spring context that points at them, and stop with the test JVM.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -71,11 +71,6 @@ public abstract class GatewayTestBase {
         CONTENT.reset();
         LEAD.reset();
         NOTIFY.reset();
-    }
-
-    @AfterAll
-    static void keepStubsForOtherClasses() {
-        // The stubs are shared by every test class in this JVM (one cached Spring context); the JVM exit stops them.
     }
 
     protected URI uri(String path) {
