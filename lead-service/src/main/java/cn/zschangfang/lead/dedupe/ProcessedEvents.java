@@ -1,10 +1,14 @@
 package cn.zschangfang.lead.dedupe;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +40,16 @@ public class ProcessedEvents {
 
     public void forget(String consumer, String eventId) {
         if (eventId != null) {
-            mongo.remove(
-                    org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id")
-                                    .is(consumer + ":" + eventId)),
-                    Processed.class);
+            mongo.remove(Query.query(Criteria.where("_id").is(consumer + ":" + eventId)), Processed.class);
         }
+    }
+
+    /** Redeliveries come within minutes or hours; markers older than this are no longer needed. */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+    public long purgeOlderThan7Days() {
+        return mongo.remove(
+                        Query.query(Criteria.where("at").lt(Instant.now().minus(Duration.ofDays(7)))), Processed.class)
+                .getDeletedCount();
     }
 
     @Document("processed_events")

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("leads")
 @CompoundIndex(name = "duplicate_lookup", def = "{'phone': 1, 'intent': 1, 'propertyType': 1, 'receivedAt': -1}")
+@CompoundIndex(name = "outbox_pending", def = "{'pendingEvents.occurredAt': 1}")
 public class Lead {
 
     @Id
@@ -54,7 +55,6 @@ public class Lead {
     private Instant personalDataErasedAt;
     private List<TimelineEntry> timeline = new ArrayList<>();
 
-    @Indexed
     private List<PendingEvent> pendingEvents = new ArrayList<>();
 
     public enum Intent {
