@@ -1,6 +1,7 @@
 package cn.zschangfang.content.view;
 
 import cn.zschangfang.content.config.ContentProperties;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -39,6 +40,8 @@ public class ViewPublisher implements DisposableBean {
     static final String TYPE = "cn.zschangfang.content.article-viewed.v1";
 
     private static final Logger log = LoggerFactory.getLogger(ViewPublisher.class);
+    private static final ContextSnapshotFactory SNAPSHOTS =
+            ContextSnapshotFactory.builder().build();
 
     private final StreamBridge bridge;
     private final JsonMapper json;
@@ -68,7 +71,8 @@ public class ViewPublisher implements DisposableBean {
     /** Returns false (and publishes nothing) when the queue is full. */
     public boolean publish(ArticleViewed event) {
         try {
-            executor.execute(() -> send(event));
+            // Carry the request's trace into the publisher thread so the record's traceparent links to it.
+            executor.execute(SNAPSHOTS.captureAll().wrap(() -> send(event)));
             return true;
         } catch (RejectedExecutionException full) {
             dropped.increment();

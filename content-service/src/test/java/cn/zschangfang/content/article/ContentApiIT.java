@@ -355,7 +355,8 @@ class ContentApiIT extends ServiceIT {
         assertThat(prometheus)
                 .contains("content_views_accepted_total")
                 .contains("content_views_deduplicated_total")
-                .contains("content_views_bots_total");
+                .contains("content_views_bots_total")
+                .contains("spring_cloud_stream_binder_kafka_offset");
         assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(http.get("/actuator/beans").statusCode()).isEqualTo(404);
         assertThat(http.get("/v3/api-docs").body()).contains("/api/content/articles/{slug}/views");

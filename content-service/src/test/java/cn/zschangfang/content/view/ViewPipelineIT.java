@@ -266,6 +266,7 @@ class ViewPipelineIT extends ServiceIT {
         assertThat(header(record, "ce_type")).isEqualTo("cn.zschangfang.content.article-viewed.v1");
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         // A payload that breaks the contract is rejected by the same schema (the check can fail).
         assertThat(schema.validate(json.readTree(payload.replace("\"slug\"", "\"Slug\""))))
                 .isNotEmpty();
