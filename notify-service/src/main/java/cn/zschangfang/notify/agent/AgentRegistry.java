@@ -55,8 +55,10 @@ public class AgentRegistry {
         return new Created(agent, Boolean.TRUE.equals(spec.active()) ? token : null);
     }
 
-    public Agent update(String id, AgentSpec spec) {
-        validate(spec);
+    public Agent update(String id, AgentSpec incoming) {
+        validate(incoming);
+        Agent existing = find(id).orElseThrow(() -> ApiProblem.notFound("agent"));
+        AgentSpec spec = keepMaskedSecrets(incoming, existing.spec());
         Update update = new Update().set("spec", withId(spec, id)).set("updatedAt", clock.instant());
         if (!Boolean.TRUE.equals(spec.active())) {
             update.unset("tokenHash"); // deactivation revokes the API token
@@ -113,14 +115,17 @@ public class AgentRegistry {
         }
         Instant now = clock.instant();
         double pass = minPass();
-        mongo.upsert(
-                Query.query(Criteria.where("_id").is(spec.id())),
-                new Update()
-                        .set("spec", spec)
-                        .set("updatedAt", now)
-                        .setOnInsert("createdAt", now)
-                        .setOnInsert("pass", pass),
-                Agent.class);
+        Update update = new Update()
+                .set("spec", spec)
+                .set("updatedAt", now)
+                .setOnInsert("createdAt", now)
+                .setOnInsert("pass", pass);
+        Query query = Query.query(Criteria.where("_id").is(spec.id()));
+        try {
+            mongo.upsert(query, update, Agent.class);
+        } catch (DuplicateKeyException raced) {
+            mongo.upsert(query, update, Agent.class); // a second instance inserted it at the same moment
+        }
     }
 
     public Optional<Agent> find(String id) {
@@ -175,6 +180,32 @@ public class AgentRegistry {
         if (problem != null) {
             errors.add(new ApiProblem.FieldError(field, "AllowedHost", problem));
         }
+    }
+
+    /** A PUT of what GET showed carries "***" for secrets: that means "unchanged", not a new secret. */
+    private static AgentSpec keepMaskedSecrets(AgentSpec in, AgentSpec old) {
+        String ding = "***".equals(in.dingtalkSecret()) ? old.dingtalkSecret() : in.dingtalkSecret();
+        String feishu = "***".equals(in.feishuSecret()) ? old.feishuSecret() : in.feishuSecret();
+        return new AgentSpec(
+                in.id(),
+                in.name(),
+                in.role(),
+                in.mobile(),
+                in.wecomUserId(),
+                in.wecomWebhook(),
+                in.dingtalkWebhook(),
+                ding,
+                in.feishuWebhook(),
+                feishu,
+                in.sms(),
+                in.towns(),
+                in.propertyTypes(),
+                in.intents(),
+                in.weight(),
+                in.maxOpenLeads(),
+                in.workingHours(),
+                in.active(),
+                in.backup());
     }
 
     private static String nullToEmpty(String s) {

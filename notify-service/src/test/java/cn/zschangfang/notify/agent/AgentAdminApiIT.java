@@ -160,4 +160,29 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
         assertThat(list.get(1).get("body").get("markdown").get("content").asString())
                 .isEqualTo("one");
     }
+
+    @Test
+    void updatingWithTheMaskedSecretKeepsTheStoredSecretAndDeactivationRevokesTheToken() throws Exception {
+        String body = """
+                {"name":"赵六","dingtalkWebhook":"%s","dingtalkSecret":"SECoriginal"}
+                """.formatted(ROBOT.url("/ding-admin"));
+        JsonNode created =
+                json.readTree(call("POST", "/api/notify/agents", ADMIN, body).body());
+        String id = created.get("id").asString();
+        String token = created.get("token").asString();
+        JsonNode shown = json.readTree(
+                        call("GET", "/api/notify/agents/" + id, ADMIN, null).body())
+                .get("agent");
+        assertThat(shown.get("dingtalkSecret").asString()).isEqualTo("***");
+
+        String put = """
+                {"name":"赵六","dingtalkWebhook":"%s","dingtalkSecret":"***","active":false}
+                """.formatted(ROBOT.url("/ding-admin"));
+        assertThat(call("PUT", "/api/notify/agents/" + id, ADMIN, put).statusCode())
+                .isEqualTo(200);
+
+        assertThat(registry.find(id).orElseThrow().spec().dingtalkSecret()).isEqualTo("SECoriginal");
+        assertThat(call("GET", "/internal/auth/agent", "Bearer " + token, null).statusCode())
+                .isEqualTo(401);
+    }
 }

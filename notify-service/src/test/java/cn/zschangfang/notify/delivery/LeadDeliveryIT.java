@@ -359,4 +359,46 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                                 .status()));
         assertThat(robotGot("/duty", leadId)).isEmpty();
     }
+
+    @Test
+    void agentWithOnlyAMobileIsPingedWithATextMentionAfterTheMarkdown() {
+        String town = unique("南朗街道");
+        String path = "/r/" + UUID.randomUUID();
+        agent(
+                town,
+                path,
+                s -> new cn.zschangfang.notify.agent.AgentSpec(
+                        s.id(),
+                        s.name(),
+                        s.role(),
+                        "13712345678",
+                        null,
+                        s.wecomWebhook(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        s.towns(),
+                        s.propertyTypes(),
+                        s.intents(),
+                        s.weight(),
+                        s.maxOpenLeads(),
+                        s.workingHours(),
+                        s.active(),
+                        null));
+        String leadId = UUID.randomUUID().toString();
+
+        publishLead(leadId, town, "提醒测试");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 2);
+        JsonNode markdown = json.readTree(ROBOT.received(path).get(0).body());
+        JsonNode text = json.readTree(ROBOT.received(path).get(1).body());
+        assertThat(markdown.get("msgtype").asString()).isEqualTo("markdown");
+        assertThat(markdown.get("markdown").get("content").asString()).contains(leadId);
+        assertThat(text.get("msgtype").asString()).isEqualTo("text");
+        assertThat(text.get("text").get("mentioned_mobile_list").get(0).asString())
+                .isEqualTo("13712345678");
+        assertThat(text.get("text").get("content").asString()).contains(town);
+    }
 }
