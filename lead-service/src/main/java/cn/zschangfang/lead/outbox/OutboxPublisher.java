@@ -37,6 +37,7 @@ public class OutboxPublisher {
     private final LeadStore store;
     private final Executor executor;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> again = ConcurrentHashMap.newKeySet();
 
     public OutboxPublisher(StreamBridge streamBridge, LeadStore store, @Qualifier("outboxExecutor") Executor executor) {
         this.streamBridge = streamBridge;
@@ -60,6 +61,8 @@ public class OutboxPublisher {
      */
     public boolean publishPending(String leadId) {
         if (!inFlight.add(leadId)) {
+            // Another thread is publishing this lead; it runs again afterwards for events added meanwhile.
+            again.add(leadId);
             return false;
         }
         try {
@@ -77,6 +80,9 @@ public class OutboxPublisher {
             return true;
         } finally {
             inFlight.remove(leadId);
+            if (again.remove(leadId)) {
+                publishSoon(leadId);
+            }
         }
     }
 

@@ -45,13 +45,17 @@ public class OutboxRelay {
     public int sweepOnce() {
         List<String> ids = store.idsWithPendingEventsBefore(clock.instant().minus(properties.relayMinAge()), 100);
         int done = 0;
+        int failuresInARow = 0;
         for (String id : ids) {
-            if (!publisher.publishPending(id)) {
-                // Most likely the broker is unreachable: do not block on every lead, try again next sweep.
+            if (publisher.publishPending(id)) {
+                done++;
+                failuresInARow = 0;
+            } else if (++failuresInARow >= 3) {
+                // Most likely the broker is unreachable: do not wait on every lead, try again next sweep. (One
+                // lead that keeps failing alone does not hold the others back.)
                 log.info("outbox relay paused: {} leads still pending", ids.size() - done);
                 break;
             }
-            done++;
         }
         return done;
     }
