@@ -1,0 +1,113 @@
+package cn.zschangfang.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zschangfang.notify.support.FakeRobot;
+import cn.zschangfang.notify.support.KafkaProbe;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The lead engineer's end-to-end setting: profile {@code local}, {@code DEMO_AGENT_WEBHOOK} pointing to a local
+ * HTTP server, and the local stack's store (mongo-java-server with its H2 backend).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
+@ActiveProfiles("local")
+@EmbeddedKafka(
+        partitions = 1,
+        topics = {"lead.captured", "lead.routed", "notify.delivery"})
+class LocalStackDemoWebhookIT {
+
+    static final FakeRobot ROBOT = new FakeRobot();
+    static final MongoServer H2_MONGO = new MongoServer(H2Backend.inMemory());
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        H2_MONGO.bind("127.0.0.1", 0);
+        registry.add(
+                "spring.mongodb.uri",
+                () -> "mongodb://127.0.0.1:" + H2_MONGO.getLocalAddress().getPort() + "/notify");
+        registry.add("DEMO_AGENT_WEBHOOK", () -> ROBOT.url("/robot"));
+    }
+
+    @AfterAll
+    static void stop() {
+        H2_MONGO.shutdownNow();
+        ROBOT.close();
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void demoAgentWebhookReceivesTheMarkdownOnceAndTheAckLinkWorks() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200);
+        String leadId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String json = """
+                {"eventId":"%s","occurredAt":"%s","leadId":"%s","receivedAt":"%s","intent":"LEASE",
+                 "propertyType":"FACTORY","town":"小榄镇","areaSqm":{"min":800,"max":1200},"use":"注塑",
+                 "phoneMasked":"139****1234","contactNameMasked":"李*","score":75,"message":"<@all> 急"}
+                """.formatted(eventId, Instant.now(), leadId, Instant.now());
+
+        KafkaProbe.send(broker.getBrokersAsString(), "lead.captured", leadId, json, eventId);
+        KafkaProbe.send(broker.getBrokersAsString(), "lead.captured", leadId, json, eventId);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ROBOT.received("/robot").size() == 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(ROBOT.received("/robot")).hasSize(1);
+        JsonNode body = JsonMapper.builder()
+                .build()
+                .readTree(ROBOT.received("/robot").get(0).body());
+        assertThat(body.get("msgtype").asString()).isEqualTo("markdown");
+        String content = body.get("markdown").get("content").asString();
+        assertThat(content)
+                .contains("小榄镇", "`139****1234`", "http://localhost:8080/api/leads/" + leadId)
+                .doesNotContain("<@all>");
+
+        Matcher ack =
+                Pattern.compile("http://localhost:8080(/ack/[A-Za-z0-9_.-]+)").matcher(content);
+        assertThat(ack.find()).isTrue();
+        HttpRequest click = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack.group(1)))
+                .build();
+        assertThat(http.send(click, HttpResponse.BodyHandlers.ofString()).body())
+                .contains("已确认接单");
+        assertThat(http.send(click, HttpResponse.BodyHandlers.ofString()).body())
+                .contains("已确认过");
+    }
+}
