@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
             "lead.spam.altcha-max-number=2000",
             "lead.spam.min-fill-time=2s",
             "lead.spam.per-phone-per-day=6",
+            "lead.duplicate-window=24h",
             "lead.spam.per-ip-per-hour=4",
             "lead.outbox.relay-interval=500ms",
             "lead.outbox.relay-min-age=1s",
@@ -200,6 +201,28 @@ class LeadServiceIT {
         HttpResponse<String> other =
                 http().post("/api/leads", inquiry(phone, "").replace("FACTORY", "WAREHOUSE"), "X-Api-Key", PARTNER_KEY);
         assertThat(other.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void simultaneousDoubleSubmitCreatesOneLead() throws Exception {
+        String phone = uniquePhone();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> http().post("/api/leads", inquiry(phone, ""), "X-Api-Key", PARTNER_KEY)
+                        .statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(leads.findAll().stream().filter(l -> phone.equals(l.getPhone())))
+                .hasSize(1);
     }
 
     @Test

@@ -30,7 +30,6 @@ import org.springframework.stereotype.Service;
 public class CaptureService {
 
     private static final Logger log = LoggerFactory.getLogger(CaptureService.class);
-    private static final int LOCK_STRIPES = 64;
 
     private final LeadStore store;
     private final OutboxEvents events;
@@ -39,7 +38,7 @@ public class CaptureService {
     private final LeadMetrics metrics;
     private final LeadProperties properties;
     private final Clock clock;
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    private final DuplicateClaims claims;
 
     public CaptureService(
             LeadStore store,
@@ -48,7 +47,9 @@ public class CaptureService {
             ReadingHistory readingHistory,
             LeadMetrics metrics,
             LeadProperties properties,
+            DuplicateClaims claims,
             Clock clock) {
+        this.claims = claims;
         this.store = store;
         this.events = events;
         this.publisher = publisher;
@@ -56,51 +57,46 @@ public class CaptureService {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new Object();
-        }
     }
 
     public CaptureResult capture(ValidInquiry inquiry, String channel) {
-        // Serializes submissions of one phone in this instance, so a double click cannot create two leads.
-        synchronized (locks[Math.floorMod(inquiry.phone().hashCode(), LOCK_STRIPES)]) {
-            Instant now = clock.instant();
-            Optional<Lead> existing = store.findRecentDuplicate(
-                    inquiry.phone(), inquiry.intent(), inquiry.propertyType(), now.minus(properties.duplicateWindow()));
-            if (existing.isPresent()) {
-                Lead lead = existing.get();
-                String detail = inquiry.message() == null ? "重复提交" : "重复提交，留言：" + inquiry.message();
-                store.appendTimeline(lead.getId(), new TimelineEntry(now, "DUPLICATE_SUBMISSION", channel, detail));
-                metrics.duplicate();
-                log.info(
-                        "duplicate inquiry merged into lead {} (phone {})",
-                        lead.getId(),
-                        Masking.phone(inquiry.phone()));
-                return new CaptureResult(lead.getId(), lead.getStatus().name(), lead.getReceivedAt(), true);
-            }
-            Lead lead = newLead(inquiry, channel, now);
-            lead.getPendingEvents().add(events.captured(lead, now));
-            store.insert(lead);
-            metrics.accepted(channel);
-            log.info(
-                    "lead {} captured: {} {} in {} via {}, phone {}, score {}",
-                    lead.getId(),
-                    lead.getIntent(),
-                    lead.getPropertyType(),
-                    lead.getTown(),
-                    channel,
-                    Masking.phone(lead.getPhone()),
-                    lead.getScore());
-            if (properties.outbox().publishAfterWrite()) {
-                publisher.publishSoon(lead.getId());
-            }
-            return new CaptureResult(lead.getId(), lead.getStatus().name(), lead.getReceivedAt(), false);
+        Instant now = clock.instant();
+        String newId = UUID.randomUUID().toString();
+        Optional<String> repeated = claims.claim(
+                inquiry.phone(), inquiry.intent(), inquiry.propertyType(), newId, now, properties.duplicateWindow());
+        if (repeated.isPresent()) {
+            String existingId = repeated.get();
+            String detail = inquiry.message() == null ? "重复提交" : "重复提交，留言：" + inquiry.message();
+            store.appendTimeline(existingId, new TimelineEntry(now, "DUPLICATE_SUBMISSION", channel, detail));
+            metrics.duplicate();
+            log.info("duplicate inquiry merged into lead {} (phone {})", existingId, Masking.phone(inquiry.phone()));
+            return store.find(existingId)
+                    .map(l -> new CaptureResult(l.getId(), l.getStatus().name(), l.getReceivedAt(), true))
+                    // The first submission is still being written by another request.
+                    .orElseGet(() -> new CaptureResult(existingId, LeadStatus.NEW.name(), now, true));
         }
+        Lead lead = newLead(newId, inquiry, channel, now);
+        lead.getPendingEvents().add(events.captured(lead, now));
+        store.insert(lead);
+        metrics.accepted(channel);
+        log.info(
+                "lead {} captured: {} {} in {} via {}, phone {}, score {}",
+                lead.getId(),
+                lead.getIntent(),
+                lead.getPropertyType(),
+                lead.getTown(),
+                channel,
+                Masking.phone(lead.getPhone()),
+                lead.getScore());
+        if (properties.outbox().publishAfterWrite()) {
+            publisher.publishSoon(lead.getId());
+        }
+        return new CaptureResult(lead.getId(), lead.getStatus().name(), lead.getReceivedAt(), false);
     }
 
-    private Lead newLead(ValidInquiry inquiry, String channel, Instant now) {
+    private Lead newLead(String id, ValidInquiry inquiry, String channel, Instant now) {
         Lead lead = new Lead();
-        lead.setId(UUID.randomUUID().toString());
+        lead.setId(id);
         lead.setStatus(LeadStatus.NEW);
         lead.setReceivedAt(now);
         lead.setIntent(inquiry.intent());

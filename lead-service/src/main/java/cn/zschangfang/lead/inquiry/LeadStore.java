@@ -91,24 +91,6 @@ public class LeadStore {
         return mongo.count(Query.query(Criteria.where("pendingEvents.eventId").exists(true)), Lead.class);
     }
 
-    /** The most recent lead of this phone, intent and property type received at or after {@code since}. */
-    public Optional<Lead> findRecentDuplicate(
-            String phone, Lead.Intent intent, Lead.PropertyType propertyType, Instant since) {
-        Query query = Query.query(Criteria.where("phone")
-                        .is(phone)
-                        .and("intent")
-                        .is(intent)
-                        .and("propertyType")
-                        .is(propertyType)
-                        .and("receivedAt")
-                        .gte(since)
-                        .and("status")
-                        .nin(LeadStatus.SPAM, LeadStatus.DUPLICATE))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .limit(1);
-        return Optional.ofNullable(mongo.findOne(query, Lead.class));
-    }
-
     public List<Lead> find(Query query) {
         return mongo.find(query, Lead.class);
     }

@@ -1,5 +1,6 @@
 package cn.zschangfang.lead.privacy;
 
+import cn.zschangfang.lead.capture.DuplicateClaims;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.enrichment.ReadingHistory;
 import cn.zschangfang.lead.inquiry.Lead;
@@ -27,12 +28,19 @@ public class PersonalData {
     private static final Logger log = LoggerFactory.getLogger(PersonalData.class);
 
     private final LeadStore store;
+    private final DuplicateClaims claims;
     private final ReadingHistory readingHistory;
     private final LeadProperties properties;
     private final Clock clock;
 
-    public PersonalData(LeadStore store, ReadingHistory readingHistory, LeadProperties properties, Clock clock) {
+    public PersonalData(
+            LeadStore store,
+            DuplicateClaims claims,
+            ReadingHistory readingHistory,
+            LeadProperties properties,
+            Clock clock) {
         this.store = store;
+        this.claims = claims;
         this.readingHistory = readingHistory;
         this.properties = properties;
         this.clock = clock;
@@ -60,6 +68,7 @@ public class PersonalData {
                         .unset("visitorId")
                         .set("personalDataErasedAt", now)
                         .set("timeline", scrubbed));
+        claims.release(leadId);
         log.info("personal data of lead {} erased ({})", leadId, reason);
         return true;
     }
@@ -79,6 +88,7 @@ public class PersonalData {
                 erased++;
             }
         }
+        claims.purgeOlderThan(clock.instant().minus(properties.duplicateWindow()));
         long histories = readingHistory.purgeOlderThan(
                 clock.instant().minus(properties.enrichment().maxAge()));
         log.info("retention purge: {} leads erased, {} reading histories removed", erased, histories);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.TestMongo;
 import cn.zschangfang.lead.outbox.PendingEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,24 +100,5 @@ class LeadStoreTest {
         assertThat(changed.getStatus()).isEqualTo(LeadStatus.ROUTED);
         assertThat(changed.getTimeline()).containsExactly(entry);
         assertThat(changed.getPendingEvents()).hasSize(1);
-    }
-
-    @Test
-    void duplicateLookupRespectsTheWindow() {
-        Instant now = Instant.now();
-        Lead recent = lead(now.minus(Duration.ofHours(2)));
-        recent.setPhone("13911112222");
-        store.insert(recent);
-
-        assertThat(store.findRecentDuplicate(
-                        "13911112222", Lead.Intent.LEASE, Lead.PropertyType.FACTORY, now.minus(Duration.ofHours(24))))
-                .map(Lead::getId)
-                .hasValue(recent.getId());
-        assertThat(store.findRecentDuplicate(
-                        "13911112222", Lead.Intent.LEASE, Lead.PropertyType.FACTORY, now.minus(Duration.ofHours(1))))
-                .isEmpty();
-        assertThat(store.findRecentDuplicate(
-                        "13911112222", Lead.Intent.BUY, Lead.PropertyType.FACTORY, now.minus(Duration.ofHours(24))))
-                .isEmpty();
     }
 }
