@@ -176,6 +176,60 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         await().atMost(Duration.ofSeconds(2)).until(() -> other.tryAcquire(expiring, Duration.ofSeconds(30)));
     }
 
+    @Test
+    void sharedPoolLeadBelongsToTheFirstAgentWhoClaimsIt() {
+        String town = unique("三角镇");
+        String a = agent(town, "/r/" + UUID.randomUUID());
+        String b = agent(town, "/r/" + UUID.randomUUID());
+        String leadId = UUID.randomUUID().toString();
+        var lead = new cn.zschangfang.notify.intake.LeadCapturedEvent(
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                leadId,
+                Instant.now(),
+                "BUY",
+                "LAND",
+                town,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "web",
+                40,
+                java.util.List.of());
+        mongo.insert(new LeadCase(
+                leadId,
+                lead,
+                "SHARED_POOL",
+                "broadcast",
+                null,
+                java.util.List.of(a, b),
+                LeadCase.OPEN,
+                Instant.now(),
+                Instant.now().plusSeconds(300),
+                0,
+                null,
+                null,
+                null));
+
+        assertThat(escalations.acknowledge(leadId, b)).isEqualTo(Escalations.AckOutcome.ACKNOWLEDGED);
+        assertThat(escalations.acknowledge(leadId, a)).isEqualTo(Escalations.AckOutcome.TAKEN_BY_OTHER);
+        assertThat(escalations.acknowledge(leadId, b)).isEqualTo(Escalations.AckOutcome.ALREADY_ACKNOWLEDGED);
+        assertThat(mongo.findById(leadId, LeadCase.class).assignedAgentId()).isEqualTo(b);
+        var claimed = KafkaProbe.read(brokers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(10));
+        assertThat(claimed).hasSize(1);
+        assertThat(json.readTree(claimed.get(0).value()).get("agentId").asString())
+                .isEqualTo(b);
+        assertThat(json.readTree(claimed.get(0).value()).get("strategy").asString())
+                .isEqualTo("SHARED_POOL");
+    }
+
     private static AgentSpec withBackup(AgentSpec s, String backup) {
         return new AgentSpec(
                 s.id(),
