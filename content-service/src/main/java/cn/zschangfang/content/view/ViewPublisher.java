@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * dropped and counted in {@code content.views.publish.dropped} rather than slowing the public API down.
  */
 @Component
-public class ViewPublisher implements DisposableBean {
+public class ViewPublisher implements SmartLifecycle {
 
     /** Output binding, bound to {@code content.article-viewed} in application.yml. */
     public static final String BINDING = "articleViewed-out-0";
@@ -107,10 +107,39 @@ public class ViewPublisher implements DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() throws InterruptedException {
-        // Let queued views reach the producer on a graceful shutdown.
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Drains the queue on a graceful shutdown: after the web server has stopped taking requests (it stops in a
+     * later phase) and before the output binding and its producer are closed (they stop in an earlier phase).
+     */
+    @Override
+    public void stop() {
+        running = false;
         executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn(
+                        "{} queued views not published before shutdown",
+                        executor.getQueue().size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }
