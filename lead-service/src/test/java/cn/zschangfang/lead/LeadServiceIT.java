@@ -324,6 +324,51 @@ class LeadServiceIT {
     }
 
     @Test
+    void escalationToAnotherAgentMovesOwnershipWithoutGoingBackInStatus() {
+        String id = capture(inquiry(uniquePhone(), ""));
+        String brokers = broker.getBrokersAsString();
+        String routed = "{\"eventId\":\"%s\",\"leadId\":\"" + id + "\",\"agentId\":\"%s\",\"agentName\":\"%s\","
+                + "\"strategy\":\"%s\",\"escalation\":%s,\"previousAgentId\":%s}";
+        KafkaProbe.send(
+                brokers,
+                "lead.routed",
+                id,
+                routed.formatted(UUID.randomUUID(), "agent-1", "王经理", "town", false, "null"));
+        KafkaProbe.send(
+                brokers,
+                "notify.delivery",
+                id,
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id
+                        + "\",\"agentId\":\"agent-1\",\"channel\":\"SANDBOX\",\"purpose\":\"NEW_LEAD\",\"status\":\"SENT\"}");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> leads.findById(id).orElseThrow().getStatus() == LeadStatus.NOTIFIED);
+
+        KafkaProbe.send(
+                brokers,
+                "lead.routed",
+                id,
+                routed.formatted(UUID.randomUUID(), "agent-2", "李经理", "escalation", true, "\"agent-1\""));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "agent-2".equals(leads.findById(id).orElseThrow().getAssigneeId()));
+
+        assertThat(leads.findById(id).orElseThrow().getStatus()).isEqualTo(LeadStatus.NOTIFIED);
+        int verificationsBefore = NOTIFY.calls();
+        assertThat(http().get("/api/leads/" + id, "Authorization", "Bearer agent-2-token")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http().get("/api/leads/" + id, "Authorization", "Bearer agent-1-token")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http().get("/api/leads/" + id, "Authorization", "Bearer agent-2-token")
+                        .statusCode())
+                .isEqualTo(200);
+        // Verified tokens are cached briefly: at most one call per distinct token.
+        assertThat(NOTIFY.calls() - verificationsBefore).isLessThanOrEqualTo(2);
+        assertThat(leads.findById(id).orElseThrow().getTimeline())
+                .anySatisfy(e -> assertThat(e.detail()).startsWith("升级转派给 李经理"));
+    }
+
+    @Test
     void agentsSeeAndChangeOnlyTheirOwnLeadsAndManagersSeeAll() {
         String phone = uniquePhone();
         String id = capture(inquiry(phone, ",\"company\":\"中山精密制造有限公司\""));
