@@ -1,7 +1,6 @@
 package cn.zschangfang.content.article;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -10,7 +9,8 @@ import java.util.List;
 
 /**
  * What an editor or the bulk import writes. {@code body} is HTML and is sanitized before it is stored;
- * {@code summary} is derived from the body's text when absent; {@code views} is the count migrated from an old site.
+ * {@code summary} is derived from the body's text when absent; {@code tags} may be omitted (none);
+ * {@code views} is the count migrated from an old site.
  */
 public record ArticleInput(
         @NotBlank @Size(max = 120) @Pattern(regexp = ArticleInput.SLUG_PATTERN)
@@ -20,7 +20,7 @@ public record ArticleInput(
         @NotBlank @Size(max = 1_000_000) String body,
         @Size(max = 500) String summary,
         @NotBlank @Size(max = 60) String category,
-        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
+        @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
         @Size(max = 200) String source,
         @Size(max = 2000) String copyright,
         @Size(max = 100) String author,

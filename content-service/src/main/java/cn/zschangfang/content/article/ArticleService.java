@@ -197,6 +197,9 @@ public class ArticleService {
     }
 
     static List<String> normalizeTags(List<String> tags) {
+        if (tags == null) {
+            return new ArrayList<>();
+        }
         LinkedHashSet<String> set = new LinkedHashSet<>();
         for (String t : tags) {
             if (t != null && !t.isBlank()) {
@@ -214,7 +217,7 @@ public class ArticleService {
                 in.body(),
                 Objects.toString(in.summary(), ""),
                 in.category(),
-                String.join("\u0001", in.tags()),
+                in.tags() == null ? "" : String.join("\u0001", in.tags()),
                 Objects.toString(in.source(), ""),
                 Objects.toString(in.copyright(), ""),
                 Objects.toString(in.author(), ""),

@@ -1,5 +1,7 @@
 package cn.zschangfang.content.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,6 +77,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request");
         pd.setProperty("errors", errors);
         return respond(pd, new HttpHeaders());
+    }
+
+    /** MongoDB unreachable or timing out: the client may retry, it is not a bug. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class
+    })
+    ResponseEntity<Object> unavailable(Exception ex) {
+        log.warn("Data store unavailable: {}", ex.getClass().getSimpleName());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable"), headers);
     }
 
     @ExceptionHandler(Exception.class)

@@ -361,4 +361,18 @@ class ContentApiIT extends ServiceIT {
         assertThat(http.get("/actuator/beans").statusCode()).isEqualTo(404);
         assertThat(http.get("/v3/api-docs").body()).contains("/api/content/articles/{slug}/views");
     }
+
+    @Test
+    void articleWithoutTagsOrSummaryGetsNoTagsAndADerivedSummary() {
+        HttpResponse<String> r = http.admin(
+                "POST",
+                "/api/content/admin/articles",
+                "{\"slug\":\"no-tags\",\"title\":\"无标签\",\"body\":\"<p>厂房出租,<b>沙溪镇</b></p>\","
+                        + "\"category\":\"厂房租售\"}");
+        assertThat(r.statusCode()).isEqualTo(201);
+        JsonNode a = body(r);
+        assertThat(a.get("tags")).isEmpty();
+        assertThat(a.get("summary").asString()).isEqualTo("厂房出租,沙溪镇");
+        assertThat(a.get("status").asString()).isEqualTo("DRAFT");
+    }
 }
