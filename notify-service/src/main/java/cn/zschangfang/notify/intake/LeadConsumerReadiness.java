@@ -10,8 +10,8 @@ import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListen
 import org.springframework.stereotype.Component;
 
 /**
- * Part of the readiness group ({@code leadConsumer}): DOWN until the {@code lead.captured} consumer has been
- * assigned its partitions. A new consumer group waits for the broker's initial rebalance delay (3 s by default),
+ * Part of the readiness group ({@code leadConsumer}): DOWN until the {@code lead.captured} consumer has joined its
+ * group (first partition assignment done). A new consumer group waits for the broker's initial rebalance delay (3 s by default),
  * and a lead published in that window would otherwise wait too; readiness says when leads flow within seconds.
  */
 @Component("leadConsumer")
@@ -22,7 +22,8 @@ public class LeadConsumerReadiness implements KafkaBindingRebalanceListener, Hea
     @Override
     public void onPartitionsAssigned(
             String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean initial) {
-        if (bindingName.startsWith("leadCaptured") && !partitions.isEmpty()) {
+        // any completed join counts, even with no partitions: a second instance of a one-partition topic gets none
+        if (bindingName.startsWith("leadCaptured")) {
             assigned.set(true);
         }
     }
