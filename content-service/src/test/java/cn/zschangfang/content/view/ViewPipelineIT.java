@@ -27,10 +27,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -75,6 +78,9 @@ class ViewPipelineIT extends ServiceIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Environment environment;
 
     private void importArticle(String slug, String tag, long migratedViews) {
         String body = """
@@ -270,6 +276,19 @@ class ViewPipelineIT extends ServiceIT {
         // A payload that breaks the contract is rejected by the same schema (the check can fail).
         assertThat(schema.validate(json.readTree(payload.replace("\"slug\"", "\"Slug\""))))
                 .isNotEmpty();
+    }
+
+    @Test
+    void producerIsIdempotentWithAcksAll() {
+        Binder config = Binder.get(environment);
+        Map<String, String> producer = config.bind(
+                        "spring.cloud.stream.kafka.binder.producer-properties",
+                        Bindable.mapOf(String.class, String.class))
+                .get();
+        assertThat(producer).containsEntry("acks", "all").containsEntry("enable.idempotence", "true");
+        assertThat(config.bind("spring.cloud.stream.kafka.binder.required-acks", String.class)
+                        .get())
+                .isEqualTo("all");
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
