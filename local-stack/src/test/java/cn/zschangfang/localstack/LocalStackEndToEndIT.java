@@ -46,7 +46,7 @@ class LocalStackEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final List<String> robotMessages = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
