@@ -12,6 +12,10 @@ public final class DevelopmentSecretsCheck {
     private DevelopmentSecretsCheck() {}
 
     public static void verify(Environment environment, EdgeSecurityProperties properties, IntegrationKeys keys) {
+        // An empty admin token would let an empty bearer token through: refused in every profile.
+        if (properties.adminToken() == null || properties.adminToken().isBlank()) {
+            throw new IllegalStateException("ADMIN_TOKEN is empty; set ADMIN_TOKEN");
+        }
         if (Arrays.asList(environment.getActiveProfiles()).contains("local")) {
             return;
         }

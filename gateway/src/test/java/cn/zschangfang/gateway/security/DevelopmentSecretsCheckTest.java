@@ -59,4 +59,15 @@ class DevelopmentSecretsCheckTest {
                         new MockEnvironment(), p, IntegrationKeys.parse(p.integrationApiKeys())))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void emptyAdminTokenRefusedEvenInProfileLocal() {
+        var p = props("", "crm=real-key");
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+
+        assertThatThrownBy(
+                        () -> DevelopmentSecretsCheck.verify(local, p, IntegrationKeys.parse(p.integrationApiKeys())))
+                .hasMessageContaining("ADMIN_TOKEN");
+    }
 }

@@ -17,7 +17,7 @@ public class DevelopmentSecretsGuard {
     public DevelopmentSecretsGuard(LeadProperties properties, Environment environment) {
         List<String> offending = offendingVariables(properties, Arrays.asList(environment.getActiveProfiles()));
         if (!offending.isEmpty()) {
-            throw new IllegalStateException("Development secrets in use outside profile 'local': set "
+            throw new IllegalStateException("Empty secrets, or development secrets outside profile 'local': set "
                     + String.join(", ", offending) + " to non-default values");
         }
     }
@@ -25,6 +25,13 @@ public class DevelopmentSecretsGuard {
     /** Names of the environment variables whose secret still has its development default. */
     static List<String> offendingVariables(LeadProperties properties, List<String> activeProfiles) {
         List<String> offending = new ArrayList<>();
+        // An empty secret would let an empty bearer token through: refused in every profile.
+        if (isBlank(properties.adminToken())) {
+            offending.add("ADMIN_TOKEN");
+        }
+        if (isBlank(properties.spam().altchaHmacKey())) {
+            offending.add("ALTCHA_HMAC_KEY");
+        }
         if (activeProfiles.contains("local")) {
             return offending;
         }
@@ -38,5 +45,9 @@ public class DevelopmentSecretsGuard {
             offending.add("ALTCHA_HMAC_KEY");
         }
         return offending;
+    }
+
+    private static boolean isBlank(String secret) {
+        return secret == null || secret.isBlank();
     }
 }

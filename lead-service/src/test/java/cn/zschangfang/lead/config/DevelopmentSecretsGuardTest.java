@@ -32,4 +32,10 @@ class DevelopmentSecretsGuardTest {
                         properties("s3cret", "partner=k-123", "h-456"), List.of()))
                 .isEmpty();
     }
+
+    @Test
+    void emptySecretsAreRefusedEvenInProfileLocal() {
+        assertThat(DevelopmentSecretsGuard.offendingVariables(properties("", "partner=k-123", " "), List.of("local")))
+                .containsExactly("ADMIN_TOKEN", "ALTCHA_HMAC_KEY");
+    }
 }

@@ -22,6 +22,13 @@ public class DevelopmentSecretsGuard implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        // An empty secret would accept an empty bearer token or sign links with no key: refused in every profile.
+        if (isBlank(properties.adminToken())) {
+            throw new IllegalStateException("ADMIN_TOKEN is empty: set ADMIN_TOKEN");
+        }
+        if (isBlank(properties.ack().signingSecret())) {
+            throw new IllegalStateException("ACK_SIGNING_SECRET is empty: set ACK_SIGNING_SECRET");
+        }
         if (Arrays.asList(environment.getActiveProfiles()).contains("local")) {
             return;
         }
@@ -32,5 +39,9 @@ public class DevelopmentSecretsGuard implements InitializingBean {
             throw new IllegalStateException(
                     "ACK_SIGNING_SECRET still has its development default: set ACK_SIGNING_SECRET");
         }
+    }
+
+    private static boolean isBlank(String secret) {
+        return secret == null || secret.isBlank();
     }
 }
