@@ -61,10 +61,16 @@ public class Router {
                 .toList();
         List<Agent> inHours = matching.stream().filter(a -> a.availableAt(now)).toList();
         Map<String, Long> open = openLeads();
-        List<Agent> eligible = inHours.stream()
+        List<Agent> available = inHours.stream()
                 .filter(a -> a.spec().maxOpenLeads() == null
                         || open.getOrDefault(a.id(), 0L) < a.spec().maxOpenLeads())
                 .toList();
+        // A town's own agents come before catch-all agents (no territory): a generalist takes the towns nobody owns
+        // and the overflow when the town's agents are away or full, never a lead its specialist could take.
+        List<Agent> owners = available.stream()
+                .filter(a -> a.spec().towns().contains(lead.town()))
+                .toList();
+        List<Agent> eligible = owners.isEmpty() ? available : owners;
         if (eligible.isEmpty()) {
             String why = matching.isEmpty()
                     ? "no agent covers this town, type and intent"

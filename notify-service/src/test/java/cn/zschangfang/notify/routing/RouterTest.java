@@ -208,6 +208,32 @@ class RouterTest {
     }
 
     @Test
+    void townsOwnAgentComesBeforeACatchAllAgentWhoTakesTheOverflow() {
+        agent("owner", 1, 1, List.of(), List.of(town), "AGENT");
+        agent("generalist", 1, null, List.of(), List.of(), "AGENT");
+        Router r = router(Router.WRR, MONDAY_10_SHANGHAI);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(r.route(lead("FACTORY"), List.of()).agentIds()).containsExactly("owner");
+        }
+        mongo.insert(new LeadCase(
+                "open-owner",
+                lead("FACTORY"),
+                Router.WRR,
+                "",
+                "owner",
+                List.of("owner"),
+                LeadCase.OPEN,
+                Instant.now(),
+                Instant.now(),
+                0,
+                null,
+                null,
+                null));
+        assertThat(r.route(lead("FACTORY"), List.of()).agentIds()).containsExactly("generalist");
+    }
+
+    @Test
     void leastOpenLeadsPicksTheLeastLoadedAgent() {
         agent("busy", 1);
         agent("idle", 1);
