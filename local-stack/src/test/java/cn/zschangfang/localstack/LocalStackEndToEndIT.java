@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,6 +142,23 @@ class LocalStackEndToEndIT {
         assertThat(headers.get("ce_specversion")).isEqualTo("1.0");
         assertThat(headers.get("ce_type")).isEqualTo("cn.zschangfang.lead.captured.v1");
         assertThat(JSON.readTree(event.value()).get("eventId").asText()).isEqualTo(headers.get("ce_id"));
+
+        // One trace from the visitor's click to the agent's phone: the id the gateway answered with is in the
+        // Kafka record's W3C traceparent and in the logs of the gateway, lead-service and notify-service.
+        String traceId = created.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(headers.get("traceparent")).contains(traceId);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String service : List.of("gateway", "lead-service", "notify-service")) {
+                assertThat(Files.readString(dataDir.resolve("logs").resolve(service + ".log")))
+                        .as(service + " log")
+                        .contains("\"traceId\":\"" + traceId + "\"");
+            }
+        });
+        for (String service : List.of("gateway", "lead-service", "notify-service", "content-service")) {
+            assertThat(Files.readString(dataDir.resolve("logs").resolve(service + ".log")))
+                    .as("no personal data in the " + service + " log")
+                    .doesNotContain("13800138000", "张三");
+        }
     }
 
     @Test

@@ -276,6 +276,15 @@ public class DeliveryService {
                             ? 0
                             : Duration.between(lc.lead().capturedAt(), now).toMillis();
                     publish(d, purpose, "SENT", Math.max(0, latency));
+                    // Ids only: the operator follows a lead from capture to the agent's phone by traceId and leadId.
+                    log.info(
+                            "lead {} delivered to agent {} via {} ({}, attempt {}, {} ms after capture)",
+                            d.leadId(),
+                            d.agentId(),
+                            d.channel(),
+                            purpose,
+                            d.attempt(),
+                            Math.max(0, latency));
                     long first = mongo.updateFirst(
                                     Query.query(Criteria.where("_id")
                                             .is(d.leadId())

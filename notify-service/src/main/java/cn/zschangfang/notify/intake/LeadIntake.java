@@ -107,6 +107,7 @@ public class LeadIntake {
                 null);
         try {
             mongo.insert(lc);
+            log.info("lead {} routed to {} by {} ({})", lc.leadId(), lc.notifiedAgentIds(), lc.strategy(), lc.reason());
             return lc;
         } catch (DuplicateKeyException raced) {
             // another consumer (redelivery, second instance) routed it first: its decision stands
