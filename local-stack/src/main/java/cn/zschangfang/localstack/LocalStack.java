@@ -338,7 +338,9 @@ public final class LocalStack implements AutoCloseable {
     private void checkPortsFree() {
         for (Map.Entry<Integer, String> port : config.ports().entrySet()) {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
+                // As the servers themselves bind: connections of a stack that just stopped, left in TIME_WAIT on the
+                // port, must not count as "in use"; a listener still does.
+                socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.getKey()));
             } catch (IOException e) {
                 throw new StartupException("port " + port.getKey() + " (" + port.getValue()
