@@ -42,7 +42,7 @@ public class AgentRegistry {
         Instant now = clock.instant();
         Agent agent = new Agent(
                 id,
-                withId(spec, id),
+                spec.withId(id),
                 Boolean.TRUE.equals(spec.active()) ? AgentTokens.sha256(token) : null,
                 minPass(),
                 now,
@@ -59,7 +59,7 @@ public class AgentRegistry {
         validate(incoming);
         Agent existing = find(id).orElseThrow(() -> ApiProblem.notFound("agent"));
         AgentSpec spec = keepMaskedSecrets(incoming, existing.spec());
-        Update update = new Update().set("spec", withId(spec, id)).set("updatedAt", clock.instant());
+        Update update = new Update().set("spec", spec.withId(id)).set("updatedAt", clock.instant());
         if (!Boolean.TRUE.equals(spec.active())) {
             update.unset("tokenHash"); // deactivation revokes the API token
         }
@@ -210,28 +210,5 @@ public class AgentRegistry {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static AgentSpec withId(AgentSpec s, String id) {
-        return new AgentSpec(
-                id,
-                s.name(),
-                s.role(),
-                s.mobile(),
-                s.wecomUserId(),
-                s.wecomWebhook(),
-                s.dingtalkWebhook(),
-                s.dingtalkSecret(),
-                s.feishuWebhook(),
-                s.feishuSecret(),
-                s.sms(),
-                s.towns(),
-                s.propertyTypes(),
-                s.intents(),
-                s.weight(),
-                s.maxOpenLeads(),
-                s.workingHours(),
-                s.active(),
-                s.backup());
     }
 }

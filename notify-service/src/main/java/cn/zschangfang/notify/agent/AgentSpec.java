@@ -48,4 +48,52 @@ public record AgentSpec(
         workingHours = workingHours == null ? List.of() : List.copyOf(workingHours);
         active = active == null || active;
     }
+
+    /** The same agent under the id the registry assigned. */
+    public AgentSpec withId(String newId) {
+        return new AgentSpec(
+                newId,
+                name,
+                role,
+                mobile,
+                wecomUserId,
+                wecomWebhook,
+                dingtalkWebhook,
+                dingtalkSecret,
+                feishuWebhook,
+                feishuSecret,
+                sms,
+                towns,
+                propertyTypes,
+                intents,
+                weight,
+                maxOpenLeads,
+                workingHours,
+                active,
+                backup);
+    }
+
+    /** The same agent with another backup, who takes its unacknowledged leads. */
+    public AgentSpec withBackup(String newBackup) {
+        return new AgentSpec(
+                id,
+                name,
+                role,
+                mobile,
+                wecomUserId,
+                wecomWebhook,
+                dingtalkWebhook,
+                dingtalkSecret,
+                feishuWebhook,
+                feishuSecret,
+                sms,
+                towns,
+                propertyTypes,
+                intents,
+                weight,
+                maxOpenLeads,
+                workingHours,
+                active,
+                newBackup);
+    }
 }

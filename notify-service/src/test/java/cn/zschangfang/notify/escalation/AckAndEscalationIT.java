@@ -3,7 +3,6 @@ package cn.zschangfang.notify.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.routing.LeadCase;
 import cn.zschangfang.notify.support.KafkaProbe;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
@@ -65,7 +64,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String backupPath = "/r/" + UUID.randomUUID();
         String backupId = agent(town + "-backup-only", backupPath); // not eligible by town: reached only as backup
         String path = "/r/" + UUID.randomUUID();
-        String agentId = agent(town, path, s -> withBackup(s, backupId));
+        String agentId = agent(town, path, s -> s.withBackup(backupId));
         String leadId = UUID.randomUUID().toString();
         publishLead(leadId, town, "升级测试");
         await().atMost(Duration.ofSeconds(10))
@@ -228,28 +227,5 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 .isEqualTo(b);
         assertThat(json.readTree(claimed.get(0).value()).get("strategy").asString())
                 .isEqualTo("SHARED_POOL");
-    }
-
-    private static AgentSpec withBackup(AgentSpec s, String backup) {
-        return new AgentSpec(
-                s.id(),
-                s.name(),
-                s.role(),
-                s.mobile(),
-                s.wecomUserId(),
-                s.wecomWebhook(),
-                s.dingtalkWebhook(),
-                s.dingtalkSecret(),
-                s.feishuWebhook(),
-                s.feishuSecret(),
-                s.sms(),
-                s.towns(),
-                s.propertyTypes(),
-                s.intents(),
-                s.weight(),
-                s.maxOpenLeads(),
-                s.workingHours(),
-                s.active(),
-                backup);
     }
 }
