@@ -1,6 +1,7 @@
 package cn.zschangfang.content.article;
 
-import cn.zschangfang.content.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.FieldCode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,29 +83,23 @@ public class AdminArticleController {
     @PostMapping("/import")
     public ResponseEntity<ImportResult> importArticles(@RequestBody List<ArticleInput> items) {
         if (items == null || items.isEmpty()) {
-            throw ApiException.invalid("[]", "NotEmpty", "must contain at least one article");
+            throw ApiException.invalid("[]", FieldCode.REQUIRED, "至少需要一篇文章");
         }
         if (items.size() > IMPORT_MAX_ITEMS) {
-            throw ApiException.invalid("[]", "Size", "at most " + IMPORT_MAX_ITEMS + " articles per request");
+            throw ApiException.invalid("[]", FieldCode.TOO_LONG, "每次最多导入 " + IMPORT_MAX_ITEMS + " 篇文章");
         }
-        List<ApiException.FieldProblem> errors = new ArrayList<>();
+        List<ApiException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) == null) {
-                errors.add(new ApiException.FieldProblem("[" + i + "]", "NotNull", "must not be null"));
+                errors.add(ApiException.FieldError.of("[" + i + "]", FieldCode.REQUIRED));
                 continue;
             }
             for (ConstraintViolation<ArticleInput> v : validator.validate(items.get(i))) {
-                errors.add(new ApiException.FieldProblem(
-                        "[" + i + "]." + v.getPropertyPath(),
-                        v.getConstraintDescriptor()
-                                .getAnnotation()
-                                .annotationType()
-                                .getSimpleName(),
-                        v.getMessage()));
+                errors.add(ApiException.FieldError.of("[" + i + "]." + v.getPropertyPath(), v));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "Invalid import", errors);
+            throw ApiException.validation(errors);
         }
         int created = 0;
         int updated = 0;

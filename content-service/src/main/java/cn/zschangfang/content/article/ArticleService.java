@@ -1,6 +1,7 @@
 package cn.zschangfang.content.article;
 
-import cn.zschangfang.content.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.FieldCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,7 @@ public class ArticleService {
     public Article requireAnyBySlug(String slug) {
         Article article = findAnyBySlug(slug);
         if (article == null) {
-            throw ApiException.notFound("article");
+            throw ApiException.notFound();
         }
         return article;
     }
@@ -80,7 +81,7 @@ public class ArticleService {
                 return new WriteOutcome(WriteOutcome.Kind.UPDATED, updated);
             }
         }
-        throw ApiException.conflict("article is being changed concurrently");
+        throw ApiException.conflict("文章正在被同时修改，请刷新后重试");
     }
 
     /** Admin create: idempotent for the same body, a conflict for different content under an existing slug. */
@@ -90,19 +91,19 @@ public class ArticleService {
             if (hashOf(input).equals(existing.contentHash())) {
                 return new WriteOutcome(WriteOutcome.Kind.UNCHANGED, existing);
             }
-            throw ApiException.conflict("slug already exists");
+            throw ApiException.conflict("该 slug 已存在");
         }
         WriteOutcome outcome = upsert(input, ArticleStatus.DRAFT);
         if (outcome.kind() == WriteOutcome.Kind.UPDATED) {
             // Lost a race against a concurrent create with different content; still a conflict to this caller.
-            throw ApiException.conflict("slug already exists");
+            throw ApiException.conflict("该 slug 已存在");
         }
         return outcome;
     }
 
     public Article update(String slug, ArticleInput input) {
         if (!slug.equals(input.slug())) {
-            throw ApiException.invalid("slug", "mismatch", "must equal the slug in the path");
+            throw ApiException.invalid("slug", FieldCode.INVALID_VALUE, "必须与路径中的 slug 一致");
         }
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             Article existing = requireAnyBySlug(slug);
@@ -111,7 +112,7 @@ public class ArticleService {
                 return updated;
             }
         }
-        throw ApiException.conflict("article is being changed concurrently");
+        throw ApiException.conflict("文章正在被同时修改，请刷新后重试");
     }
 
     public Article setStatus(String slug, ArticleStatus status) {

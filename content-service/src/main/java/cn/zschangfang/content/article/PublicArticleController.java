@@ -1,7 +1,8 @@
 package cn.zschangfang.content.article;
 
 import cn.zschangfang.content.config.ContentProperties;
-import cn.zschangfang.content.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.FieldCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -46,7 +47,7 @@ public class PublicArticleController {
         ArticleQueries.SortOrder order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "latest" -> ArticleQueries.SortOrder.LATEST;
             case "popular" -> ArticleQueries.SortOrder.POPULAR;
-            default -> throw ApiException.invalid("sort", "enum", "must be latest or popular");
+            default -> throw ApiException.invalid("sort", FieldCode.INVALID_VALUE, "排序应为 latest 或 popular");
         };
         return ResponseEntity.ok().cacheControl(cacheControl).body(queries.list(category, tag, q, order, page, size));
     }
@@ -55,7 +56,7 @@ public class PublicArticleController {
     public ResponseEntity<ArticleResponse> get(@PathVariable String slug) {
         Article article = slug.length() > 120 ? null : queries.findPublished(slug);
         if (article == null) {
-            throw ApiException.notFound("article");
+            throw ApiException.notFound();
         }
         return ResponseEntity.ok()
                 .cacheControl(cacheControl)

@@ -1,25 +1,18 @@
 package cn.zschangfang.content.config;
 
+import cn.zschangfang.platform.secrets.DevelopmentSecrets;
+import cn.zschangfang.platform.secrets.DevelopmentSecrets.Secret;
+import java.util.List;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
-/**
- * Refuses to start outside profile {@code local} while a secret still equals its development default, so a
- * production deployment can never run with the token printed in the README. The message names the variable, never
- * the value.
- */
+/** This service's secrets for the platform's start-up guard ({@link DevelopmentSecrets}). */
 @Component
 public class DevelopmentSecretsGuard {
 
     public DevelopmentSecretsGuard(Environment environment, ContentProperties properties) {
-        if (!environment.acceptsProfiles(Profiles.of("local"))
-                && ContentProperties.DEVELOPMENT_ADMIN_TOKEN.equals(properties.adminToken())) {
-            throw new IllegalStateException(
-                    "ADMIN_TOKEN still has its development default; set ADMIN_TOKEN (or run with profile 'local')");
-        }
-        if (properties.adminToken() == null || properties.adminToken().isBlank()) {
-            throw new IllegalStateException("ADMIN_TOKEN is empty; set ADMIN_TOKEN");
-        }
+        DevelopmentSecrets.verify(
+                environment,
+                List.of(Secret.of("ADMIN_TOKEN", properties.adminToken(), ContentProperties.DEVELOPMENT_ADMIN_TOKEN)));
     }
 }

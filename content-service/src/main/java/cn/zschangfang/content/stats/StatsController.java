@@ -1,6 +1,7 @@
 package cn.zschangfang.content.stats;
 
-import cn.zschangfang.content.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.FieldCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public class StatsController {
             @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
         Duration d = WINDOWS.get(window);
         if (d == null) {
-            throw ApiException.invalid("window", "enum", "must be 1h, 24h or 7d");
+            throw ApiException.invalid("window", FieldCode.INVALID_VALUE, "统计窗口应为 1h、24h 或 7d");
         }
         return ResponseEntity.ok().cacheControl(SHORT).body(new Top(window, stats.top(d, limit)));
     }

@@ -1,6 +1,6 @@
 package cn.zschangfang.content.view;
 
-import cn.zschangfang.content.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -30,10 +30,10 @@ public class ViewController {
             @Valid @RequestBody ViewRequest request,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         if (slug.length() > 120) {
-            throw ApiException.notFound("article");
+            throw ApiException.notFound();
         }
         beacon.view(slug, request.visitorId().strip(), request.referrer(), userAgent)
-                .orElseThrow(() -> ApiException.notFound("article"));
+                .orElseThrow(() -> ApiException.notFound());
         return ResponseEntity.accepted().cacheControl(CacheControl.noStore()).build();
     }
 }

@@ -1,6 +1,7 @@
 package cn.zschangfang.content.web;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

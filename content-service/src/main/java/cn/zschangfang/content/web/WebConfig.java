@@ -1,6 +1,9 @@
 package cn.zschangfang.content.web;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.web.BodySizeLimitFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
 
+    static final long IMPORT_LIMIT = 32L * 1024 * 1024;
+    static final long BEACON_LIMIT = 4L * 1024;
+    static final long DEFAULT_LIMIT = 2L * 1024 * 1024;
+
     private final ContentProperties properties;
 
     public WebConfig(ContentProperties properties) {
@@ -22,12 +29,24 @@ public class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthInterceptor(properties)).addPathPatterns("/api/content/admin/**");
-        registry.addInterceptor(new BodySizeLimitInterceptor()).addPathPatterns("/api/**");
+    }
+
+    /** The bulk import may be large, a view beacon is tiny, everything else sits in between. */
+    static long limitFor(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (uri.startsWith("/api/content/admin/import")) {
+            return IMPORT_LIMIT;
+        }
+        if (uri.endsWith("/views")) {
+            return BEACON_LIMIT;
+        }
+        return DEFAULT_LIMIT;
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter() {
-        FilterRegistrationBean<BodySizeLimitFilter> bean = new FilterRegistrationBean<>(new BodySizeLimitFilter());
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemResponseWriter problems) {
+        FilterRegistrationBean<BodySizeLimitFilter> bean =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(WebConfig::limitFor, problems));
         bean.addUrlPatterns("/api/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return bean;

@@ -279,7 +279,7 @@ class ContentApiIT extends ServiceIT {
 
         HttpResponse<String> malformed = http.admin("POST", "/api/content/admin/articles", "{\"slug\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(body(malformed).get("type").asString()).isEqualTo("https://zschangfang.cn/problems/malformed-json");
+        assertThat(body(malformed).get("type").asString()).isEqualTo("https://zschangfang.cn/problems/malformed_json");
 
         JsonNode wrongType = body(http.admin(
                 "POST",
@@ -301,12 +301,12 @@ class ContentApiIT extends ServiceIT {
 
         HttpResponse<String> unknown = http.view("no-such-article", "v", Http.BROWSER);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(body(unknown).get("type").asString()).isEqualTo("https://zschangfang.cn/problems/not-found");
+        assertThat(body(unknown).get("type").asString()).isEqualTo("https://zschangfang.cn/problems/not_found");
 
         HttpResponse<String> huge =
                 http.post("/api/content/articles/" + SEED + "/views", "{\"visitorId\":\"" + "x".repeat(10_000) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(body(huge).get("type").asString()).isEqualTo("https://zschangfang.cn/problems/payload-too-large");
+        assertThat(body(huge).get("type").asString()).isEqualTo("https://zschangfang.cn/problems/payload_too_large");
 
         HttpResponse<String> wrongMethod = http.delete("/api/content/articles/" + SEED);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -3,9 +3,9 @@ package cn.zschangfang.content.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
-import cn.zschangfang.content.support.MongoWireServer;
 import cn.zschangfang.content.view.ViewCounter;
 import cn.zschangfang.content.view.ViewedRecord;
+import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

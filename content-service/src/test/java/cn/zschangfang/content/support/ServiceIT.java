@@ -1,5 +1,6 @@
 package cn.zschangfang.content.support;
 
+import cn.zschangfang.platform.test.MongoWireServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;

@@ -64,7 +64,7 @@ class ViewControllerWebTest {
                         .content("{\"visitorId\":\"v1\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/not-found"));
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/not_found"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class ViewControllerWebTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"visitorId\":"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed-json"));
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed_json"));
         mvc.perform(post("/api/content/articles/a-slug/views")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"visitorId\":{\"a\":1}}"))
@@ -98,7 +98,7 @@ class ViewControllerWebTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"visitorId\":\"" + "x".repeat(5000) + "\"}"))
                 .andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload-too-large"));
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload_too_large"));
     }
 
     @Test

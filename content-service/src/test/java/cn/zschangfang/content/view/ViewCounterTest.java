@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
 import cn.zschangfang.content.config.MongoSetup;
-import cn.zschangfang.content.support.MongoWireServer;
+import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.content.support.Http;
+import cn.zschangfang.platform.test.ContainerImages;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,10 +30,10 @@ class ViewPipelineContainersIT {
 
     @Container
     @ServiceConnection
-    static MongoDBContainer mongo = new MongoDBContainer("mongo:8.0.12");
+    static MongoDBContainer mongo = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
-    static KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
+    static KafkaContainer kafka = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package cn.zschangfang.platform.problem;
 
+import jakarta.validation.ConstraintViolation;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,11 @@ public class ApiException extends ErrorResponseException {
 
         public static FieldError of(String field, FieldCode code, String message) {
             return new FieldError(field, code.code(), message);
+        }
+
+        /** A Bean Validation violation validated by hand (a list body), with the same code the advice would use. */
+        public static FieldError of(String field, ConstraintViolation<?> violation) {
+            return ConstraintCodes.fieldError(field, violation);
         }
     }
 
