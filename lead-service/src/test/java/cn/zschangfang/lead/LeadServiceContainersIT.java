@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.lead.inquiry.LeadRepository;
+import cn.zschangfang.platform.test.ContainerImages;
+import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +40,10 @@ class LeadServiceContainersIT {
 
     @Container
     @ServiceConnection
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.4");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {

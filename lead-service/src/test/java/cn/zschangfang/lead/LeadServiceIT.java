@@ -7,6 +7,9 @@ import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadRepository;
 import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.privacy.PersonalData;
+import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.KafkaProbe;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
             "lead.outbox.relay-interval=500ms",
             "lead.outbox.relay-min-age=1s",
             "lead.metrics.outbox-refresh=PT0.5S",
-            "lead.retention.period=365d"
+            "lead.retention.period=365d",
+            // Tests log at WARN (platform-test); the personal-data test reads this service's INFO lines.
+            "logging.level.cn.zschangfang.lead=INFO"
         })
 @EmbeddedKafka(
         partitions = 1,
@@ -65,7 +70,7 @@ class LeadServiceIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("leads-it"));
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-it"));
         registry.add("lead.notify-url", NOTIFY::url);
     }
 
@@ -528,7 +533,7 @@ class LeadServiceIT {
                         "X-Forwarded-For",
                         ip);
         assertThat(json.readTree(bot.body()).get("type").asString())
-                .isEqualTo("https://zschangfang.cn/problems/spam-suspected");
+                .isEqualTo("https://zschangfang.cn/problems/spam_suspected");
 
         HttpResponse<String> tooFast = http().post(
                         "/api/leads",
@@ -536,7 +541,7 @@ class LeadServiceIT {
                         "X-Forwarded-For",
                         "198.51.100.7");
         assertThat(json.readTree(tooFast.body()).get("type").asString())
-                .isEqualTo("https://zschangfang.cn/problems/spam-suspected");
+                .isEqualTo("https://zschangfang.cn/problems/spam_suspected");
     }
 
     @Test
@@ -552,7 +557,7 @@ class LeadServiceIT {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(json.readTree(limited.body()).get("type").asString())
-                .isEqualTo("https://zschangfang.cn/problems/rate-limited");
+                .isEqualTo("https://zschangfang.cn/problems/rate_limited");
 
         String phone = uniquePhone();
         int last = 0;

@@ -3,6 +3,8 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +40,7 @@ class LocalProfileIT {
                 .run(
                         "--server.port=0",
                         "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
-                        "--spring.mongodb.uri=" + TestMongo.uri("leads-local"))) {
+                        "--spring.mongodb.uri=" + MongoWireServer.uri("leads-local"))) {
             Http http =
                     new Http(((WebServerApplicationContext) app).getWebServer().getPort());
             HttpResponse<String> response = http.post(
@@ -62,7 +64,7 @@ class LocalProfileIT {
                         .run(
                                 "--server.port=0",
                                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
-                                "--spring.mongodb.uri=" + TestMongo.uri("leads-prod-guard"))
+                                "--spring.mongodb.uri=" + MongoWireServer.uri("leads-prod-guard"))
                         .close())
                 .rootCause()
                 .hasMessageContaining("ADMIN_TOKEN")

@@ -7,6 +7,9 @@ import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadRepository;
 import cn.zschangfang.lead.outbox.OutboxPublisher;
 import cn.zschangfang.lead.outbox.PendingEvent;
+import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.KafkaProbe;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +39,7 @@ class OutboxRecoveryIT {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + TestMongo.uri(database),
+                "--spring.mongodb.uri=" + MongoWireServer.uri(database),
                 "--lead.admin-token=recovery-admin",
                 "--lead.integration-api-keys=partner=recovery-key",
                 "--lead.spam.altcha-hmac-key=recovery-altcha",

@@ -1,7 +1,9 @@
 package cn.zschangfang.lead.access;
 
 import cn.zschangfang.lead.config.LeadProperties;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.ProblemType;
+import cn.zschangfang.platform.problem.Problems;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -111,8 +114,7 @@ public class Callers {
             log.warn(
                     "agent token check at notify-service failed: {}",
                     e.getClass().getSimpleName());
-            throw new ApiException(
-                    org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "身份验证服务暂时不可用");
+            throw new ApiException(ProblemType.UNAVAILABLE, "身份验证服务暂时不可用", List.of(), Problems.RETRY_AFTER);
         }
         if (answer == null || answer.agentId() == null) {
             throw ApiException.unauthorized();

@@ -1,16 +1,14 @@
 package cn.zschangfang.lead.capture;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /**
  * The inquiry form as sent. Enumerations arrive as strings so an unknown value is reported as a field error
- * rather than a parse failure.
+ * rather than a parse failure. Unknown properties are refused (400 {@code unknown_field}): a misspelt field must
+ * never be dropped silently.
  *
  * @param website honeypot: hidden in the browser form, only bots fill it
  * @param formStartedAt epoch milliseconds when the browser form was shown (minimum fill time)
  * @param altcha the ALTCHA widget's base64 payload
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CaptureRequest(
         String intent,
         String propertyType,
@@ -30,6 +28,5 @@ public record CaptureRequest(
         Long formStartedAt,
         String altcha) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Range(Double min, Double max) {}
 }

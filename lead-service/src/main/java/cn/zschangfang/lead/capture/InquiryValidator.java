@@ -2,8 +2,8 @@ package cn.zschangfang.lead.capture;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
-import cn.zschangfang.lead.web.ApiException;
-import cn.zschangfang.lead.web.ApiException.FieldError;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.ApiException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,13 +4,13 @@ import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.spam.AltchaChallenges;
 import cn.zschangfang.lead.spam.RateLimits;
 import cn.zschangfang.lead.stats.LeadMetrics;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.altcha.altcha.Altcha;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +98,7 @@ public class LeadCaptureController {
         try {
             check.run();
         } catch (ApiException e) {
-            if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+            if (e.type() == ProblemType.RATE_LIMITED) {
                 metrics.rejected("rate_limited");
             }
             throw e;

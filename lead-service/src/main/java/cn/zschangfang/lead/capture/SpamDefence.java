@@ -3,11 +3,11 @@ package cn.zschangfang.lead.capture;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.spam.AltchaChallenges;
 import cn.zschangfang.lead.stats.LeadMetrics;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +59,6 @@ public class SpamDefence {
     private void reject(String reason) {
         metrics.rejected(reason);
         // Deliberately vague: tells a bot nothing about which check it failed.
-        throw new ApiException(HttpStatus.BAD_REQUEST, "spam-suspected", "提交未被接受，请稍后重试");
+        throw new ApiException(ProblemType.SPAM_SUSPECTED);
     }
 }

@@ -7,8 +7,7 @@ import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
 import cn.zschangfang.lead.lifecycle.Lifecycle;
-import cn.zschangfang.lead.web.ApiException;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -43,10 +42,8 @@ public class AgentLeadController {
         this.clock = clock;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record StatusChange(String status, String note) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Note(String note) {}
 
     @GetMapping(path = "/api/agent/leads", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -2,7 +2,7 @@ package cn.zschangfang.lead.desk;
 
 import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.inquiry.LeadStatus;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

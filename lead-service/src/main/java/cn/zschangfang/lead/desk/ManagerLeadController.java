@@ -5,7 +5,7 @@ import cn.zschangfang.lead.access.Callers;
 import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;

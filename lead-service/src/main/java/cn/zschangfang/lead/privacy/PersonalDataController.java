@@ -2,7 +2,7 @@ package cn.zschangfang.lead.privacy;
 
 import cn.zschangfang.lead.access.Caller;
 import cn.zschangfang.lead.access.Callers;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,7 +1,7 @@
 package cn.zschangfang.lead.spam;
 
 import cn.zschangfang.lead.config.LeadProperties;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -2,10 +2,10 @@ package cn.zschangfang.lead.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.lead.TestMongo;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,7 +25,7 @@ class DuplicateClaimsTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("leads-claims-test"));
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-claims-test"));
     }
 
     @Autowired

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
-import cn.zschangfang.lead.web.ApiException;
+import cn.zschangfang.platform.problem.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +61,7 @@ class InquiryValidatorTest {
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> validator.validate(bad));
 
-        assertThat(e.slug()).isEqualTo("validation");
+        assertThat(e.type().slug()).isEqualTo("validation");
         assertThat(e.errors())
                 .extracting(ApiException.FieldError::field, ApiException.FieldError::code)
                 .containsExactlyInAnyOrder(

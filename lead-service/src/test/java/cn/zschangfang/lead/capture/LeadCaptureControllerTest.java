@@ -124,7 +124,7 @@ class LeadCaptureControllerTest {
                         .content(VALID.replace("{\"min\":3}", "{\"min\":\"three\"}")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("areaMu.min"))
-                .andExpect(jsonPath("$.errors[0].code").value("type"));
+                .andExpect(jsonPath("$.errors[0].code").value("invalid_type"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class LeadCaptureControllerTest {
                         .header("X-Api-Key", "slice-key")
                         .content("{\"intent\": LEASE"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed-json"))
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed_json"))
                 .andExpect(jsonPath("$.detail").doesNotExist());
     }
 
@@ -155,16 +155,16 @@ class LeadCaptureControllerTest {
                         .header("X-Api-Key", "slice-key")
                         .content(VALID.replace("}", ",\"message\":\"" + "x".repeat(4000) + "\"}")))
                 .andExpect(status().isContentTooLarge())
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload-too-large"));
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload_too_large"));
     }
 
     @Test
     void wrongMediaTypeAndMethodAreProblemDetails() throws Exception {
         mvc.perform(post("/api/leads").contentType(MediaType.TEXT_PLAIN).content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unsupported-media-type"));
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unsupported_media_type"));
         mvc.perform(put("/api/leads").contentType(MediaType.APPLICATION_JSON).content(VALID))
                 .andExpect(status().isMethodNotAllowed())
-                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/method-not-allowed"));
+                .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/method_not_allowed"));
     }
 }

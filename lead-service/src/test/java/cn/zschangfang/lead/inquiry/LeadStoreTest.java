@@ -2,8 +2,8 @@ package cn.zschangfang.lead.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.lead.TestMongo;
 import cn.zschangfang.lead.outbox.PendingEvent;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class LeadStoreTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("leads-store-test"));
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-store-test"));
     }
 
     @Autowired

@@ -19,6 +19,13 @@ public class QuietTestLogging implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment
                 .getPropertySources()
-                .addLast(new MapPropertySource("platform-test-logging", Map.of("logging.level.root", "WARN")));
+                .addLast(new MapPropertySource(
+                        "platform-test-logging",
+                        Map.of(
+                                "logging.level.root",
+                                "WARN",
+                                // No collector runs in tests: one refused-connection stack trace a minute otherwise.
+                                "logging.level.io.micrometer.registry.otlp",
+                                "ERROR")));
     }
 }

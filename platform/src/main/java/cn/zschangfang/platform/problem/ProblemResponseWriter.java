@@ -47,7 +47,10 @@ public class ProblemResponseWriter {
         });
         response.setContentType(headers.getContentType().toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
+        byte[] bytes = jsonMapper.writeValueAsBytes(body);
+        // A length, not a close-delimited body: the client knows where the answer ends even if the connection closes.
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
 

@@ -48,12 +48,23 @@ public final class DevelopmentSecrets {
         return offending;
     }
 
-    /** Throws {@link IllegalStateException} naming every offending variable; returns quietly otherwise. */
+    /** Throws {@link IllegalStateException} naming every offending variable and why; returns quietly otherwise. */
     public static void verify(Environment environment, List<Secret> secrets) {
-        List<String> offending = offending(secrets, Arrays.asList(environment.getActiveProfiles()));
-        if (!offending.isEmpty()) {
-            throw new IllegalStateException("Empty secrets, or development secrets outside profile 'local': set "
-                    + String.join(", ", offending) + " to non-default values (or run with profile 'local')");
+        List<String> active = Arrays.asList(environment.getActiveProfiles());
+        List<String> offending = offending(secrets, active);
+        if (offending.isEmpty()) {
+            return;
         }
+        List<String> reasons = new ArrayList<>();
+        for (String variable : offending) {
+            boolean blank =
+                    secrets.stream().anyMatch(s -> s.variable().equals(variable) && s.blankRefused() && s.blank());
+            reasons.add(
+                    blank
+                            ? variable + " is empty; set " + variable
+                            : variable + " still has its development default; set " + variable
+                                    + " (or run with profile 'local')");
+        }
+        throw new IllegalStateException("Refusing to start: " + String.join("; ", reasons));
     }
 }
