@@ -1,7 +1,8 @@
 package cn.zschangfang.gateway.apidocs;
 
-import cn.zschangfang.gateway.problem.Problems;
 import cn.zschangfang.gateway.routing.ProxyProperties;
+import cn.zschangfang.platform.problem.ProblemType;
+import cn.zschangfang.platform.problem.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -59,11 +60,7 @@ class ApiDocsController {
         if (client == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(
-                            HttpStatus.NOT_FOUND,
-                            "not-found",
-                            "Not Found",
-                            "Known API documents: content, lead, notify."));
+                    .body(Problems.of(ProblemType.NOT_FOUND, "已知的 API 文档：content、lead、notify"));
         }
         String document = client.get()
                 .uri("/v3/api-docs")
@@ -74,11 +71,7 @@ class ApiDocsController {
         if (!(tree instanceof ObjectNode root)) {
             return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(
-                            HttpStatus.BAD_GATEWAY,
-                            "bad-gateway",
-                            "Bad Gateway",
-                            "The service did not return an OpenAPI document."));
+                    .body(Problems.of(ProblemType.BAD_GATEWAY, "该服务没有返回 OpenAPI 文档"));
         }
         ArrayNode servers = root.putArray("servers");
         servers.addObject().put("url", "/").put("description", "through the gateway");

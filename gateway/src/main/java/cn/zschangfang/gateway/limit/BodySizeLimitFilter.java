@@ -1,7 +1,8 @@
 package cn.zschangfang.gateway.limit;
 
-import cn.zschangfang.gateway.problem.ProblemResponseWriter;
-import cn.zschangfang.gateway.problem.Problems;
+import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.problem.ProblemType;
+import cn.zschangfang.platform.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -56,11 +56,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long max) throws IOException {
-        var problem = Problems.of(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "payload-too-large",
-                "Payload Too Large",
-                "The request body is larger than the " + max + " bytes accepted here.");
+        var problem = Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "请求内容超过此路径允许的 " + max + " 字节");
         problem.setProperty("maxBytes", max);
         // The unread rest of the body must not be parsed as a next request on this connection.
         response.setHeader("Connection", "close");

@@ -1,7 +1,7 @@
 package cn.zschangfang.gateway.limit;
 
-import cn.zschangfang.gateway.problem.ProblemResponseWriter;
 import cn.zschangfang.gateway.security.IntegrationKeys;
+import cn.zschangfang.platform.problem.ProblemResponseWriter;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;

@@ -1,8 +1,9 @@
 package cn.zschangfang.gateway.limit;
 
-import cn.zschangfang.gateway.problem.ProblemResponseWriter;
-import cn.zschangfang.gateway.problem.Problems;
 import cn.zschangfang.gateway.security.IntegrationKeys;
+import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.problem.ProblemType;
+import cn.zschangfang.platform.problem.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -80,14 +80,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             Optional<String> integration = integrationKeys.nameOf(apiKey.trim());
             if (integration.isEmpty()) {
                 meters.counter("gateway.api_key.rejected", "rule", rule.id()).increment();
-                problems.write(
-                        request,
-                        response,
-                        Problems.of(
-                                HttpStatus.UNAUTHORIZED,
-                                "unauthorized",
-                                "Unauthorized",
-                                "The X-Api-Key header does not name a configured integration."));
+                problems.write(request, response, Problems.of(ProblemType.UNAUTHORIZED, "X-Api-Key 不是已配置的集成密钥"));
                 return;
             }
             kind = "api-key";
@@ -116,11 +109,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 .increment();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         response.setHeader("X-RateLimit-Remaining", "0");
-        ProblemDetail problem = Problems.of(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "rate-limited",
-                "Too Many Requests",
-                "Too many requests to this endpoint; retry after " + retryAfterSeconds + " s.");
+        ProblemDetail problem = Problems.of(ProblemType.RATE_LIMITED, "请求过于频繁，请在 " + retryAfterSeconds + " 秒后重试");
         problem.setProperty("retryAfterSeconds", retryAfterSeconds);
         problems.write(request, response, problem);
     }

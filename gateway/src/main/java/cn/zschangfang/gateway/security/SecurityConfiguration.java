@@ -2,9 +2,10 @@ package cn.zschangfang.gateway.security;
 
 import cn.zschangfang.gateway.limit.BodySizeLimitFilter;
 import cn.zschangfang.gateway.limit.RateLimitFilter;
-import cn.zschangfang.gateway.problem.ProblemResponseWriter;
-import cn.zschangfang.gateway.problem.Problems;
 import cn.zschangfang.gateway.routing.ProxyProperties;
+import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.problem.ProblemType;
+import cn.zschangfang.platform.problem.Problems;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -86,30 +86,14 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             if (request.getAttribute(BearerTokenFilter.VERIFICATION_UNAVAILABLE) != null) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                problems.write(
-                        request,
-                        response,
-                        Problems.of(
-                                HttpStatus.SERVICE_UNAVAILABLE,
-                                "service-unavailable",
-                                "Service Unavailable",
-                                "Your token cannot be verified right now; retry later."));
+                problems.write(request, response, Problems.of(ProblemType.UNAVAILABLE, "暂时无法验证您的令牌，请稍后重试"));
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            problems.write(
-                    request,
-                    response,
-                    Problems.of(
-                            HttpStatus.UNAUTHORIZED,
-                            "unauthorized",
-                            "Unauthorized",
-                            "A valid bearer token is required."));
+            problems.write(request, response, Problems.of(ProblemType.UNAUTHORIZED, "需要有效的 Bearer 令牌"));
         };
-        AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(
-                request,
-                response,
-                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not use this endpoint."));
+        AccessDeniedHandler forbidden = (request, response, ex) ->
+                problems.write(request, response, Problems.of(ProblemType.FORBIDDEN, "您的角色无权使用该接口"));
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsConfigurationSource(properties)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

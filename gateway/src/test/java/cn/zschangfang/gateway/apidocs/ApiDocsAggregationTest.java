@@ -34,7 +34,7 @@ class ApiDocsAggregationTest extends GatewayTestBase {
         HttpResponse<String> response = get("/v3/api-docs/billing");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("problems/not-found");
+        assertThat(response.body()).contains("problems/not_found");
     }
 
     @Test

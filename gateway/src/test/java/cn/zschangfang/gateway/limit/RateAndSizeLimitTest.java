@@ -42,7 +42,7 @@ class RateAndSizeLimitTest extends GatewayTestBase {
         assertThat(last.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(last.body())
-                .contains("\"type\":\"https://zschangfang.cn/problems/rate-limited\"")
+                .contains("\"type\":\"https://zschangfang.cn/problems/rate_limited\"")
                 .contains("\"status\":429");
         assertThat(LEAD.received()).hasSize(3);
         assertThat(meters.counter("gateway.rate_limit.rejected", "rule", "lead-submission", "kind", "client-ip")
@@ -116,7 +116,7 @@ class RateAndSizeLimitTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body())
-                .contains("https://zschangfang.cn/problems/payload-too-large")
+                .contains("https://zschangfang.cn/problems/payload_too_large")
                 .contains("\"maxBytes\":2048");
         assertThat(LEAD.received()).isEmpty();
     }

@@ -48,7 +48,7 @@ class DownstreamDownTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(response.body())
-                .contains("https://zschangfang.cn/problems/service-unavailable")
+                .contains("https://zschangfang.cn/problems/unavailable")
                 .doesNotContain("Connect")
                 .doesNotContain("127.0.0.1");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -64,7 +64,7 @@ class DownstreamDownTest {
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).contains("service-unavailable");
+        assertThat(response.body()).contains("problems/unavailable");
     }
 
     @Test
@@ -77,6 +77,6 @@ class DownstreamDownTest {
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).contains("service-unavailable");
+        assertThat(response.body()).contains("problems/unavailable");
     }
 }

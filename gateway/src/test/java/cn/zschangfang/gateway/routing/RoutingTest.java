@@ -141,7 +141,7 @@ class RoutingTest extends GatewayTestBase {
     void serviceErrorStatusAndProblemBodyPassThrough() {
         CONTENT.on("/api/content/articles/missing", (exchange, body) -> {
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-            byte[] bytes = "{\"type\":\"https://zschangfang.cn/problems/not-found\",\"status\":404}"
+            byte[] bytes = "{\"type\":\"https://zschangfang.cn/problems/not_found\",\"status\":404}"
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(404, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -150,7 +150,7 @@ class RoutingTest extends GatewayTestBase {
         HttpResponse<String> response = get("/api/content/articles/missing");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("problems/not-found");
+        assertThat(response.body()).contains("problems/not_found");
     }
 
     @Test
@@ -218,7 +218,7 @@ class RoutingTest extends GatewayTestBase {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("https://zschangfang.cn/problems/gateway-timeout");
+        assertThat(response.body()).contains("https://zschangfang.cn/problems/gateway_timeout");
         // 700 ms route timeout (test setting): well under the 5 s the service would take.
         assertThat(took).isLessThan(Duration.ofMillis(4_500));
         assertThat(CONTENT.receivedOn("/api/content/articles/slow"))

@@ -80,7 +80,7 @@ class EdgeAuthorizationTest extends GatewayTestBase {
     void tokenThatCannotBeVerifiedGives503OnProtectedPathsButPublicPathsStillWork() {
         HttpResponse<String> agentApi = call("GET", "/api/agent/leads", "notify-trouble");
         assertThat(agentApi.statusCode()).isEqualTo(503);
-        assertThat(agentApi.body()).contains("service-unavailable");
+        assertThat(agentApi.body()).contains("problems/unavailable");
 
         assertThat(call("GET", "/api/content/articles/shaxi", "notify-trouble").statusCode())
                 .isEqualTo(200);

@@ -39,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "gateway.limits.rules[1].per-client.refill-tokens=1000",
             "gateway.limits.rules[1].max-body-size=1KB",
             "gateway.limits.trusted-proxies=127.0.0.1,::1",
+            // Tests log at WARN (platform-test); the access log is what RequestIdTest reads.
+            "logging.level.cn.zschangfang.gateway.access=INFO",
         })
 public abstract class GatewayTestBase {
 
