@@ -10,8 +10,11 @@ COPY lead-service/pom.xml lead-service/
 COPY notify-service/pom.xml notify-service/
 COPY gateway/pom.xml gateway/
 COPY local-stack/pom.xml local-stack/
+# Every service depends on the shared platform module (and platform-test, test scope): built with -am.
+COPY platform platform
+COPY platform-test platform-test
 COPY ${SERVICE}/src ${SERVICE}/src
-RUN ./mvnw -q -B -pl ${SERVICE} -DskipTests package \
+RUN ./mvnw -q -B -pl ${SERVICE} -am -DskipTests package \
  && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar extract --destination /app
 
 FROM eclipse-temurin:17.0.15_6-jre-jammy

@@ -3,8 +3,8 @@ package cn.zschangfang.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zschangfang.notify.support.KafkaProbe;
-import cn.zschangfang.notify.support.TestMongo;
+import cn.zschangfang.platform.test.KafkaProbe;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class LocalProfileDemoIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("notify-local-" + UUID.randomUUID()));
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-local-" + UUID.randomUUID()));
         registry.add("server.port", () -> port);
     }
 

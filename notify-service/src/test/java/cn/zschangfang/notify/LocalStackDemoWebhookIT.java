@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.support.FakeRobot;
-import cn.zschangfang.notify.support.KafkaProbe;
+import cn.zschangfang.platform.test.KafkaProbe;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.URI;

@@ -7,7 +7,8 @@ import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.delivery.Delivery;
 import cn.zschangfang.notify.support.FakeRobot;
-import cn.zschangfang.notify.support.KafkaProbe;
+import cn.zschangfang.platform.test.ContainerImages;
+import cn.zschangfang.platform.test.KafkaProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +44,10 @@ class NotifyContainersIT {
 
     @Container
     @ServiceConnection
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.4");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.mongo());
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.kafka());
 
     static final FakeRobot ROBOT = new FakeRobot();
 

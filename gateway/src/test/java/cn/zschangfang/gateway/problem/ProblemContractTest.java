@@ -3,6 +3,7 @@ package cn.zschangfang.gateway.problem;
 import static cn.zschangfang.platform.test.ProblemContract.assertProblem;
 
 import cn.zschangfang.gateway.support.GatewayTestBase;
+import cn.zschangfang.gateway.support.StubService;
 import cn.zschangfang.platform.problem.ProblemType;
 import cn.zschangfang.platform.test.Http;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every error status the gateway produces itself, each response validated against problem.schema.json. It produces
  * no 415: it does not read bodies, so a wrong media type is the service's answer, passed through and checked by the
- * service's own contract test (as are the services' 400s). 503 for a service that is down is {@link
- * DownstreamUnavailableProblemTest}.
+ * service's own contract test (as are the services' 400s).
  */
 class ProblemContractTest extends GatewayTestBase {
 
@@ -59,5 +59,15 @@ class ProblemContractTest extends GatewayTestBase {
         }
         assertProblem(
                 http().post("/api/leads", LEAD_JSON, "X-Forwarded-For", "198.51.100.202"), ProblemType.RATE_LIMITED);
+    }
+
+    @Test
+    void aTokenThatCannotBeVerifiedRightNowIs503() {
+        // notify-service answers 500: the token cannot be checked, so the caller should retry, not log in again.
+        NOTIFY.on("/internal/auth/agent", (exchange, body) -> StubService.json(exchange, 500, "{}"));
+
+        assertProblem(
+                http().get("/api/agent/leads", "Authorization", "Bearer contract-unverifiable"),
+                ProblemType.UNAVAILABLE);
     }
 }

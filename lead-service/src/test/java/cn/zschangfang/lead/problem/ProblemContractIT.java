@@ -10,7 +10,10 @@ import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -18,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every error status lead-service can produce (400, 401, 403, 404, 405, 413, 415, 429), each response validated
- * against problem.schema.json; 503 with MongoDB stopped is {@link UnavailableProblemIT}.
+ * Every error status lead-service can produce (400, 401, 403, 404, 405, 413, 415, 429, and 503 once its MongoDB is
+ * stopped, which runs last), each response validated against problem.schema.json.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -29,12 +32,18 @@ import org.springframework.test.context.DynamicPropertySource;
             "lead.integration-api-keys=partner=contract-partner-key",
             "lead.spam.altcha-hmac-key=contract-altcha-key",
             "lead.spam.per-ip-per-hour=1",
-            "lead.spam.max-body-bytes=4096"
+            "lead.spam.max-body-bytes=4096",
+            // After the 503 test stops MongoDB the relay and gauges would log a stack trace every second.
+            "lead.outbox.relay-interval=1h",
+            "lead.metrics.outbox-refresh=1h"
         })
 @EmbeddedKafka(
         partitions = 1,
         topics = {"lead.captured", "lead.status-changed", "content.article-viewed", "lead.routed", "notify.delivery"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProblemContractIT {
+
+    private static final MongoWireServer.Dedicated MONGO = MongoWireServer.dedicated();
 
     static final NotifyAuthStub NOTIFY = new NotifyAuthStub();
     static final String PARTNER = "contract-partner-key";
@@ -47,13 +56,14 @@ class ProblemContractIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-problem-contract"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("leads-problem-contract"));
         registry.add("lead.notify-url", NOTIFY::url);
     }
 
     @AfterAll
-    static void stopStub() {
+    static void stopStubAndMongo() {
         NOTIFY.close();
+        MONGO.close();
     }
 
     Http http() {
@@ -119,5 +129,13 @@ class ProblemContractIT {
         http().post("/api/leads", form, "X-Forwarded-For", "203.0.113.99");
 
         assertProblem(http().post("/api/leads", form, "X-Forwarded-For", "203.0.113.99"), ProblemType.RATE_LIMITED);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withMongoStoppedListsAre503WithRetryAfter() {
+        MONGO.stop();
+
+        assertProblem(http().get("/api/leads", "Authorization", ADMIN), ProblemType.UNAVAILABLE);
     }
 }

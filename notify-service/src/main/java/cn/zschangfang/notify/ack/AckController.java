@@ -1,8 +1,7 @@
 package cn.zschangfang.notify.ack;
 
 import cn.zschangfang.notify.escalation.Escalations;
-import cn.zschangfang.notify.web.ApiProblem;
-import java.util.List;
+import cn.zschangfang.platform.problem.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,14 +26,12 @@ public class AckController {
 
     @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> ack(@PathVariable String token) {
-        AckTokens.Claim claim = tokens.verify(token)
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.FORBIDDEN, "forbidden", "Invalid or expired acknowledgement link", List.of()));
+        AckTokens.Claim claim = tokens.verify(token).orElseThrow(() -> ApiException.forbidden("确认链接无效或已过期"));
         return switch (escalations.acknowledge(claim.leadId(), claim.agentId())) {
             case ACKNOWLEDGED -> page(HttpStatus.OK, "已确认接单，请尽快联系客户。");
             case ALREADY_ACKNOWLEDGED -> page(HttpStatus.OK, "您已确认过此询盘。");
             case TAKEN_BY_OTHER -> page(HttpStatus.CONFLICT, "此询盘已由其他同事接单。");
-            case UNKNOWN_LEAD -> throw ApiProblem.notFound("lead");
+            case UNKNOWN_LEAD -> throw ApiException.notFound();
         };
     }
 

@@ -1,6 +1,6 @@
 package cn.zschangfang.notify.agent;
 
-import cn.zschangfang.notify.web.ApiProblem;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -41,7 +41,7 @@ public class AgentAdminController {
 
     @GetMapping("/api/notify/agents/{id}")
     public AgentView get(@PathVariable String id) {
-        return registry.find(id).map(a -> AgentView.of(a, null)).orElseThrow(() -> ApiProblem.notFound("agent"));
+        return registry.find(id).map(a -> AgentView.of(a, null)).orElseThrow(() -> ApiException.notFound());
     }
 
     /** Replaces the agent's attributes; {@code active: false} revokes its token. */

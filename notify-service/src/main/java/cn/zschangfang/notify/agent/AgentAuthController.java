@@ -1,7 +1,7 @@
 package cn.zschangfang.notify.agent;
 
-import cn.zschangfang.notify.web.ApiProblem;
 import cn.zschangfang.notify.web.BearerAuthInterceptor;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +26,10 @@ public class AgentAuthController {
     public AgentIdentity whoAmI(HttpServletRequest request) {
         String token = BearerAuthInterceptor.bearer(request);
         if (token == null || token.length() > 200) {
-            throw ApiProblem.unauthorized();
+            throw ApiException.unauthorized();
         }
         return registry.byToken(token)
                 .map(a -> new AgentIdentity(a.id(), a.name(), a.spec().role()))
-                .orElseThrow(ApiProblem::unauthorized);
+                .orElseThrow(ApiException::unauthorized);
     }
 }

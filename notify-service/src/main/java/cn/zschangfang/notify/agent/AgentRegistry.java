@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.agent;
 
-import cn.zschangfang.notify.web.ApiProblem;
+import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.problem.FieldCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,14 +51,14 @@ public class AgentRegistry {
         try {
             mongo.insert(agent);
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("id", "an agent with this id exists");
+            throw ApiException.conflict("已存在相同 id 的经纪人");
         }
         return new Created(agent, Boolean.TRUE.equals(spec.active()) ? token : null);
     }
 
     public Agent update(String id, AgentSpec incoming) {
         validate(incoming);
-        Agent existing = find(id).orElseThrow(() -> ApiProblem.notFound("agent"));
+        Agent existing = find(id).orElseThrow(() -> ApiException.notFound());
         AgentSpec spec = keepMaskedSecrets(incoming, existing.spec());
         Update update = new Update().set("spec", spec.withId(id)).set("updatedAt", clock.instant());
         if (!Boolean.TRUE.equals(spec.active())) {
@@ -69,7 +70,7 @@ public class AgentRegistry {
                 FindAndModifyOptions.options().returnNew(true),
                 Agent.class);
         if (updated == null) {
-            throw ApiProblem.notFound("agent");
+            throw ApiException.notFound();
         }
         return updated;
     }
@@ -81,15 +82,15 @@ public class AgentRegistry {
                 new Update().set("spec.active", false).unset("tokenHash").set("updatedAt", clock.instant()),
                 Agent.class);
         if (result.getMatchedCount() == 0) {
-            throw ApiProblem.notFound("agent");
+            throw ApiException.notFound();
         }
     }
 
     /** Issues a new token (the old one stops working); only for active agents. */
     public String rotateToken(String id) {
-        Agent agent = find(id).orElseThrow(() -> ApiProblem.notFound("agent"));
+        Agent agent = find(id).orElseThrow(() -> ApiException.notFound());
         if (!agent.active()) {
-            throw ApiProblem.conflict("active", "agent is not active");
+            throw ApiException.conflict("经纪人未启用");
         }
         String token = AgentTokens.newToken();
         mongo.updateFirst(
@@ -157,28 +158,29 @@ public class AgentRegistry {
     }
 
     private void validate(AgentSpec spec) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<ApiException.FieldError> errors = new ArrayList<>();
         check(errors, "wecomWebhook", spec.wecomWebhook());
         check(errors, "dingtalkWebhook", spec.dingtalkWebhook());
         check(errors, "feishuWebhook", spec.feishuWebhook());
         for (int i = 0; i < spec.workingHours().size(); i++) {
             if (!spec.workingHours().get(i).daysValid()) {
-                errors.add(new ApiProblem.FieldError("workingHours[" + i + "].days", "Pattern", "must be MON…SUN"));
+                errors.add(ApiException.FieldError.of(
+                        "workingHours[" + i + "].days", FieldCode.INVALID_VALUE, "应为 MON…SUN"));
             }
         }
         if (Boolean.TRUE.equals(spec.sms())
                 && (spec.mobile() == null || spec.mobile().isBlank())) {
-            errors.add(new ApiProblem.FieldError("mobile", "NotBlank", "required when sms is true"));
+            errors.add(ApiException.FieldError.of("mobile", FieldCode.REQUIRED, "启用短信时必须填写手机号"));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
+            throw ApiException.validation(errors);
         }
     }
 
-    private void check(List<ApiProblem.FieldError> errors, String field, String url) {
+    private void check(List<ApiException.FieldError> errors, String field, String url) {
         String problem = webhookPolicy.check(url);
         if (problem != null) {
-            errors.add(new ApiProblem.FieldError(field, "AllowedHost", problem));
+            errors.add(new ApiException.FieldError(field, "invalid_webhook", "Webhook 地址无效：须为允许的 https 地址"));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.web;
 
 import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ public class BearerAuthInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String token = bearer(request);
         if (token == null || !MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiProblem.unauthorized();
+            throw ApiException.unauthorized();
         }
         return true;
     }

@@ -1,15 +1,11 @@
 package cn.zschangfang.notify.web;
 
 import cn.zschangfang.notify.config.NotifyProperties;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.web.BodySizeLimitFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -33,22 +29,7 @@ public class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> bodySizeFilter() {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
-                    throws ServletException, IOException {
-                if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-                    res.setStatus(413);
-                    res.setContentType("application/problem+json");
-                    res.getWriter()
-                            .write("{\"type\":\"https://zschangfang.cn/problems/payload-too-large\","
-                                    + "\"title\":\"Payload too large\",\"status\":413}");
-                    return;
-                }
-                chain.doFilter(req, res);
-            }
-        };
-        return new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeFilter(ProblemResponseWriter problems) {
+        return new FilterRegistrationBean<>(new BodySizeLimitFilter(request -> MAX_BODY_BYTES, problems));
     }
 }

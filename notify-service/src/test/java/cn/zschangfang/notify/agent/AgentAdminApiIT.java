@@ -101,7 +101,7 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
     void badInputGetsFieldNamingProblemDetailsNever500() throws Exception {
         HttpResponse<String> malformed = call("POST", "/api/notify/agents", ADMIN, "{\"name\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.body()).contains("malformed-json");
+        assertThat(malformed.body()).contains("malformed_json");
 
         HttpResponse<String> wrongType =
                 call("POST", "/api/notify/agents", ADMIN, "{\"name\":\"a\",\"weight\":\"heavy\"}");

@@ -3,8 +3,8 @@ package cn.zschangfang.notify.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zschangfang.notify.support.KafkaProbe;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,8 +9,8 @@ import cn.zschangfang.notify.agent.WebhookPolicy;
 import cn.zschangfang.notify.agent.WorkingHours;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.intake.LeadCapturedEvent;
-import cn.zschangfang.notify.support.TestMongo;
 import cn.zschangfang.notify.support.TestProperties;
+import cn.zschangfang.platform.test.MongoWireServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Clock;
@@ -43,7 +43,7 @@ class RouterTest {
     @BeforeEach
     void setUp() {
         String db = "routing-" + UUID.randomUUID();
-        client = MongoClients.create(TestMongo.uri(db));
+        client = MongoClients.create(MongoWireServer.uri(db));
         mongo = new MongoTemplate(client, db);
         town = "镇-" + UUID.randomUUID();
     }

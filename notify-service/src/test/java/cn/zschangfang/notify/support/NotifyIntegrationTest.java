@@ -2,6 +2,8 @@ package cn.zschangfang.notify.support;
 
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.platform.test.KafkaProbe;
+import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +55,7 @@ public abstract class NotifyIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("notify-it"));
+        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-it"));
         // a list is bound from one property source only: the whole seeded agent is defined here
         registry.add("notify.agents[0].id", () -> "duty-manager");
         registry.add("notify.agents[0].name", () -> "值班经理");

@@ -26,6 +26,18 @@ public class QuietTestLogging implements EnvironmentPostProcessor {
                                 "WARN",
                                 // No collector runs in tests: one refused-connection stack trace a minute otherwise.
                                 "logging.level.io.micrometer.registry.otlp",
+                                "ERROR",
+                                // The embedded test broker and the MongoDB-wire stand-in warn about themselves
+                                // (partition state, log directories, unsupported options): not the code under test.
+                                "logging.level.state.change.logger",
+                                "ERROR",
+                                "logging.level.kafka",
+                                "ERROR",
+                                "logging.level.org.apache.kafka.controller",
+                                "ERROR",
+                                "logging.level.org.apache.kafka.storage",
+                                "ERROR",
+                                "logging.level.de.bwaldvogel.mongo",
                                 "ERROR")));
     }
 }

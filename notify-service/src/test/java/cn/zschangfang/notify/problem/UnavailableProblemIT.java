@@ -1,4 +1,4 @@
-package cn.zschangfang.lead.problem;
+package cn.zschangfang.notify.problem;
 
 import static cn.zschangfang.platform.test.ProblemContract.assertProblem;
 
@@ -13,22 +13,22 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With its MongoDB gone, lead-service answers 503 problems with Retry-After: the client's form may retry. */
+/** With its MongoDB gone, notify-service's admin API answers 503 problems with Retry-After, not 500s. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "lead.admin-token=unavailable-admin-token",
-            "lead.integration-api-keys=partner=unavailable-partner-key",
-            "lead.spam.altcha-hmac-key=unavailable-altcha-key",
-            // The scheduled relay and gauges would fail (and log a stack trace) every second once MongoDB is stopped.
-            "lead.outbox.relay-interval=1h",
-            "lead.metrics.outbox-refresh=1h",
+            "notify.admin-token=unavailable-admin-token",
+            "notify.ack.signing-secret=unavailable-ack-secret",
+            // The sweeps would fail (and log a stack trace) every few milliseconds once MongoDB is stopped.
+            "notify.delivery.sweep-interval=1h",
+            "notify.ack.check-interval=1h",
+            "notify.outbox.interval=1h",
             "logging.level.org.springframework.scheduling.support.TaskUtils=OFF"
         })
 @EmbeddedKafka(
         partitions = 1,
-        topics = {"lead.captured", "lead.status-changed", "content.article-viewed", "lead.routed", "notify.delivery"})
+        topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
 class UnavailableProblemIT {
 
     private static final MongoWireServer.Dedicated MONGO = MongoWireServer.dedicated();
@@ -38,7 +38,7 @@ class UnavailableProblemIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("leads-unavailable"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("notify-unavailable"));
     }
 
     @AfterAll
@@ -47,11 +47,11 @@ class UnavailableProblemIT {
     }
 
     @Test
-    void listsAnswer503WhileMongoIsDown() {
+    void theAgentListAnswers503WhileMongoIsDown() {
         MONGO.stop();
 
         assertProblem(
-                new Http(port).get("/api/leads", "Authorization", "Bearer unavailable-admin-token"),
+                new Http(port).get("/api/notify/agents", "Authorization", "Bearer unavailable-admin-token"),
                 ProblemType.UNAVAILABLE);
     }
 }
