@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgentRegistry {
 
+    static final String NO_CHANNEL =
+            "an active agent needs wecomWebhook, dingtalkWebhook, feishuWebhook, or sms with a mobile";
+
     private final MongoTemplate mongo;
     private final WebhookPolicy webhookPolicy;
     private final Clock clock;
@@ -113,6 +116,9 @@ public class AgentRegistry {
                 throw new IllegalStateException("notify.agents[" + spec.id() + "] webhook " + problem);
             }
         }
+        if (Boolean.TRUE.equals(spec.active()) && !spec.hasChannel()) {
+            throw new IllegalStateException("notify.agents[" + spec.id() + "]: " + NO_CHANNEL);
+        }
         Instant now = clock.instant();
         double pass = minPass();
         Update update = new Update()
@@ -169,6 +175,9 @@ public class AgentRegistry {
         if (Boolean.TRUE.equals(spec.sms())
                 && (spec.mobile() == null || spec.mobile().isBlank())) {
             errors.add(new ApiProblem.FieldError("mobile", "NotBlank", "required when sms is true"));
+        } else if (Boolean.TRUE.equals(spec.active()) && !spec.hasChannel()) {
+            // an agent nobody can reach would be routed leads nobody hears about
+            errors.add(new ApiProblem.FieldError("channels", "Required", NO_CHANNEL));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);

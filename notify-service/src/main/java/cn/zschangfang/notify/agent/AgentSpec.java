@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * What an agent is: used as the admin API request body and as a configuration seed ({@code notify.agents[...]}).
  * Empty {@code towns}/{@code propertyTypes}/{@code intents} mean "any"; absent {@code workingHours} means always.
+ * {@code mobile} is normalised ({@link Mobiles}) before it is validated.
  */
 public record AgentSpec(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]*", message = "letters, digits, . _ - only")
         String id,
 
         @NotBlank @Size(max = 50) String name,
-        @Pattern(regexp = "AGENT|MANAGER") String role,
+        AgentRole role,
 
         @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number")
         String mobile,
@@ -39,7 +40,8 @@ public record AgentSpec(
         @Size(max = 64) String backup) {
 
     public AgentSpec {
-        role = role == null ? "AGENT" : role;
+        role = role == null ? AgentRole.AGENT : role;
+        mobile = Mobiles.normalize(mobile);
         sms = sms != null && sms;
         towns = towns == null ? List.of() : List.copyOf(towns);
         propertyTypes = propertyTypes == null ? List.of() : List.copyOf(propertyTypes);
@@ -47,6 +49,18 @@ public record AgentSpec(
         weight = weight == null ? 1 : weight;
         workingHours = workingHours == null ? List.of() : List.copyOf(workingHours);
         active = active == null || active;
+    }
+
+    /** Whether any channel is configured: a WeChat Work, DingTalk or Feishu robot, or SMS with a mobile. */
+    public boolean hasChannel() {
+        return present(wecomWebhook)
+                || present(dingtalkWebhook)
+                || present(feishuWebhook)
+                || (Boolean.TRUE.equals(sms) && present(mobile));
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     /** The same agent under the id the registry assigned. */

@@ -135,6 +135,17 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
     }
 
     @Test
+    void activeAgentWithoutAUsableChannelIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> guessedShape = call(
+                "POST",
+                "/api/notify/agents",
+                ADMIN,
+                "{\"name\":\"猜错格式\",\"channels\":{\"wecomWebhook\":\"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k\"}}");
+        assertThat(guessedShape.statusCode()).isEqualTo(400);
+        assertThat(guessedShape.body()).contains("\"field\":\"channels");
+    }
+
+    @Test
     void sandboxRobotAnswersLikeWecomAndListsNewestFirst() throws Exception {
         String key = unique("sbx");
         HttpResponse<String> first = call(

@@ -3,7 +3,11 @@ package cn.zschangfang.notify.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.notify.channel.ChannelType;
+import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCaseState;
+import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.support.Contracts;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.KafkaProbe;
@@ -81,7 +85,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(robotGot(path, leadId)).hasSize(1);
         assertThat(mongo.find(Query.query(Criteria.where("leadId").is(leadId)), Delivery.class))
                 .singleElement()
-                .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SENT));
     }
 
     @Test
@@ -97,12 +101,12 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         Instant past = Instant.now().minusSeconds(60);
         mongo.insert(new LeadCase(
                 leadId,
-                event,
-                "WEIGHTED_ROUND_ROBIN",
+                event.toLead(),
+                RoutedBy.WEIGHTED_ROUND_ROBIN,
                 "test",
                 agentId,
                 List.of(agentId),
-                LeadCase.OPEN,
+                LeadCaseState.OPEN,
                 past,
                 Instant.now().plusSeconds(3600),
                 0,
@@ -114,10 +118,10 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 UUID.randomUUID().toString(),
                 leadId,
                 agentId,
-                "WECOM",
-                "NEW_LEAD",
+                ChannelType.WECOM,
+                Purpose.NEW_LEAD,
                 null,
-                Delivery.IN_FLIGHT,
+                DeliveryStatus.IN_FLIGHT,
                 1,
                 past,
                 past.plusSeconds(30),
@@ -144,7 +148,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
         assertThat(robotGot(path, leadId)).hasSize(1);
         Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
-        assertThat(d.status()).isEqualTo(Delivery.SENT);
+        assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
     }
 
     @Test
@@ -162,7 +166,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
-            return d != null && Delivery.SENT.equals(d.status());
+            return d != null && DeliveryStatus.SENT.equals(d.status());
         });
         assertThat(robotGot(path, leadId)).hasSize(3);
         Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
@@ -190,7 +194,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String key = Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD");
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             Delivery d = mongo.findById(key, Delivery.class);
-            return d != null && Delivery.PENDING.equals(d.status()) && "45009".equals(d.lastCode());
+            return d != null && DeliveryStatus.PENDING.equals(d.status()) && "45009".equals(d.lastCode());
         });
         Delivery d = mongo.findById(key, Delivery.class);
         assertThat(d.nextAttemptAt())
@@ -207,7 +211,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 Delivery.class);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> robotGot(path, leadId).size() == 2);
-        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(Delivery.SENT);
+        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(DeliveryStatus.SENT);
     }
 
     @Test
@@ -225,7 +229,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(robotGot(path, leadId)).hasSize(1); // permanent: not retried
         assertThat(mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class)
                         .status())
-                .isEqualTo(Delivery.FAILED);
+                .isEqualTo(DeliveryStatus.FAILED);
         assertThat(robotGot("/duty", leadId).get(0).body()).contains("所有通知渠道均失败");
     }
 
@@ -289,7 +293,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                                                 .and("deferred")
                                                 .is(true)
                                                 .and("status")
-                                                .is(Delivery.PENDING)),
+                                                .is(DeliveryStatus.PENDING.name())),
                                         Delivery.class)
                                 == 2);
 
@@ -309,7 +313,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(inDigest).isEqualTo(2);
         assertThat(mongo.find(Query.query(Criteria.where("agentId").is(agentId)), Delivery.class))
                 .hasSize(20)
-                .allSatisfy(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SENT));
         // every lead reached the robot exactly once
         for (String leadId : leads) {
             assertThat(robotGot(path, leadId)).hasSize(1);
@@ -354,7 +358,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(ROBOT.received(dingPath).get(0).query()).contains("timestamp=", "sign=");
         // the robot answered before the SENT record is written: wait for the write
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> Delivery.SENT.equals(
+                .until(() -> DeliveryStatus.SENT.equals(
                         mongo.findById(Delivery.key(leadId, agentId, "DINGTALK", "NEW_LEAD"), Delivery.class)
                                 .status()));
         assertThat(robotGot("/duty", leadId)).isEmpty();

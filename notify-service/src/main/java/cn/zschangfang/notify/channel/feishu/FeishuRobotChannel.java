@@ -6,7 +6,7 @@ import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
-import cn.zschangfang.notify.channel.wecom.WecomMarkdown;
+import cn.zschangfang.notify.channel.render.LeadText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FeishuRobotChannel implements Channel {
+
+    /** Feishu accepts request bodies up to 20 KB; 4,096 bytes of text keeps a digest readable on a phone. */
+    public static final int MAX_TEXT_BYTES = 4096;
 
     private final RobotHttp http;
     private final Clock clock;
@@ -49,6 +52,12 @@ public class FeishuRobotChannel implements Channel {
     }
 
     @Override
+    public int capacity(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
+                .items();
+    }
+
+    @Override
     public SendResult send(Agent agent, OutboundMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         String secret = agent.spec().feishuSecret();
@@ -58,8 +67,12 @@ public class FeishuRobotChannel implements Channel {
             body.put("sign", sign(timestamp, secret));
         }
         body.put("msg_type", "text");
-        // plain text: the markdown's visitor fields are already neutralised; Feishu text renders nothing anyway
-        body.put("content", Map.of("text", WecomMarkdown.render(message, null)));
+        body.put(
+                "content",
+                Map.of(
+                        "text",
+                        LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
+                                .text()));
         RobotHttp.Reply reply = http.post(agent.spec().feishuWebhook(), body);
         if (reply.httpFailure() != null) {
             return reply.httpFailure();
