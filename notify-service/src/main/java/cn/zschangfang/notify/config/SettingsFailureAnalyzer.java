@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.convert.ConversionFailedException;
 
 /**
  * A setting that does not bind stops start-up with the environment variable's name and, for an enumerated
@@ -29,9 +30,7 @@ public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
             return null;
         }
         String setting = VARIABLES.containsKey(property) ? VARIABLES.get(property) + " (" + property + ")" : property;
-        Object value = cause.getProperty() == null || property.matches(".*(secret|token|key).*")
-                ? null
-                : cause.getProperty().getValue();
+        Object value = property.matches(".*(secret|token|key).*") ? null : rejected(cause);
         Class<?> target = cause.getTarget().getType().resolve(Object.class);
         String description = setting + " has a value that cannot be used" + (value == null ? "" : ": '" + value + "'");
         String action = target.isEnum()
@@ -41,5 +40,15 @@ public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
                                 .collect(Collectors.joining(", "))
                 : "Fix " + setting + " (see docs/architecture.md and notify-service/README.md)";
         return new FailureAnalysis(description, action, cause);
+    }
+
+    /** The value after placeholders were resolved (the property itself holds {@code ${VAR:default}}). */
+    private static Object rejected(BindException cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConversionFailedException failed) {
+                return failed.getValue();
+            }
+        }
+        return cause.getProperty() == null ? null : cause.getProperty().getValue();
     }
 }
