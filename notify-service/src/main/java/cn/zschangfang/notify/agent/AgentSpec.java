@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.agent;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,6 +50,49 @@ public record AgentSpec(
         weight = weight == null ? 1 : weight;
         workingHours = workingHours == null ? List.of() : List.copyOf(workingHours);
         active = active == null || active;
+    }
+
+    /**
+     * How the agent is reached. The request body and the {@code notify.agents[...]} seeds stay flat (the admin API's
+     * contract, used by scripts and the fault suite); code reads the fields in these three groups.
+     */
+    public record ChannelSettings(
+            String mobile,
+            String wecomUserId,
+            String wecomWebhook,
+            String dingtalkWebhook,
+            String dingtalkSecret,
+            String feishuWebhook,
+            String feishuSecret,
+            boolean sms) {}
+
+    /** Which leads the agent covers; an empty list means "any". */
+    public record Territory(List<String> towns, List<String> propertyTypes, List<String> intents) {
+
+        public boolean covers(String town, String propertyType, String intent) {
+            return (towns.isEmpty() || towns.contains(town))
+                    && (propertyTypes.isEmpty() || propertyTypes.contains(propertyType))
+                    && (intents.isEmpty() || intents.contains(intent));
+        }
+    }
+
+    /** How much and when the agent takes leads. */
+    public record Capacity(int weight, Integer maxOpenLeads, List<WorkingHours> workingHours) {}
+
+    @JsonIgnore
+    public ChannelSettings channels() {
+        return new ChannelSettings(
+                mobile, wecomUserId, wecomWebhook, dingtalkWebhook, dingtalkSecret, feishuWebhook, feishuSecret, sms);
+    }
+
+    @JsonIgnore
+    public Territory territory() {
+        return new Territory(towns, propertyTypes, intents);
+    }
+
+    @JsonIgnore
+    public Capacity capacity() {
+        return new Capacity(weight, maxOpenLeads, workingHours);
     }
 
     /** Whether any channel is configured: a WeChat Work, DingTalk or Feishu robot, or SMS with a mobile. */

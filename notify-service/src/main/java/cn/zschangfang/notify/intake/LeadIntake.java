@@ -111,7 +111,13 @@ public class LeadIntake {
             agents.find(decision.agentIds().get(0))
                     .ifPresent(a -> mongo.updateFirst(
                             Query.query(Criteria.where("_id").is(a.id())),
-                            new Update().inc("pass", -1.0 / Math.max(1, a.spec().weight())),
+                            new Update()
+                                    .inc(
+                                            "pass",
+                                            -1.0
+                                                    / Math.max(
+                                                            1,
+                                                            a.spec().capacity().weight())),
                             Agent.class));
         }
     }

@@ -76,13 +76,13 @@ public class Router {
         List<Agent> inHours = matching.stream().filter(a -> a.availableAt(now)).toList();
         Map<String, Long> open = openLeads();
         List<Agent> available = inHours.stream()
-                .filter(a -> a.spec().maxOpenLeads() == null
-                        || open.getOrDefault(a.id(), 0L) < a.spec().maxOpenLeads())
+                .filter(a -> a.spec().capacity().maxOpenLeads() == null
+                        || open.getOrDefault(a.id(), 0L) < a.spec().capacity().maxOpenLeads())
                 .toList();
         // A town's own agents come before catch-all agents (no territory): a generalist takes the towns nobody owns
         // and the overflow when the town's agents are away or full, never a lead its specialist could take.
         List<Agent> owners = available.stream()
-                .filter(a -> a.spec().towns().contains(lead.town()))
+                .filter(a -> a.spec().territory().towns().contains(lead.town()))
                 .toList();
         List<Agent> eligible = owners.isEmpty() ? available : owners;
         if (eligible.isEmpty()) {
@@ -135,7 +135,7 @@ public class Router {
             Agent pick = fresh.stream()
                     .min(Comparator.comparingDouble(Agent::pass).thenComparing(Agent::id))
                     .orElseThrow();
-            double next = pick.pass() + 1.0 / Math.max(1, pick.spec().weight());
+            double next = pick.pass() + 1.0 / Math.max(1, pick.spec().capacity().weight());
             long advanced = mongo.updateFirst(
                             Query.query(Criteria.where("_id")
                                     .is(pick.id())

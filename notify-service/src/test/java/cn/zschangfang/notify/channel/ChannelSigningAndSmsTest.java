@@ -68,7 +68,8 @@ class ChannelSigningAndSmsTest {
                 "notify.sms.access-key-secret", "test-key-secret",
                 "notify.sms.sign-name", "中山厂房网",
                 "notify.sms.template-code", "SMS_123456",
-                "notify.delivery.http-timeout", "1s"));
+                // generous: two shared cores under load answer a local request in seconds, not milliseconds
+                "notify.delivery.http-timeout", "5s"));
         m.putAll(extra);
         return TestProperties.notify(m);
     }
@@ -140,7 +141,7 @@ class ChannelSigningAndSmsTest {
     @Test
     void smsTimeoutIsUnknownAndNeverResentBlindly() {
         server.defaultReply(new FakeRobot.Reply(200, "{\"Code\":\"OK\"}", 2500));
-        var channel = new AliyunSmsChannel(props(Map.of()));
+        var channel = new AliyunSmsChannel(props(Map.of("notify.delivery.http-timeout", "1s")));
 
         SendResult result = channel.send(agent("13900001111", true, null, null, null, null), message());
 

@@ -8,6 +8,7 @@ import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.routing.LeadCase;
 import cn.zschangfang.notify.routing.LeadCaseState;
 import cn.zschangfang.notify.routing.RoutedBy;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.Contracts;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.KafkaProbe;
@@ -52,7 +53,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String content = body.get("markdown").get("content").asString();
         assertThat(content)
                 .contains(town, "租赁", "厂房", "1000–2000 ㎡", "五金加工", "50 万元", "中山某五金有限公司", "张*", "138****9793", "82")
-                .contains("[查看询盘](https://portal.example/api/leads/" + leadId + ")")
+                .contains("编号 " + leadId + "\n", "[打开收件箱](https://portal.example/agent)")
                 .containsPattern("\\[确认接单]\\(https://portal\\.example/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\)");
         // the visitor's text is present but inert: no link, no font tag, no mention, no header of theirs
         assertThat(content).contains("点我领奖");
@@ -329,26 +330,9 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String agentId = agent(
                 town,
                 path,
-                s -> new cn.zschangfang.notify.agent.AgentSpec(
-                        s.id(),
-                        s.name(),
-                        s.role(),
-                        s.mobile(),
-                        s.wecomUserId(),
-                        s.wecomWebhook(),
-                        ROBOT.url(dingPath),
-                        "SECtest",
-                        null,
-                        null,
-                        false,
-                        s.towns(),
-                        s.propertyTypes(),
-                        s.intents(),
-                        s.weight(),
-                        s.maxOpenLeads(),
-                        s.workingHours(),
-                        s.active(),
-                        null));
+                s -> AgentSpecBuilder.from(s)
+                        .dingtalk(ROBOT.url(dingPath), "SECtest")
+                        .build());
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "换渠道");
@@ -365,44 +349,76 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
     }
 
     @Test
-    void agentWithOnlyAMobileIsPingedWithATextMentionAfterTheMarkdown() {
+    void agentWithOnlyAMobileGetsOneTextMessageThatMentionsTheMobile() {
         String town = unique("南朗街道");
         String path = "/r/" + UUID.randomUUID();
-        agent(
-                town,
-                path,
-                s -> new cn.zschangfang.notify.agent.AgentSpec(
-                        s.id(),
-                        s.name(),
-                        s.role(),
-                        "13712345678",
-                        null,
-                        s.wecomWebhook(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        s.towns(),
-                        s.propertyTypes(),
-                        s.intents(),
-                        s.weight(),
-                        s.maxOpenLeads(),
-                        s.workingHours(),
-                        s.active(),
-                        null));
+        agent(town, path, s -> AgentSpecBuilder.from(s).mobile("13712345678").build());
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "提醒测试");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 2);
-        JsonNode markdown = json.readTree(ROBOT.received(path).get(0).body());
-        JsonNode text = json.readTree(ROBOT.received(path).get(1).body());
-        assertThat(markdown.get("msgtype").asString()).isEqualTo("markdown");
-        assertThat(markdown.get("markdown").get("content").asString()).contains(leadId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 1);
+        // one robot message per lead: the mention rides in the message itself, no second ping
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(ROBOT.received(path)).hasSize(1);
+        JsonNode text = json.readTree(ROBOT.received(path).get(0).body());
         assertThat(text.get("msgtype").asString()).isEqualTo("text");
         assertThat(text.get("text").get("mentioned_mobile_list").get(0).asString())
                 .isEqualTo("13712345678");
-        assertThat(text.get("text").get("content").asString()).contains(town);
+        assertThat(text.get("text").get("content").asString()).contains(town, "编号 " + leadId);
+    }
+
+    @Test
+    void hundredLeadBurstToOneAgentShowsEveryLeadExactlyOnceInWhatTheRobotReceived() {
+        String town = unique("阜沙镇");
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        List<String> leads = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().getEpochSecond() % 60 < 20);
+        for (int i = 0; i < 100; i++) {
+            String leadId = UUID.randomUUID().toString();
+            leads.add(leadId);
+            publishLead(leadId, town, "活动" + i);
+        }
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> ROBOT.received(path).size() == 18
+                        && mongo.count(
+                                        Query.query(Criteria.where("agentId")
+                                                .is(agentId)
+                                                .and("deferred")
+                                                .is(true)
+                                                .and("status")
+                                                .is(DeliveryStatus.PENDING.name())),
+                                        Delivery.class)
+                                == 82);
+        // the next minute: the 82 waiting leads go out as digests that each carry what fits
+        mongo.remove(new Query(), "robot_windows");
+        mongo.updateMulti(
+                Query.query(
+                        Criteria.where("agentId").is(agentId).and("deferred").is(true)),
+                new Update().set("nextAttemptAt", Instant.now()),
+                Delivery.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.find(Query.query(Criteria.where("agentId").is(agentId)), Delivery.class).stream()
+                                .filter(d -> d.status() == DeliveryStatus.SENT)
+                                .count()
+                        == 100);
+
+        List<String> bodies = ROBOT.received(path).stream()
+                .map(r -> json.readTree(r.body()).get("markdown").get("content").asString())
+                .toList();
+        assertThat(bodies.size()).isBetween(19, 18 + 5);
+        for (String leadId : leads) {
+            long times = bodies.stream()
+                    .mapToLong(b -> b.split(java.util.regex.Pattern.quote("编号 " + leadId), -1).length - 1)
+                    .sum();
+            assertThat(times).as(leadId).isEqualTo(1);
+        }
+        for (String body : bodies.subList(18, bodies.size())) {
+            assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(4096);
+            long carried = body.split("编号 ", -1).length - 1;
+            assertThat(body).contains(carried + " 条新询盘");
+        }
     }
 }

@@ -44,13 +44,13 @@ public class DingTalkRobotChannel implements Channel {
 
     @Override
     public boolean availableFor(Agent agent) {
-        return agent.spec().dingtalkWebhook() != null
-                && !agent.spec().dingtalkWebhook().isBlank();
+        return agent.spec().channels().dingtalkWebhook() != null
+                && !agent.spec().channels().dingtalkWebhook().isBlank();
     }
 
     @Override
     public String limitTarget(Agent agent) {
-        return agent.spec().dingtalkWebhook();
+        return agent.spec().channels().dingtalkWebhook();
     }
 
     @Override
@@ -61,8 +61,8 @@ public class DingTalkRobotChannel implements Channel {
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        String url = agent.spec().dingtalkWebhook();
-        String secret = agent.spec().dingtalkSecret();
+        String url = agent.spec().channels().dingtalkWebhook();
+        String secret = agent.spec().channels().dingtalkSecret();
         if (secret != null && !secret.isBlank()) {
             long timestamp = clock.millis();
             url += (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="

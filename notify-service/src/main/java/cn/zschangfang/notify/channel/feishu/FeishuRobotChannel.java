@@ -42,13 +42,13 @@ public class FeishuRobotChannel implements Channel {
 
     @Override
     public boolean availableFor(Agent agent) {
-        return agent.spec().feishuWebhook() != null
-                && !agent.spec().feishuWebhook().isBlank();
+        return agent.spec().channels().feishuWebhook() != null
+                && !agent.spec().channels().feishuWebhook().isBlank();
     }
 
     @Override
     public String limitTarget(Agent agent) {
-        return agent.spec().feishuWebhook();
+        return agent.spec().channels().feishuWebhook();
     }
 
     @Override
@@ -60,7 +60,7 @@ public class FeishuRobotChannel implements Channel {
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        String secret = agent.spec().feishuSecret();
+        String secret = agent.spec().channels().feishuSecret();
         if (secret != null && !secret.isBlank()) {
             long timestamp = clock.instant().getEpochSecond();
             body.put("timestamp", String.valueOf(timestamp));
@@ -73,7 +73,7 @@ public class FeishuRobotChannel implements Channel {
                         "text",
                         LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
                                 .text()));
-        RobotHttp.Reply reply = http.post(agent.spec().feishuWebhook(), body);
+        RobotHttp.Reply reply = http.post(agent.spec().channels().feishuWebhook(), body);
         if (reply.httpFailure() != null) {
             return reply.httpFailure();
         }

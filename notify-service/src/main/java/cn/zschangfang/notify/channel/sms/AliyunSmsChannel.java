@@ -73,9 +73,9 @@ public class AliyunSmsChannel implements Channel {
     @Override
     public boolean availableFor(Agent agent) {
         return config.configured()
-                && Boolean.TRUE.equals(agent.spec().sms())
-                && agent.spec().mobile() != null
-                && !agent.spec().mobile().isBlank();
+                && agent.spec().channels().sms()
+                && agent.spec().channels().mobile() != null
+                && !agent.spec().channels().mobile().isBlank();
     }
 
     @Override
@@ -87,7 +87,7 @@ public class AliyunSmsChannel implements Channel {
                 + TYPE.getOrDefault(String.valueOf(lead.propertyType()), "");
         params.put("type", cap(type)); // one lead per SMS (capacity 1): the template has no room for a list
         SendSmsRequest request = new SendSmsRequest()
-                .setPhoneNumbers(agent.spec().mobile())
+                .setPhoneNumbers(agent.spec().channels().mobile())
                 .setSignName(config.signName())
                 .setTemplateCode(config.templateCode())
                 .setTemplateParam(json.writeValueAsString(params))

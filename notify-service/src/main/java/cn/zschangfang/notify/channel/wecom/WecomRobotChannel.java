@@ -37,12 +37,12 @@ public class WecomRobotChannel implements Channel {
 
     @Override
     public boolean availableFor(Agent agent) {
-        return present(agent.spec().wecomWebhook());
+        return present(agent.spec().channels().wecomWebhook());
     }
 
     @Override
     public String limitTarget(Agent agent) {
-        return agent.spec().wecomWebhook();
+        return agent.spec().channels().wecomWebhook();
     }
 
     @Override
@@ -62,12 +62,12 @@ public class WecomRobotChannel implements Channel {
                             "content",
                             content,
                             "mentioned_mobile_list",
-                            List.of(agent.spec().mobile())));
+                            List.of(agent.spec().channels().mobile())));
         } else {
             body.put("msgtype", "markdown");
             body.put("markdown", Map.of("content", content));
         }
-        return classify(http.post(agent.spec().wecomWebhook(), body));
+        return classify(http.post(agent.spec().channels().wecomWebhook(), body));
     }
 
     private static LeadText.Rendered render(Agent agent, OutboundMessage message) {
@@ -77,11 +77,12 @@ public class WecomRobotChannel implements Channel {
                         message,
                         LeadText.Style.MARKDOWN,
                         MAX_MARKDOWN_BYTES,
-                        agent.spec().wecomUserId());
+                        agent.spec().channels().wecomUserId());
     }
 
     private static boolean mentionByMobile(Agent agent) {
-        return !present(agent.spec().wecomUserId()) && present(agent.spec().mobile());
+        return !present(agent.spec().channels().wecomUserId())
+                && present(agent.spec().channels().mobile());
     }
 
     private static boolean present(String s) {
