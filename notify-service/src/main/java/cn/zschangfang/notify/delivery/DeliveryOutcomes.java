@@ -103,7 +103,6 @@ class DeliveryOutcomes {
         long latency = lc == null || lc.lead().capturedAt() == null
                 ? 0
                 : Math.max(0, Duration.between(lc.lead().capturedAt(), now).toMillis());
-        publish(d, purpose, "SENT", latency);
         // Ids only: the operator follows a lead from capture to the agent's phone by traceId and leadId.
         log.info(
                 "lead {} delivered to agent {} via {} ({}, attempt {}, {} ms after capture)",
@@ -124,6 +123,8 @@ class DeliveryOutcomes {
         if (first == 1) {
             metrics.firstDelivery(Duration.ofMillis(latency));
         }
+        // the event last: a slow broker must not delay recording what the agent already has
+        publish(d, purpose, "SENT", latency);
     }
 
     private void retryLater(Delivery d, Purpose purpose, Duration wait, String code) {

@@ -79,8 +79,25 @@ public class LeadIntake {
         }
         for (String agentId : lc.notifiedAgentIds()) {
             // deliver first: the agent's phone matters more than the timeline event, which follows within ms
-            deliveries.deliver(lc.leadId(), agentId, Purpose.NEW_LEAD, 0, null);
+            boolean planned = deliveries.deliver(lc.leadId(), agentId, Purpose.NEW_LEAD, 0, null);
             events.routed(lc.leadId(), agentId, lc.strategy(), lc.reason(), false, null, 0);
+            String duty = properties.dutyManagerId();
+            if (!planned && !duty.equals(agentId)) {
+                // routing skips unreachable agents; this is the race where the agent lost its channel meanwhile
+                log.warn(
+                        "lead {}: agent {} has no usable channel any more; the duty manager is told",
+                        lc.leadId(),
+                        agentId);
+                deliveries.deliver(lc.leadId(), duty, Purpose.ESCALATION, 100, "原负责人没有可用的通知渠道，请处理");
+                events.routed(
+                        lc.leadId(),
+                        duty,
+                        RoutedBy.DUTY_MANAGER,
+                        "agent " + agentId + " has no usable channel",
+                        true,
+                        agentId,
+                        100);
+            }
         }
         if (lc.notifiedAgentIds().isEmpty()) {
             log.warn("lead {} has nobody to go to ({}); the escalation job keeps trying", lc.leadId(), lc.reason());
