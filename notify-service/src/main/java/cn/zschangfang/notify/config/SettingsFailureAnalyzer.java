@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionFailedException;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.core.convert.ConversionFailedException;
  * setting, the allowed values (e.g. {@code ROUTING_STRATEGY=LEAST_OPEN_LEADS}: "allowed: WEIGHTED_ROUND_ROBIN,
  * LEAST_OPEN, SHARED_POOL"), never the secret value of a credential.
  */
-public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
+public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
 
     /** The variables of application.yml, by the property they set. */
     static final Map<String, String> VARIABLES = Map.of(
@@ -22,6 +23,12 @@ public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindExcepti
             "notify.duty-manager-id", "DUTY_MANAGER_ID",
             "notify.public-base-url", "PUBLIC_BASE_URL",
             "notify.sms.endpoint", "ALIYUN_SMS_ENDPOINT");
+
+    /** Before Boot's generic bind analyzer, which names neither the variable nor the allowed values. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     protected FailureAnalysis analyze(Throwable root, BindException cause) {

@@ -161,11 +161,11 @@ public final class LeadText {
         return SafeText.escape(value, 16);
     }
 
-    public static String intent(Lead lead) {
+    private static String intent(Lead lead) {
         return INTENT.getOrDefault(String.valueOf(lead.intent()), SafeText.escape(lead.intent(), 10));
     }
 
-    public static String type(Lead lead) {
+    private static String type(Lead lead) {
         return TYPE.getOrDefault(String.valueOf(lead.propertyType()), SafeText.escape(lead.propertyType(), 10));
     }
 
