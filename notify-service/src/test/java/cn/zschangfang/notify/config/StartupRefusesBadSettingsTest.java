@@ -18,13 +18,14 @@ class StartupRefusesBadSettingsTest {
     @Test
     void misspeltRoutingStrategyStopsStartUpNamingTheVariableAndTheAllowedValues(CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(NotifyServiceApplication.class)
+                        // the variables application.yml reads, as a deployment sets them
                         .properties(
                                 "ROUTING_STRATEGY=LEAST_OPEN_LEADS",
-                                "server.port=0",
-                                "spring.mongodb.uri=" + TestMongo.uri("startup-refused"),
-                                "spring.cloud.stream.kafka.binder.brokers=127.0.0.1:1",
-                                "notify.admin-token=startup-test-token",
-                                "notify.ack.signing-secret=startup-test-secret")
+                                "SERVER_PORT=0",
+                                "MONGODB_URI=" + TestMongo.uri("startup-refused"),
+                                "KAFKA_BROKERS=127.0.0.1:1",
+                                "ADMIN_TOKEN=startup-test-token",
+                                "ACK_SIGNING_SECRET=startup-test-secret")
                         .run())
                 .hasStackTraceContaining("notify.routing.strategy");
         assertThat(output.getAll())
