@@ -97,7 +97,7 @@ class LocalStackDemoWebhookIT {
         assertThat(body.get("msgtype").asString()).isEqualTo("markdown");
         String content = body.get("markdown").get("content").asString();
         assertThat(content)
-                .contains("小榄镇", "`139****1234`", "http://localhost:8080/api/leads/" + leadId)
+                .contains("小榄镇", "`139****1234`", "编号 " + leadId, "http://localhost:8080/agent")
                 .doesNotContain("<@all>");
 
         Matcher ack =

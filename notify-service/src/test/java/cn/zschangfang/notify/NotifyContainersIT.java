@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.delivery.Delivery;
+import cn.zschangfang.notify.delivery.DeliveryStatus;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.platform.test.ContainerImages;
 import cn.zschangfang.platform.test.KafkaProbe;
@@ -68,7 +69,7 @@ class NotifyContainersIT {
         registry.create(new AgentSpec(
                 "tc-agent",
                 "测试",
-                "AGENT",
+                cn.zschangfang.notify.agent.AgentRole.AGENT,
                 null,
                 null,
                 ROBOT.url("/tc"),
@@ -101,7 +102,7 @@ class NotifyContainersIT {
         assertThat(ROBOT.received("/tc")).hasSize(1);
         assertThat(mongo.find(Query.query(Criteria.where("leadId").is(leadId)), Delivery.class))
                 .singleElement()
-                .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SENT));
         var routed = KafkaProbe.read(
                 KAFKA.getBootstrapServers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(routed).isNotEmpty();

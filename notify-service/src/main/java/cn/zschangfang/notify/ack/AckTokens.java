@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.ack;
 
 import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.delivery.AckLinks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * base64url(HMAC-SHA256)} keyed by {@code ACK_SIGNING_SECRET}. Nothing is stored; the link proves itself.
  */
 @Component
-public class AckTokens {
+public class AckTokens implements AckLinks {
 
     /** What a valid token says. */
     public record Claim(String leadId, String agentId, Instant expiresAt) {}
@@ -39,6 +40,7 @@ public class AckTokens {
         return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(payload));
     }
 
+    @Override
     public String link(String leadId, String agentId) {
         return properties.publicBaseUrl() + "/ack/" + issue(leadId, agentId);
     }

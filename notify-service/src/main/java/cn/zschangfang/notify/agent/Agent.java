@@ -2,6 +2,7 @@ package cn.zschangfang.notify.agent;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,13 +23,12 @@ public record Agent(
     }
 
     public boolean availableAt(ZonedDateTime at) {
-        return spec.workingHours().isEmpty() || spec.workingHours().stream().anyMatch(w -> w.contains(at));
+        List<WorkingHours> hours = spec.capacity().workingHours();
+        return hours.isEmpty() || hours.stream().anyMatch(w -> w.contains(at));
     }
 
     /** Whether the agent's territory and specialities cover a lead. */
     public boolean matches(String town, String propertyType, String intent) {
-        return (spec.towns().isEmpty() || spec.towns().contains(town))
-                && (spec.propertyTypes().isEmpty() || spec.propertyTypes().contains(propertyType))
-                && (spec.intents().isEmpty() || spec.intents().contains(intent));
+        return spec.territory().covers(town, propertyType, intent);
     }
 }

@@ -29,7 +29,7 @@ public class AgentAuthController {
             throw ApiException.unauthorized();
         }
         return registry.byToken(token)
-                .map(a -> new AgentIdentity(a.id(), a.name(), a.spec().role()))
+                .map(a -> new AgentIdentity(a.id(), a.name(), a.spec().role().name()))
                 .orElseThrow(ApiException::unauthorized);
     }
 }

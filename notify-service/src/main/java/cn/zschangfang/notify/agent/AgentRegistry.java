@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AgentRegistry {
 
+    static final String NO_CHANNEL =
+            "an active agent needs wecomWebhook, dingtalkWebhook, feishuWebhook, or sms with a mobile";
+
     private final MongoTemplate mongo;
     private final WebhookPolicy webhookPolicy;
     private final Clock clock;
@@ -114,6 +117,9 @@ public class AgentRegistry {
                 throw new IllegalStateException("notify.agents[" + spec.id() + "] webhook " + problem);
             }
         }
+        if (Boolean.TRUE.equals(spec.active()) && !spec.hasChannel()) {
+            throw new IllegalStateException("notify.agents[" + spec.id() + "]: " + NO_CHANNEL);
+        }
         Instant now = clock.instant();
         double pass = minPass();
         Update update = new Update()
@@ -171,6 +177,9 @@ public class AgentRegistry {
         if (Boolean.TRUE.equals(spec.sms())
                 && (spec.mobile() == null || spec.mobile().isBlank())) {
             errors.add(ApiException.FieldError.of("mobile", FieldCode.REQUIRED, "启用短信时必须填写手机号"));
+        } else if (Boolean.TRUE.equals(spec.active()) && !spec.hasChannel()) {
+            // an agent nobody can reach would be routed leads nobody hears about
+            errors.add(ApiException.FieldError.of("channels", FieldCode.REQUIRED, NO_CHANNEL));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);

@@ -18,12 +18,12 @@ public class AgentSeeder implements ApplicationRunner {
     private final AgentRegistry registry;
     private final NotifyProperties properties;
 
-    public AgentSeeder(AgentRegistry registry, NotifyProperties properties) {
+    public AgentSeeder(AgentRegistry registry, AgentSeeds seeds, NotifyProperties properties) {
         this.registry = registry;
         this.properties = properties;
         // seeding in the constructor (not in run()) so the Kafka consumers, started later, already see the agents
-        properties.agents().forEach(registry::seed);
-        log.info("seeded {} configured agents", properties.agents().size());
+        seeds.agents().forEach(registry::seed);
+        log.info("seeded {} configured agents", seeds.agents().size());
     }
 
     @Override

@@ -18,6 +18,14 @@ public interface Channel {
         return null;
     }
 
-    /** Sends; must not throw for channel errors (classify them instead). */
+    /**
+     * How many of the message's items (from the first) one message of this channel carries within its size limit;
+     * at least 1. The caller sends the others in a later message, so no lead is ever cut off a message.
+     */
+    default int capacity(Agent agent, OutboundMessage message) {
+        return 1;
+    }
+
+    /** Sends a message that fits ({@link #capacity}); must not throw for channel errors (classify them instead). */
     SendResult send(Agent agent, OutboundMessage message);
 }

@@ -1,45 +1,54 @@
 package cn.zschangfang.notify.config;
 
-import cn.zschangfang.notify.agent.AgentSpec;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything notify-service reads from configuration ({@code notify.*}); every secret and endpoint has an
- * environment variable in application.yml.
+ * What notify-service reads from configuration ({@code notify.*}) besides the feature-owned records
+ * ({@code notify.routing} in {@code routing.RoutingProperties}, {@code notify.agents} in {@code agent.AgentSeeds});
+ * every secret and endpoint has an environment variable in application.yml. Validated at start-up: a value out of
+ * range stops the service with the property's name instead of misbehaving later.
  *
  * @param publicBaseUrl where links in agent messages point (the gateway), env {@code PUBLIC_BASE_URL}
+ * @param inboxPath the agents' inbox on the public site, the one link of a digest
  * @param adminToken bearer token of the ADMIN role, env {@code ADMIN_TOKEN}
- * @param agents agents seeded (upserted by id) into the registry at start-up
  * @param dutyManagerId id of the agent who receives leads nobody else can take and escalation notices
  */
 @ConfigurationProperties("notify")
+@Validated
 public record NotifyProperties(
-        @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        @DefaultValue("http://localhost:8080") @NotBlank @Pattern(regexp = "https?://\\S{1,200}")
+        String publicBaseUrl,
+
+        @DefaultValue("/agent") @Pattern(regexp = "/[A-Za-z0-9/._-]{0,100}")
+        String inboxPath,
+
         @DefaultValue("local-admin-token") String adminToken,
-        @DefaultValue List<AgentSpec> agents,
-        @DefaultValue("duty-manager") String dutyManagerId,
-        @DefaultValue Routing routing,
-        @DefaultValue Webhooks webhooks,
-        @DefaultValue Delivery delivery,
-        @DefaultValue Ack ack,
+        @DefaultValue("duty-manager") @NotBlank String dutyManagerId,
+        @DefaultValue @Valid Webhooks webhooks,
+        @DefaultValue @Valid Delivery delivery,
+        @DefaultValue @Valid Ack ack,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Sms sms) {
+        @DefaultValue @Valid Sms sms) {
 
     /** Development default of {@link #adminToken()}; refused outside profile {@code local}. */
     public static final String DEV_ADMIN_TOKEN = "local-admin-token";
     /** Development default of {@link Ack#signingSecret()}; refused outside profile {@code local}. */
     public static final String DEV_ACK_SECRET = "local-ack-secret";
 
-    /**
-     * @param strategy WEIGHTED_ROUND_ROBIN, LEAST_OPEN_LEADS or SHARED_POOL
-     * @param zone time zone of working hours
-     */
-    public record Routing(
-            @DefaultValue("WEIGHTED_ROUND_ROBIN") String strategy,
-            @DefaultValue("Asia/Shanghai") String zone) {}
+    /** The agents' inbox, where a digest's single link points. */
+    public String inboxUrl() {
+        return publicBaseUrl.replaceAll("/+$", "") + inboxPath;
+    }
 
     /**
      * Server-side request forgery guard for agent webhooks.
@@ -48,8 +57,8 @@ public record NotifyProperties(
      * @param allowLoopback whether 127.0.0.1/localhost webhooks are accepted (local stack and tests only)
      */
     public record Webhooks(
-            @DefaultValue({"qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn"})
-            List<String> allowedHosts,
+            @DefaultValue({"qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn"}) @NotEmpty
+            List<@NotBlank String> allowedHosts,
 
             @DefaultValue("false") boolean allowLoopback) {}
 
@@ -64,27 +73,49 @@ public record NotifyProperties(
      * @param sweepInterval how often due and orphaned deliveries are looked for
      */
     public record Delivery(
-            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
             @DefaultValue("60s") Duration rateLimitedBackoff,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("5s") Duration httpTimeout,
-            @DefaultValue("18") int robotLimitPerMinute,
-            @DefaultValue("1s") Duration sweepInterval) {}
+            @DefaultValue("18") @Min(1) @Max(20) int robotLimitPerMinute,
+            @DefaultValue("1s") Duration sweepInterval) {
+
+        public Delivery {
+            positive("notify.delivery.initial-backoff", initialBackoff);
+            positive("notify.delivery.max-backoff", maxBackoff);
+            positive("notify.delivery.rate-limited-backoff", rateLimitedBackoff);
+            positive("notify.delivery.lease", lease);
+            positive("notify.delivery.http-timeout", httpTimeout);
+            positive("notify.delivery.sweep-interval", sweepInterval);
+            if (lease.compareTo(httpTimeout.multipliedBy(2)) < 0) {
+                // a lease shorter than a send would let a second instance resend a message still in flight
+                throw new IllegalArgumentException("notify.delivery.lease must be at least twice http-timeout");
+            }
+        }
+    }
 
     /**
      * @param signingSecret HMAC key of acknowledgement links, env {@code ACK_SIGNING_SECRET}
      * @param linkTtl how long an acknowledgement link stays valid
-     * @param escalateAfter no acknowledgement within this time → backup / next agent + duty manager
+     * @param escalateAfter no acknowledgement within this time → backup / next agent + duty manager, env
+     *     {@code ESCALATE_AFTER}
      * @param maxEscalations escalation steps per lead before only the duty manager is left
      */
     public record Ack(
             @DefaultValue("local-ack-secret") String signingSecret,
             @DefaultValue("24h") Duration linkTtl,
             @DefaultValue("5m") Duration escalateAfter,
-            @DefaultValue("2") int maxEscalations,
-            @DefaultValue("10s") Duration checkInterval) {}
+            @DefaultValue("2") @Min(0) @Max(10) int maxEscalations,
+            @DefaultValue("10s") Duration checkInterval) {
+
+        public Ack {
+            positive("notify.ack.link-ttl", linkTtl);
+            positive("notify.ack.escalate-after", escalateAfter);
+            positive("notify.ack.check-interval", checkInterval);
+        }
+    }
 
     /** The mail-catcher style sandbox robot; enabled in profile {@code local} only. */
     public record Sandbox(@DefaultValue("false") boolean enabled) {}
@@ -92,19 +123,31 @@ public record NotifyProperties(
     /**
      * Alibaba Cloud SMS. Empty access key = SMS channel unavailable (agents with {@code sms: true} fall through).
      *
-     * @param endpoint API endpoint host[:port] (tests point it to a local server)
+     * @param endpoint API endpoint host[:port] (tests point it to a local server), env {@code ALIYUN_SMS_ENDPOINT}
      * @param protocol HTTPS in production
      */
     public record Sms(
-            @DefaultValue("dysmsapi.aliyuncs.com") String endpoint,
-            @DefaultValue("HTTPS") String protocol,
+            @DefaultValue("dysmsapi.aliyuncs.com") @NotBlank String endpoint,
+            @DefaultValue("HTTPS") Protocol protocol,
             @DefaultValue("") String accessKeyId,
             @DefaultValue("") String accessKeySecret,
             @DefaultValue("") String signName,
             @DefaultValue("") String templateCode) {
 
+        /** Transport of the SMS API. */
+        public enum Protocol {
+            HTTPS,
+            HTTP
+        }
+
         public boolean configured() {
             return !accessKeyId.isBlank() && !accessKeySecret.isBlank() && !templateCode.isBlank();
+        }
+    }
+
+    private static void positive(String name, Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
         }
     }
 }

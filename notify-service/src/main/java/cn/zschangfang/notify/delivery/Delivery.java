@@ -1,18 +1,22 @@
 package cn.zschangfang.notify.delivery;
 
+import cn.zschangfang.notify.channel.ChannelType;
+import cn.zschangfang.notify.channel.Purpose;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One message to one agent over one channel for one purpose. The {@code _id} is the unique key
- * {@code leadId|agentId|channel|purpose}, written (status PENDING) before anything is sent: a redelivered event
- * finds it and does not send again, and a crash after writing it is recovered by the sweep.
+ * {@code leadId|agentId|channel|purpose[#step]}, written (status PENDING) before anything is sent: a redelivered
+ * event finds it and does not send again, and a crash after writing it is recovered by the sweep. Enums are stored
+ * by name, as the strings they replaced.
  *
  * @param deliveryId public id of the delivery (events, SMS OutId)
- * @param status PENDING → IN_FLIGHT (claimed, lease until {@code leaseUntil}) → SENT | FAILED | UNKNOWN
  * @param limitTarget the rate-limited destination (robot URL) or null
  * @param deferred whether it is waiting for the robot's rate limiter (then it may be folded into a digest)
+ * @param digest whether the message that carried it was a digest
  */
 @Document("deliveries")
 public record Delivery(
@@ -20,10 +24,10 @@ public record Delivery(
         String deliveryId,
         String leadId,
         String agentId,
-        String channel,
-        String purpose,
+        ChannelType channel,
+        Purpose purpose,
         String note,
-        String status,
+        DeliveryStatus status,
         int attempt,
         Instant nextAttemptAt,
         Instant leaseUntil,
@@ -34,13 +38,44 @@ public record Delivery(
         Instant sentAt,
         boolean digest) {
 
-    public static final String PENDING = "PENDING";
-    public static final String IN_FLIGHT = "IN_FLIGHT";
-    public static final String SENT = "SENT";
-    public static final String FAILED = "FAILED";
-    public static final String UNKNOWN = "UNKNOWN";
+    /** A new delivery, due now, not yet attempted. */
+    public static Delivery planned(
+            String leadId,
+            String agentId,
+            ChannelType channel,
+            Purpose purpose,
+            int step,
+            String note,
+            String limitTarget,
+            Instant now) {
+        return new Delivery(
+                key(leadId, agentId, channel.name(), step == 0 ? purpose.name() : purpose.name() + "#" + step),
+                UUID.randomUUID().toString(),
+                leadId,
+                agentId,
+                channel,
+                purpose,
+                note,
+                DeliveryStatus.PENDING,
+                0,
+                now,
+                null,
+                limitTarget,
+                false,
+                null,
+                now,
+                null,
+                false);
+    }
 
     public static String key(String leadId, String agentId, String channel, String purpose) {
         return leadId + "|" + agentId + "|" + channel + "|" + purpose;
+    }
+
+    /** 0 for the first routing, n for the n-th escalation, 100 + n for the duty manager's fallback. */
+    public int step() {
+        String keyPurpose = key.substring(key.lastIndexOf('|') + 1);
+        int hash = keyPurpose.indexOf('#');
+        return hash < 0 ? 0 : Integer.parseInt(keyPurpose.substring(hash + 1));
     }
 }

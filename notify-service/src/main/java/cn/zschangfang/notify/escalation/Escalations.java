@@ -2,14 +2,17 @@ package cn.zschangfang.notify.escalation;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.delivery.DeliveryMetrics;
 import cn.zschangfang.notify.delivery.DeliveryService;
-import cn.zschangfang.notify.intake.LeadIntake;
-import cn.zschangfang.notify.intake.LeadStatusChangedEvent;
+import cn.zschangfang.notify.events.RoutedEvents;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCaseState;
+import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.routing.Router;
 import cn.zschangfang.notify.routing.RoutingDecision;
+import cn.zschangfang.notify.routing.RoutingStrategy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ public class Escalations {
     private final Router router;
     private final AgentRegistry agents;
     private final DeliveryService deliveries;
-    private final LeadIntake intake;
+    private final RoutedEvents routedEvents;
     private final JobLease lease;
     private final DeliveryMetrics metrics;
     private final NotifyProperties properties;
@@ -54,7 +57,7 @@ public class Escalations {
             Router router,
             AgentRegistry agents,
             DeliveryService deliveries,
-            LeadIntake intake,
+            RoutedEvents routedEvents,
             JobLease lease,
             DeliveryMetrics metrics,
             NotifyProperties properties,
@@ -63,7 +66,7 @@ public class Escalations {
         this.router = router;
         this.agents = agents;
         this.deliveries = deliveries;
-        this.intake = intake;
+        this.routedEvents = routedEvents;
         this.lease = lease;
         this.metrics = metrics;
         this.properties = properties;
@@ -88,7 +91,7 @@ public class Escalations {
             return AckOutcome.UNKNOWN_LEAD;
         }
         Instant now = clock.instant();
-        Criteria open = Criteria.where("_id").is(leadId).and("state").is(LeadCase.OPEN);
+        Criteria open = Criteria.where("_id").is(leadId).and("state").is(LeadCaseState.OPEN.name());
         Criteria mine = new Criteria()
                 .orOperator(
                         Criteria.where("assignedAgentId").is(agentId),
@@ -96,7 +99,7 @@ public class Escalations {
         long changed = mongo.updateFirst(
                         Query.query(new Criteria().andOperator(open, mine)),
                         new Update()
-                                .set("state", LeadCase.ACKNOWLEDGED)
+                                .set("state", LeadCaseState.ACKNOWLEDGED.name())
                                 .set("assignedAgentId", agentId)
                                 .set("acknowledgedAt", now)
                                 .set("acknowledgedBy", agentId),
@@ -104,9 +107,9 @@ public class Escalations {
                 .getModifiedCount();
         if (changed == 1) {
             deliveries.publishAcknowledged(leadId, agentId);
-            if (lc.assignedAgentId() == null && Router.SHARED_POOL.equals(lc.strategy())) {
-                intake.publishRouted(
-                        lc, agentId, Router.SHARED_POOL, "claimed first from the shared pool", false, null, 1000);
+            if (lc.assignedAgentId() == null && lc.strategy() == RoutedBy.SHARED_POOL) {
+                routedEvents.routed(
+                        leadId, agentId, RoutedBy.SHARED_POOL, "claimed first from the shared pool", false, null, 1000);
             }
             return AckOutcome.ACKNOWLEDGED;
         }
@@ -116,18 +119,16 @@ public class Escalations {
                 : AckOutcome.TAKEN_BY_OTHER;
     }
 
-    public void onStatusChanged(LeadStatusChangedEvent event) {
-        if (event == null || event.leadId() == null || event.status() == null) {
+    /** lead-service changed a lead's status: a reaction stops escalation, a finished lead frees capacity. */
+    public void onStatusChanged(String leadId, String status) {
+        if (leadId == null || status == null || UNREACTED.contains(status)) {
             return;
         }
-        if (UNREACTED.contains(event.status())) {
-            return;
-        }
-        String state = FINISHED.contains(event.status()) ? LeadCase.CLOSED : LeadCase.ACKNOWLEDGED;
-        Update update = new Update().set("state", state);
-        Criteria which = Criteria.where("_id").is(event.leadId());
-        if (LeadCase.ACKNOWLEDGED.equals(state)) {
-            which = which.and("state").is(LeadCase.OPEN); // never reopen a closed lead
+        LeadCaseState state = FINISHED.contains(status) ? LeadCaseState.CLOSED : LeadCaseState.ACKNOWLEDGED;
+        Update update = new Update().set("state", state.name());
+        Criteria which = Criteria.where("_id").is(leadId);
+        if (state == LeadCaseState.ACKNOWLEDGED) {
+            which = which.and("state").is(LeadCaseState.OPEN.name()); // never reopen a closed lead
         }
         mongo.updateFirst(Query.query(which), update, LeadCase.class);
     }
@@ -147,7 +148,7 @@ public class Escalations {
         Instant now = clock.instant();
         List<LeadCase> due = mongo.find(
                 Query.query(Criteria.where("state")
-                                .is(LeadCase.OPEN)
+                                .is(LeadCaseState.OPEN.name())
                                 .and("ackDeadline")
                                 .lte(now))
                         .limit(100),
@@ -174,7 +175,7 @@ public class Escalations {
         List<String> tried = new ArrayList<>(lc.notifiedAgentIds());
         String previous = lc.assignedAgentId();
         String next = null;
-        String strategy = "BACKUP";
+        RoutedBy strategy = RoutedBy.BACKUP;
         String reason;
         if (!last) {
             String backup = agents.find(previous).map(a -> a.spec().backup()).orElse(null);
@@ -184,7 +185,7 @@ public class Escalations {
                 next = backup;
                 reason = "not acknowledged in time: backup of the assigned agent";
             } else {
-                RoutingDecision d = router.route(lc.lead(), tried, Router.WRR);
+                RoutingDecision d = router.route(lc.lead(), tried, RoutingStrategy.WEIGHTED_ROUND_ROBIN);
                 strategy = d.strategy();
                 next = d.agentIds().isEmpty() || d.agentIds().get(0).equals(properties.dutyManagerId())
                         ? null
@@ -214,7 +215,7 @@ public class Escalations {
                         Query.query(Criteria.where("_id")
                                 .is(lc.leadId())
                                 .and("state")
-                                .is(LeadCase.OPEN)
+                                .is(LeadCaseState.OPEN.name())
                                 .and("escalationLevel")
                                 .is(lc.escalationLevel())),
                         update,
@@ -226,8 +227,8 @@ public class Escalations {
         metrics.escalation(last ? "final" : "reassigned");
         String previousName = agents.find(previous).map(Agent::name).orElse("无人");
         if (next != null) {
-            deliveries.deliver(lc.leadId(), next, DeliveryService.ESCALATION, level, previousName + " 未在时限内确认，转交给你");
-            intake.publishRouted(lc, next, strategy, reason, true, previous, level);
+            deliveries.deliver(lc.leadId(), next, Purpose.ESCALATION, level, previousName + " 未在时限内确认，转交给你");
+            routedEvents.routed(lc.leadId(), next, strategy, reason, true, previous, level);
         }
         String duty = properties.dutyManagerId();
         if (!duty.equals(next)) {
@@ -235,9 +236,9 @@ public class Escalations {
                     ? previousName + " 未确认，且没有其他可接单的经纪人，请处理"
                     : previousName + " 未确认，已转交 "
                             + agents.find(next).map(Agent::name).orElse(next);
-            deliveries.deliver(lc.leadId(), duty, DeliveryService.ESCALATION, level, note);
+            deliveries.deliver(lc.leadId(), duty, Purpose.ESCALATION, level, note);
             if (next == null) {
-                intake.publishRouted(lc, duty, Router.DUTY_MANAGER, reason, true, previous, level);
+                routedEvents.routed(lc.leadId(), duty, RoutedBy.DUTY_MANAGER, reason, true, previous, level);
             }
         }
         return true;

@@ -19,6 +19,10 @@ public class KafkaBindings {
 
     @Bean
     Consumer<LeadStatusChangedEvent> leadStatusChanged(Escalations escalations) {
-        return escalations::onStatusChanged;
+        return event -> {
+            if (event != null) { // tolerant reader: a record it cannot use is skipped
+                escalations.onStatusChanged(event.leadId(), event.status());
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.intake;
 
+import cn.zschangfang.notify.lead.Lead;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +36,30 @@ public record LeadCapturedEvent(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Range(Double min, Double max) {}
 
-    /** When the lead arrived, for the time-to-first-delivery metric. */
-    public Instant capturedAt() {
-        return receivedAt != null ? receivedAt : occurredAt;
+    /** notify's own model of the lead; its arrival is {@code receivedAt}, else the event's time. */
+    public Lead toLead() {
+        return new Lead(
+                leadId,
+                receivedAt != null ? receivedAt : occurredAt,
+                intent,
+                propertyType,
+                town,
+                range(areaSqm),
+                range(areaMu),
+                use,
+                expectedAnnualTaxWan,
+                company,
+                contactNameMasked,
+                phoneMasked,
+                message,
+                sourceArticle,
+                visitorId,
+                channel,
+                score,
+                scoreReasons);
+    }
+
+    private static Lead.Range range(Range r) {
+        return r == null ? null : new Lead.Range(r.min(), r.max());
     }
 }

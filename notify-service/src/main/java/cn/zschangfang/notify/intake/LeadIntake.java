@@ -2,19 +2,20 @@ package cn.zschangfang.notify.intake;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.delivery.DeliveryService;
-import cn.zschangfang.notify.events.EventPublisher;
-import cn.zschangfang.notify.events.LeadRoutedEvent;
+import cn.zschangfang.notify.events.RoutedEvents;
+import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.routing.Router;
 import cn.zschangfang.notify.routing.RoutingDecision;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,11 +35,13 @@ public class LeadIntake {
 
     private static final Logger log = LoggerFactory.getLogger(LeadIntake.class);
     private static final Set<String> INTENTS = Set.of("LEASE", "BUY");
+    /** Lead ids are UUIDs; anything that could not be quoted verbatim in a message (编号 <id>) is refused. */
+    private static final Pattern LEAD_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
     private final MongoTemplate mongo;
     private final Router router;
     private final DeliveryService deliveries;
-    private final EventPublisher events;
+    private final RoutedEvents events;
     private final AgentRegistry agents;
     private final NotifyProperties properties;
     private final Clock clock;
@@ -47,7 +50,7 @@ public class LeadIntake {
             MongoTemplate mongo,
             Router router,
             DeliveryService deliveries,
-            EventPublisher events,
+            RoutedEvents events,
             AgentRegistry agents,
             NotifyProperties properties,
             Clock clock) {
@@ -63,8 +66,7 @@ public class LeadIntake {
     public void onLeadCaptured(LeadCapturedEvent event) {
         if (event == null
                 || event.leadId() == null
-                || event.leadId().isBlank()
-                || event.leadId().length() > 100) {
+                || !LEAD_ID.matcher(event.leadId()).matches()) {
             // unusable: fail so that the binder retries and then parks it in lead.captured.dlq
             throw new InvalidLeadEventException("leadId");
         }
@@ -75,11 +77,27 @@ public class LeadIntake {
         if (lc == null) {
             lc = routeOnce(event);
         }
-        String strategy = lc.strategy();
         for (String agentId : lc.notifiedAgentIds()) {
             // deliver first: the agent's phone matters more than the timeline event, which follows within ms
-            deliveries.deliver(lc.leadId(), agentId, DeliveryService.NEW_LEAD, 0, null);
-            publishRouted(lc, agentId, strategy, lc.reason(), false, null, 0);
+            boolean planned = deliveries.deliver(lc.leadId(), agentId, Purpose.NEW_LEAD, 0, null);
+            events.routed(lc.leadId(), agentId, lc.strategy(), lc.reason(), false, null, 0);
+            String duty = properties.dutyManagerId();
+            if (!planned && !duty.equals(agentId)) {
+                // routing skips unreachable agents; this is the race where the agent lost its channel meanwhile
+                log.warn(
+                        "lead {}: agent {} has no usable channel any more; the duty manager is told",
+                        lc.leadId(),
+                        agentId);
+                deliveries.deliver(lc.leadId(), duty, Purpose.ESCALATION, 100, "原负责人没有可用的通知渠道，请处理");
+                events.routed(
+                        lc.leadId(),
+                        duty,
+                        RoutedBy.DUTY_MANAGER,
+                        "agent " + agentId + " has no usable channel",
+                        true,
+                        agentId,
+                        100);
+            }
         }
         if (lc.notifiedAgentIds().isEmpty()) {
             log.warn("lead {} has nobody to go to ({}); the escalation job keeps trying", lc.leadId(), lc.reason());
@@ -87,24 +105,11 @@ public class LeadIntake {
     }
 
     private LeadCase routeOnce(LeadCapturedEvent event) {
-        RoutingDecision decision = router.route(event, List.of());
+        Lead lead = event.toLead();
+        RoutingDecision decision = router.route(lead, List.of());
         Instant now = clock.instant();
-        LeadCase lc = new LeadCase(
-                event.leadId(),
-                event,
-                decision.strategy(),
-                decision.reason(),
-                decision.shared() || decision.agentIds().isEmpty()
-                        ? null
-                        : decision.agentIds().get(0),
-                decision.agentIds(),
-                LeadCase.OPEN,
-                now,
-                now.plus(properties.ack().escalateAfter()),
-                0,
-                null,
-                null,
-                null);
+        LeadCase lc =
+                LeadCase.routed(lead, decision, now, now.plus(properties.ack().escalateAfter()));
         try {
             mongo.insert(lc);
             log.info("lead {} routed to {} by {} ({})", lc.leadId(), lc.notifiedAgentIds(), lc.strategy(), lc.reason());
@@ -118,33 +123,20 @@ public class LeadIntake {
 
     /** A round-robin turn consumed by a decision that lost the race is given back, keeping the rotation fair. */
     private void undoPass(RoutingDecision decision) {
-        if (Router.WRR.equals(decision.strategy()) && decision.agentIds().size() == 1) {
+        if (decision.strategy() == RoutedBy.WEIGHTED_ROUND_ROBIN
+                && decision.agentIds().size() == 1) {
             agents.find(decision.agentIds().get(0))
                     .ifPresent(a -> mongo.updateFirst(
                             Query.query(Criteria.where("_id").is(a.id())),
-                            new Update().inc("pass", -1.0 / Math.max(1, a.spec().weight())),
+                            new Update()
+                                    .inc(
+                                            "pass",
+                                            -1.0
+                                                    / Math.max(
+                                                            1,
+                                                            a.spec().capacity().weight())),
                             Agent.class));
         }
-    }
-
-    /**
-     * The event id is derived from (lead, agent, step), so a redelivered {@code lead.captured} republishes the same
-     * event and consumers, who deduplicate by eventId, see it once.
-     */
-    public void publishRouted(
-            LeadCase lc,
-            String agentId,
-            String strategy,
-            String reason,
-            boolean escalation,
-            String previous,
-            int step) {
-        String eventId = UUID.nameUUIDFromBytes(
-                        ("lead.routed|" + lc.leadId() + "|" + agentId + "|" + step).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        String name = agents.find(agentId).map(Agent::name).orElse(null);
-        events.leadRouted(new LeadRoutedEvent(
-                eventId, clock.instant(), lc.leadId(), agentId, name, strategy, reason, escalation, previous));
     }
 
     /** The event cannot be processed, whatever the retries. */

@@ -2,10 +2,11 @@ package cn.zschangfang.notify.routing;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.agent.AgentRole;
+import cn.zschangfang.notify.channel.Channels;
 import cn.zschangfang.notify.config.NotifyProperties;
-import cn.zschangfang.notify.intake.LeadCapturedEvent;
+import cn.zschangfang.notify.lead.Lead;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Decides who gets a lead. Eligible = active AGENT, inside working hours (Asia/Shanghai by default), covering the
- * lead's town, property type and intent, and under capacity. No eligible agent → the duty manager.
+ * lead's town, property type and intent, under capacity and reachable by at least one channel of this deployment
+ * (an agent nobody can reach is skipped, and the decision's reason says so). No eligible agent → the duty manager.
  *
  * <p>Weighted round-robin is stride scheduling: each agent has a virtual time {@code pass} in MongoDB; the eligible
  * agent with the smallest pass wins and its pass advances by {@code 1/weight} with a compare-and-set, so two
@@ -30,45 +32,57 @@ import org.springframework.stereotype.Service;
 @Service
 public class Router {
 
-    public static final String WRR = "WEIGHTED_ROUND_ROBIN";
-    public static final String LEAST_OPEN = "LEAST_OPEN_LEADS";
-    public static final String SHARED_POOL = "SHARED_POOL";
-    public static final String DUTY_MANAGER = "DUTY_MANAGER";
-
     private final AgentRegistry agents;
+    private final Channels channels;
     private final MongoTemplate mongo;
     private final NotifyProperties properties;
+    private final RoutingProperties routing;
     private final Clock clock;
 
-    public Router(AgentRegistry agents, MongoTemplate mongo, NotifyProperties properties, Clock clock) {
+    public Router(
+            AgentRegistry agents,
+            Channels channels,
+            MongoTemplate mongo,
+            NotifyProperties properties,
+            RoutingProperties routing,
+            Clock clock) {
+        this.routing = routing;
         this.agents = agents;
+        this.channels = channels;
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public RoutingDecision route(LeadCapturedEvent lead, Collection<String> exclude) {
-        return route(lead, exclude, properties.routing().strategy());
+    public RoutingDecision route(Lead lead, Collection<String> exclude) {
+        return route(lead, exclude, routing.strategy());
     }
 
-    public RoutingDecision route(LeadCapturedEvent lead, Collection<String> exclude, String strategy) {
-        ZonedDateTime now =
-                ZonedDateTime.now(clock.withZone(ZoneId.of(properties.routing().zone())));
-        List<Agent> matching = agents.active().stream()
-                .filter(a -> "AGENT".equals(a.spec().role()))
+    public RoutingDecision route(Lead lead, Collection<String> exclude, RoutingStrategy strategy) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(routing.zone()));
+        List<Agent> covering = agents.active().stream()
+                .filter(a -> a.spec().role() == AgentRole.AGENT)
                 .filter(a -> !exclude.contains(a.id()))
                 .filter(a -> a.matches(lead.town(), lead.propertyType(), lead.intent()))
                 .toList();
+        List<String> unreachable = covering.stream()
+                .filter(a -> !channels.reaches(a))
+                .map(Agent::id)
+                .toList();
+        String skipped =
+                unreachable.isEmpty() ? "" : "; skipped " + String.join(", ", unreachable) + ": no usable channel";
+        List<Agent> matching =
+                covering.stream().filter(a -> !unreachable.contains(a.id())).toList();
         List<Agent> inHours = matching.stream().filter(a -> a.availableAt(now)).toList();
         Map<String, Long> open = openLeads();
         List<Agent> available = inHours.stream()
-                .filter(a -> a.spec().maxOpenLeads() == null
-                        || open.getOrDefault(a.id(), 0L) < a.spec().maxOpenLeads())
+                .filter(a -> a.spec().capacity().maxOpenLeads() == null
+                        || open.getOrDefault(a.id(), 0L) < a.spec().capacity().maxOpenLeads())
                 .toList();
         // A town's own agents come before catch-all agents (no territory): a generalist takes the towns nobody owns
         // and the overflow when the town's agents are away or full, never a lead its specialist could take.
         List<Agent> owners = available.stream()
-                .filter(a -> a.spec().towns().contains(lead.town()))
+                .filter(a -> a.spec().territory().towns().contains(lead.town()))
                 .toList();
         List<Agent> eligible = owners.isEmpty() ? available : owners;
         if (eligible.isEmpty()) {
@@ -77,33 +91,41 @@ public class Router {
                     : inHours.isEmpty()
                             ? "outside every matching agent's working hours"
                             : "all matching agents at capacity";
-            return dutyManager(exclude, why);
+            return dutyManager(exclude, why + skipped);
         }
         return switch (strategy) {
             case SHARED_POOL ->
                 new RoutingDecision(
                         eligible.stream().map(Agent::id).toList(),
-                        SHARED_POOL,
-                        "broadcast to " + eligible.size() + " agents");
+                        RoutedBy.SHARED_POOL,
+                        "broadcast to " + eligible.size() + " agents" + skipped);
             case LEAST_OPEN -> {
                 Agent pick = eligible.stream()
                         .min(Comparator.comparingLong((Agent a) -> open.getOrDefault(a.id(), 0L))
                                 .thenComparing(Agent::id))
                         .orElseThrow();
                 yield new RoutingDecision(
-                        List.of(pick.id()), LEAST_OPEN, open.getOrDefault(pick.id(), 0L) + " open leads");
+                        List.of(pick.id()),
+                        RoutedBy.LEAST_OPEN,
+                        open.getOrDefault(pick.id(), 0L) + " open leads" + skipped);
             }
-            default -> new RoutingDecision(List.of(weightedRoundRobin(eligible)), WRR, "weighted round-robin");
+            case WEIGHTED_ROUND_ROBIN ->
+                new RoutingDecision(
+                        List.of(weightedRoundRobin(eligible)),
+                        RoutedBy.WEIGHTED_ROUND_ROBIN,
+                        "weighted round-robin" + skipped);
         };
     }
 
-    /** The duty manager, unless excluded or missing (then nobody). */
+    /** The duty manager, unless excluded, missing or unreachable (then nobody). */
     public RoutingDecision dutyManager(Collection<String> exclude, String why) {
         return agents.find(properties.dutyManagerId())
                 .filter(Agent::active)
                 .filter(a -> !exclude.contains(a.id()))
-                .map(a -> new RoutingDecision(List.of(a.id()), DUTY_MANAGER, why))
-                .orElseGet(() -> new RoutingDecision(List.of(), DUTY_MANAGER, why + "; no duty manager available"));
+                .filter(channels::reaches)
+                .map(a -> new RoutingDecision(List.of(a.id()), RoutedBy.DUTY_MANAGER, why))
+                .orElseGet(() ->
+                        new RoutingDecision(List.of(), RoutedBy.DUTY_MANAGER, why + "; no duty manager available"));
     }
 
     private String weightedRoundRobin(List<Agent> eligible) {
@@ -113,7 +135,7 @@ public class Router {
             Agent pick = fresh.stream()
                     .min(Comparator.comparingDouble(Agent::pass).thenComparing(Agent::id))
                     .orElseThrow();
-            double next = pick.pass() + 1.0 / Math.max(1, pick.spec().weight());
+            double next = pick.pass() + 1.0 / Math.max(1, pick.spec().capacity().weight());
             long advanced = mongo.updateFirst(
                             Query.query(Criteria.where("_id")
                                     .is(pick.id())
@@ -134,7 +156,7 @@ public class Router {
     public Map<String, Long> openLeads() {
         var aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("state")
-                        .in(LeadCase.OPEN, LeadCase.ACKNOWLEDGED)
+                        .in(LeadCaseState.OPEN.name(), LeadCaseState.ACKNOWLEDGED.name())
                         .and("assignedAgentId")
                         .ne(null)),
                 Aggregation.group("assignedAgentId").count().as("n"));

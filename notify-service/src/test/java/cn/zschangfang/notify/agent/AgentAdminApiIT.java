@@ -1,12 +1,15 @@
 package cn.zschangfang.notify.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,6 +138,17 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
     }
 
     @Test
+    void activeAgentWithoutAUsableChannelIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> guessedShape = call(
+                "POST",
+                "/api/notify/agents",
+                ADMIN,
+                "{\"name\":\"猜错格式\",\"channels\":{\"wecomWebhook\":\"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k\"}}");
+        assertThat(guessedShape.statusCode()).isEqualTo(400);
+        assertThat(guessedShape.body()).contains("\"field\":\"channels");
+    }
+
+    @Test
     void sandboxRobotAnswersLikeWecomAndListsNewestFirst() throws Exception {
         String key = unique("sbx");
         HttpResponse<String> first = call(
@@ -145,7 +159,13 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(json.readTree(first.body()).get("errcode").asInt()).isZero();
         assertThat(json.readTree(first.body()).get("errmsg").asString()).isEqualTo("ok");
-        Thread.sleep(5);
+        // newest first is by receipt time: let the clock move past the first message's before sending the second
+        Instant firstAt = Instant.parse(json.readTree(call("GET", "/api/notify/sandbox/messages?key=" + key, null, null)
+                        .body())
+                .get(0)
+                .get("receivedAt")
+                .asString());
+        await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().isAfter(firstAt));
         call(
                 "POST",
                 "/api/notify/sandbox/robot/" + key,

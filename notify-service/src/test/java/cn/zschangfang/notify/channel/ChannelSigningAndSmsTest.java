@@ -3,11 +3,11 @@ package cn.zschangfang.notify.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.notify.agent.Agent;
-import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.channel.dingtalk.DingTalkRobotChannel;
 import cn.zschangfang.notify.channel.feishu.FeishuRobotChannel;
 import cn.zschangfang.notify.channel.sms.AliyunSmsChannel;
 import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.TestProperties;
 import java.net.URLDecoder;
@@ -43,26 +43,13 @@ class ChannelSigningAndSmsTest {
             String mobile, boolean sms, String ding, String dingSecret, String feishu, String feishuSecret) {
         return new Agent(
                 "a1",
-                new AgentSpec(
-                        "a1",
-                        "葛毅明",
-                        "AGENT",
-                        mobile,
-                        null,
-                        null,
-                        ding,
-                        dingSecret,
-                        feishu,
-                        feishuSecret,
-                        sms,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        1,
-                        null,
-                        List.of(),
-                        true,
-                        null),
+                AgentSpecBuilder.agent("a1")
+                        .name("葛毅明")
+                        .mobile(mobile)
+                        .sms(sms)
+                        .dingtalk(ding, dingSecret)
+                        .feishu(feishu, feishuSecret)
+                        .build(),
                 null,
                 0,
                 NOW,
@@ -70,7 +57,7 @@ class ChannelSigningAndSmsTest {
     }
 
     private static OutboundMessage message() {
-        return WecomMarkdownTest.one(WecomMarkdownTest.lead("留言 [x](http://e)", "某公司", "138****9793"));
+        return MessageFitTest.message(List.of(MessageFitTest.typical("lead-1", "留言 [x](http://e)")));
     }
 
     private NotifyProperties props(Map<String, String> extra) {
@@ -81,7 +68,8 @@ class ChannelSigningAndSmsTest {
                 "notify.sms.access-key-secret", "test-key-secret",
                 "notify.sms.sign-name", "中山厂房网",
                 "notify.sms.template-code", "SMS_123456",
-                "notify.delivery.http-timeout", "1s"));
+                // generous: two shared cores under load answer a local request in seconds, not milliseconds
+                "notify.delivery.http-timeout", "5s"));
         m.putAll(extra);
         return TestProperties.notify(m);
     }
@@ -153,7 +141,7 @@ class ChannelSigningAndSmsTest {
     @Test
     void smsTimeoutIsUnknownAndNeverResentBlindly() {
         server.defaultReply(new FakeRobot.Reply(200, "{\"Code\":\"OK\"}", 2500));
-        var channel = new AliyunSmsChannel(props(Map.of()));
+        var channel = new AliyunSmsChannel(props(Map.of("notify.delivery.http-timeout", "1s")));
 
         SendResult result = channel.send(agent("13900001111", true, null, null, null, null), message());
 

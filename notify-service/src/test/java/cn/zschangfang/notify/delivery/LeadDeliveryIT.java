@@ -3,7 +3,13 @@ package cn.zschangfang.notify.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.notify.agent.AgentTokens;
+import cn.zschangfang.notify.channel.ChannelType;
+import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCaseState;
+import cn.zschangfang.notify.routing.RoutedBy;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.Contracts;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
@@ -41,14 +47,14 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
         publishLead(leadId, town, hostile);
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(path, leadId).size() == 1);
         JsonNode body = json.readTree(robotGot(path, leadId).get(0).body());
         assertThat(body.get("msgtype").asString()).isEqualTo("markdown");
         String content = body.get("markdown").get("content").asString();
         assertThat(content)
                 .contains(town, "租赁", "厂房", "1000–2000 ㎡", "五金加工", "50 万元", "中山某五金有限公司", "张*", "138****9793", "82")
-                .contains("[查看询盘](https://portal.example/api/leads/" + leadId + ")")
+                .contains("编号 " + leadId + "\n", "[打开收件箱](https://portal.example/agent)")
                 .containsPattern("\\[确认接单]\\(https://portal\\.example/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\)");
         // the visitor's text is present but inert: no link, no font tag, no mention, no header of theirs
         assertThat(content).contains("点我领奖");
@@ -81,7 +87,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(robotGot(path, leadId)).hasSize(1);
         assertThat(mongo.find(Query.query(Criteria.where("leadId").is(leadId)), Delivery.class))
                 .singleElement()
-                .satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SENT));
     }
 
     @Test
@@ -97,12 +103,12 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         Instant past = Instant.now().minusSeconds(60);
         mongo.insert(new LeadCase(
                 leadId,
-                event,
-                "WEIGHTED_ROUND_ROBIN",
+                event.toLead(),
+                RoutedBy.WEIGHTED_ROUND_ROBIN,
                 "test",
                 agentId,
                 List.of(agentId),
-                LeadCase.OPEN,
+                LeadCaseState.OPEN,
                 past,
                 Instant.now().plusSeconds(3600),
                 0,
@@ -114,10 +120,10 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 UUID.randomUUID().toString(),
                 leadId,
                 agentId,
-                "WECOM",
-                "NEW_LEAD",
+                ChannelType.WECOM,
+                Purpose.NEW_LEAD,
                 null,
-                Delivery.IN_FLIGHT,
+                DeliveryStatus.IN_FLIGHT,
                 1,
                 past,
                 past.plusSeconds(30),
@@ -129,7 +135,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 false));
 
         // recovery: the sweep re-claims the orphaned record once its lease expired
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(path, leadId).size() == 1);
 
         // and the broker redelivers the event the crashed instance never committed
@@ -144,7 +150,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
         assertThat(robotGot(path, leadId)).hasSize(1);
         Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
-        assertThat(d.status()).isEqualTo(Delivery.SENT);
+        assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
     }
 
     @Test
@@ -162,7 +168,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
-            return d != null && Delivery.SENT.equals(d.status());
+            return d != null && DeliveryStatus.SENT.equals(d.status());
         });
         assertThat(robotGot(path, leadId)).hasSize(3);
         Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
@@ -188,9 +194,9 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         publishLead(leadId, town, "限流测试");
 
         String key = Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD");
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             Delivery d = mongo.findById(key, Delivery.class);
-            return d != null && Delivery.PENDING.equals(d.status()) && "45009".equals(d.lastCode());
+            return d != null && DeliveryStatus.PENDING.equals(d.status()) && "45009".equals(d.lastCode());
         });
         Delivery d = mongo.findById(key, Delivery.class);
         assertThat(d.nextAttemptAt())
@@ -205,9 +211,9 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 Query.query(Criteria.where("_id").is(key)),
                 new Update().set("nextAttemptAt", Instant.now()),
                 Delivery.class);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(path, leadId).size() == 2);
-        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(Delivery.SENT);
+        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(DeliveryStatus.SENT);
     }
 
     @Test
@@ -220,12 +226,12 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
         publishLead(leadId, town, "永久失败");
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot("/duty", leadId).size() == 1);
         assertThat(robotGot(path, leadId)).hasSize(1); // permanent: not retried
         assertThat(mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class)
                         .status())
-                .isEqualTo(Delivery.FAILED);
+                .isEqualTo(DeliveryStatus.FAILED);
         assertThat(robotGot("/duty", leadId).get(0).body()).contains("所有通知渠道均失败");
     }
 
@@ -289,7 +295,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                                                 .and("deferred")
                                                 .is(true)
                                                 .and("status")
-                                                .is(Delivery.PENDING)),
+                                                .is(DeliveryStatus.PENDING.name())),
                                         Delivery.class)
                                 == 2);
 
@@ -300,7 +306,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                         Criteria.where("agentId").is(agentId).and("deferred").is(true)),
                 new Update().set("nextAttemptAt", Instant.now()),
                 Delivery.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 19);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ROBOT.received(path).size() == 19);
         await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(ROBOT.received(path)).hasSize(19);
         String digest = ROBOT.received(path).get(18).body();
@@ -309,7 +315,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         assertThat(inDigest).isEqualTo(2);
         assertThat(mongo.find(Query.query(Criteria.where("agentId").is(agentId)), Delivery.class))
                 .hasSize(20)
-                .allSatisfy(d -> assertThat(d.status()).isEqualTo(Delivery.SENT));
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SENT));
         // every lead reached the robot exactly once
         for (String leadId : leads) {
             assertThat(robotGot(path, leadId)).hasSize(1);
@@ -325,80 +331,97 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String agentId = agent(
                 town,
                 path,
-                s -> new cn.zschangfang.notify.agent.AgentSpec(
-                        s.id(),
-                        s.name(),
-                        s.role(),
-                        s.mobile(),
-                        s.wecomUserId(),
-                        s.wecomWebhook(),
-                        ROBOT.url(dingPath),
-                        "SECtest",
-                        null,
-                        null,
-                        false,
-                        s.towns(),
-                        s.propertyTypes(),
-                        s.intents(),
-                        s.weight(),
-                        s.maxOpenLeads(),
-                        s.workingHours(),
-                        s.active(),
-                        null));
+                s -> AgentSpecBuilder.from(s)
+                        .dingtalk(ROBOT.url(dingPath), "SECtest")
+                        .build());
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "换渠道");
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(dingPath, leadId).size() == 1);
         assertThat(ROBOT.received(dingPath).get(0).query()).contains("timestamp=", "sign=");
         // the robot answered before the SENT record is written: wait for the write
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> Delivery.SENT.equals(
+                .until(() -> DeliveryStatus.SENT.equals(
                         mongo.findById(Delivery.key(leadId, agentId, "DINGTALK", "NEW_LEAD"), Delivery.class)
                                 .status()));
         assertThat(robotGot("/duty", leadId)).isEmpty();
     }
 
     @Test
-    void agentWithOnlyAMobileIsPingedWithATextMentionAfterTheMarkdown() {
+    void agentWithOnlyAMobileGetsOneTextMessageThatMentionsTheMobile() {
         String town = unique("南朗街道");
         String path = "/r/" + UUID.randomUUID();
-        agent(
-                town,
-                path,
-                s -> new cn.zschangfang.notify.agent.AgentSpec(
-                        s.id(),
-                        s.name(),
-                        s.role(),
-                        "13712345678",
-                        null,
-                        s.wecomWebhook(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        s.towns(),
-                        s.propertyTypes(),
-                        s.intents(),
-                        s.weight(),
-                        s.maxOpenLeads(),
-                        s.workingHours(),
-                        s.active(),
-                        null));
+        agent(town, path, s -> AgentSpecBuilder.from(s).mobile("13712345678").build());
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "提醒测试");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 2);
-        JsonNode markdown = json.readTree(ROBOT.received(path).get(0).body());
-        JsonNode text = json.readTree(ROBOT.received(path).get(1).body());
-        assertThat(markdown.get("msgtype").asString()).isEqualTo("markdown");
-        assertThat(markdown.get("markdown").get("content").asString()).contains(leadId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ROBOT.received(path).size() == 1);
+        // one robot message per lead: the mention rides in the message itself, no second ping
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(ROBOT.received(path)).hasSize(1);
+        JsonNode text = json.readTree(ROBOT.received(path).get(0).body());
         assertThat(text.get("msgtype").asString()).isEqualTo("text");
         assertThat(text.get("text").get("mentioned_mobile_list").get(0).asString())
                 .isEqualTo("13712345678");
-        assertThat(text.get("text").get("content").asString()).contains(town);
+        assertThat(text.get("text").get("content").asString()).contains(town, "编号 " + leadId);
+    }
+
+    @Test
+    void hundredLeadBurstToOneAgentShowsEveryLeadExactlyOnceInWhatTheRobotReceived() {
+        String town = unique("阜沙镇");
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        // the robot's budget is spent for the next minutes, so the whole burst waits for the limiter (no clock race)
+        long minute = Instant.now().getEpochSecond() / 60;
+        for (long m = minute - 1; m <= minute + 5; m++) {
+            mongo.insert(
+                    new org.bson.Document("_id", AgentTokens.sha256(ROBOT.url(path)) + ":" + m)
+                            .append("count", 10_000)
+                            .append("minute", m),
+                    "robot_windows");
+        }
+        List<String> leads = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String leadId = UUID.randomUUID().toString();
+            leads.add(leadId);
+            publishLead(leadId, town, "活动" + i);
+        }
+        Query waiting = Query.query(Criteria.where("agentId")
+                .is(agentId)
+                .and("deferred")
+                .is(true)
+                .and("status")
+                .is(DeliveryStatus.PENDING.name()));
+        await().atMost(Duration.ofSeconds(90)).until(() -> mongo.count(waiting, Delivery.class) == 100);
+        assertThat(ROBOT.received(path)).isEmpty();
+
+        // the next window opens: the waiting leads go out as digests that each carry what fits
+        mongo.remove(new Query(), "robot_windows");
+        mongo.updateMulti(waiting, new Update().set("nextAttemptAt", Instant.now()), Delivery.class);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> mongo.find(Query.query(Criteria.where("agentId").is(agentId)), Delivery.class).stream()
+                                .filter(d -> d.status() == DeliveryStatus.SENT)
+                                .count()
+                        == 100);
+
+        List<String> bodies = ROBOT.received(path).stream()
+                .map(r -> json.readTree(r.body()).get("markdown").get("content").asString())
+                .toList();
+        assertThat(bodies.size()).isBetween(3, 6); // about 41 typical leads per digest
+        for (String leadId : leads) {
+            long times = bodies.stream()
+                    .mapToLong(b -> b.split(java.util.regex.Pattern.quote("编号 " + leadId), -1).length - 1)
+                    .sum();
+            assertThat(times).as(leadId).isEqualTo(1);
+        }
+        for (String body : bodies) {
+            assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThanOrEqualTo(4096);
+            long carried = body.split("编号 ", -1).length - 1;
+            assertThat(body).contains(carried + " 条新询盘");
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCaseState;
+import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.URI;
@@ -114,7 +116,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         assertThat(first.body()).contains("已确认接单");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("已确认过");
-        assertThat(mongo.findById(leadId, LeadCase.class).state()).isEqualTo(LeadCase.ACKNOWLEDGED);
+        assertThat(mongo.findById(leadId, LeadCase.class).state()).isEqualTo(LeadCaseState.ACKNOWLEDGED);
 
         var acks = KafkaProbe.read(
                 brokers(),
@@ -156,7 +158,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 eventId);
 
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> LeadCase.ACKNOWLEDGED.equals(
+                .until(() -> LeadCaseState.ACKNOWLEDGED.equals(
                         mongo.findById(leadId, LeadCase.class).state()));
         pastDeadline(leadId);
         escalations.escalateDue();
@@ -204,12 +206,12 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 java.util.List.of());
         mongo.insert(new LeadCase(
                 leadId,
-                lead,
-                "SHARED_POOL",
+                lead.toLead(),
+                RoutedBy.SHARED_POOL,
                 "broadcast",
                 null,
                 java.util.List.of(a, b),
-                LeadCase.OPEN,
+                LeadCaseState.OPEN,
                 Instant.now(),
                 Instant.now().plusSeconds(300),
                 0,

@@ -1,14 +1,20 @@
 package cn.zschangfang.notify.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.zschangfang.notify.agent.AgentRegistry;
-import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.agent.AgentRole;
 import cn.zschangfang.notify.agent.WebhookPolicy;
 import cn.zschangfang.notify.agent.WorkingHours;
+import cn.zschangfang.notify.channel.Channels;
+import cn.zschangfang.notify.channel.RobotHttp;
+import cn.zschangfang.notify.channel.sms.AliyunSmsChannel;
+import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
 import cn.zschangfang.notify.config.NotifyProperties;
-import cn.zschangfang.notify.intake.LeadCapturedEvent;
+import cn.zschangfang.notify.lead.Lead;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.TestProperties;
 import cn.zschangfang.platform.test.MongoWireServer;
 import com.mongodb.client.MongoClient;
@@ -53,50 +59,50 @@ class RouterTest {
         client.close();
     }
 
-    private NotifyProperties props(String strategy) {
-        return TestProperties.notify(Map.of("notify.routing.strategy", strategy, "notify.duty-manager-id", "duty"));
+    private static final String WRR = "WEIGHTED_ROUND_ROBIN";
+
+    private NotifyProperties props() {
+        return TestProperties.notify(
+                Map.of("notify.duty-manager-id", "duty", "notify.webhooks.allow-loopback", "true"));
     }
 
+    /** @param strategy the setting's text, bound as Spring Boot binds {@code ROUTING_STRATEGY} */
     private Router router(String strategy, Instant now) {
-        NotifyProperties p = props(strategy);
+        NotifyProperties p = props();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new Router(new AgentRegistry(mongo, new WebhookPolicy(p), clock), mongo, p, clock);
+        Channels channels = new Channels(List.of(new WecomRobotChannel(new RobotHttp(p)), new AliyunSmsChannel(p)));
+        return new Router(
+                new AgentRegistry(mongo, new WebhookPolicy(p), clock),
+                channels,
+                mongo,
+                p,
+                TestProperties.routing(Map.of("notify.routing.strategy", strategy)),
+                clock);
     }
 
     private void agent(
             String id, int weight, Integer maxOpen, List<WorkingHours> hours, List<String> towns, String role) {
-        NotifyProperties p = props(Router.WRR);
-        new AgentRegistry(mongo, new WebhookPolicy(p), Clock.systemUTC())
-                .seed(new AgentSpec(
-                        id,
-                        id,
-                        role,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        towns,
-                        List.of("FACTORY", "WAREHOUSE"),
-                        List.of(),
-                        weight,
-                        maxOpen,
-                        hours,
-                        true,
-                        null));
+        seed(AgentSpecBuilder.agent(id)
+                .name(id)
+                .role(AgentRole.valueOf(role))
+                .wecom("http://127.0.0.1:9/robot/" + id)
+                .towns(towns)
+                .propertyTypes(List.of("FACTORY", "WAREHOUSE"))
+                .weight(weight)
+                .maxOpenLeads(maxOpen)
+                .workingHours(hours));
+    }
+
+    private void seed(AgentSpecBuilder spec) {
+        new AgentRegistry(mongo, new WebhookPolicy(props()), Clock.systemUTC()).seed(spec.build());
     }
 
     private void agent(String id, int weight) {
         agent(id, weight, null, List.of(), List.of(town), "AGENT");
     }
 
-    private LeadCapturedEvent lead(String type) {
-        return new LeadCapturedEvent(
-                UUID.randomUUID().toString(),
-                Instant.now(),
+    private Lead lead(String type) {
+        return new Lead(
                 UUID.randomUUID().toString(),
                 Instant.now(),
                 "LEASE",
@@ -123,8 +129,8 @@ class RouterTest {
         agent("w2", 2);
         agent("w3", 3);
         agent("duty", 1, null, List.of(), List.of(), "MANAGER");
-        Router instanceA = router(Router.WRR, MONDAY_10_SHANGHAI);
-        Router instanceB = router(Router.WRR, MONDAY_10_SHANGHAI);
+        Router instanceA = router(WRR, MONDAY_10_SHANGHAI);
+        Router instanceB = router(WRR, MONDAY_10_SHANGHAI);
         Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 1000; i++) {
@@ -147,12 +153,12 @@ class RouterTest {
     void roundRobinStateSurvivesARestart() {
         agent("a", 1);
         agent("b", 1);
-        String first = router(Router.WRR, MONDAY_10_SHANGHAI)
+        String first = router(WRR, MONDAY_10_SHANGHAI)
                 .route(lead("FACTORY"), List.of())
                 .agentIds()
                 .get(0);
         // a new Router (a restarted instance) continues the rotation from MongoDB
-        String second = router(Router.WRR, MONDAY_10_SHANGHAI)
+        String second = router(WRR, MONDAY_10_SHANGHAI)
                 .route(lead("FACTORY"), List.of())
                 .agentIds()
                 .get(0);
@@ -166,15 +172,15 @@ class RouterTest {
         agent("office", 1, null, office, List.of(town), "AGENT");
         agent("duty", 1, null, List.of(), List.of(), "MANAGER");
 
-        assertThat(router(Router.WRR, MONDAY_10_SHANGHAI)
+        assertThat(router(WRR, MONDAY_10_SHANGHAI)
                         .route(lead("FACTORY"), List.of())
                         .agentIds())
                 .containsExactly("office");
         // 2026-03-02T11:00Z = 19:00 in Shanghai, although it is office time in UTC+0 terms
         RoutingDecision evening =
-                router(Router.WRR, Instant.parse("2026-03-02T11:00:00Z")).route(lead("FACTORY"), List.of());
+                router(WRR, Instant.parse("2026-03-02T11:00:00Z")).route(lead("FACTORY"), List.of());
         assertThat(evening.agentIds()).containsExactly("duty");
-        assertThat(evening.strategy()).isEqualTo(Router.DUTY_MANAGER);
+        assertThat(evening.strategy()).isEqualTo(RoutedBy.DUTY_MANAGER);
         assertThat(evening.reason()).contains("working hours");
     }
 
@@ -186,11 +192,11 @@ class RouterTest {
         mongo.insert(new LeadCase(
                 "open-1",
                 lead("FACTORY"),
-                Router.WRR,
+                RoutedBy.WEIGHTED_ROUND_ROBIN,
                 "",
                 "full",
                 List.of("full"),
-                LeadCase.OPEN,
+                LeadCaseState.OPEN,
                 Instant.now(),
                 Instant.now(),
                 0,
@@ -198,7 +204,7 @@ class RouterTest {
                 null,
                 null));
 
-        Router r = router(Router.WRR, MONDAY_10_SHANGHAI);
+        Router r = router(WRR, MONDAY_10_SHANGHAI);
         for (int i = 0; i < 3; i++) {
             assertThat(r.route(lead("FACTORY"), List.of()).agentIds()).containsExactly("free");
         }
@@ -211,7 +217,7 @@ class RouterTest {
     void townsOwnAgentComesBeforeACatchAllAgentWhoTakesTheOverflow() {
         agent("owner", 1, 1, List.of(), List.of(town), "AGENT");
         agent("generalist", 1, null, List.of(), List.of(), "AGENT");
-        Router r = router(Router.WRR, MONDAY_10_SHANGHAI);
+        Router r = router(WRR, MONDAY_10_SHANGHAI);
 
         for (int i = 0; i < 3; i++) {
             assertThat(r.route(lead("FACTORY"), List.of()).agentIds()).containsExactly("owner");
@@ -219,11 +225,11 @@ class RouterTest {
         mongo.insert(new LeadCase(
                 "open-owner",
                 lead("FACTORY"),
-                Router.WRR,
+                RoutedBy.WEIGHTED_ROUND_ROBIN,
                 "",
                 "owner",
                 List.of("owner"),
-                LeadCase.OPEN,
+                LeadCaseState.OPEN,
                 Instant.now(),
                 Instant.now(),
                 0,
@@ -241,11 +247,11 @@ class RouterTest {
             mongo.insert(new LeadCase(
                     "busy-" + i,
                     lead("FACTORY"),
-                    Router.WRR,
+                    RoutedBy.WEIGHTED_ROUND_ROBIN,
                     "",
                     "busy",
                     List.of("busy"),
-                    LeadCase.OPEN,
+                    LeadCaseState.OPEN,
                     Instant.now(),
                     Instant.now(),
                     0,
@@ -253,9 +259,9 @@ class RouterTest {
                     null,
                     null));
         }
-        RoutingDecision d = router(Router.LEAST_OPEN, MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
+        RoutingDecision d = router("LEAST_OPEN", MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
         assertThat(d.agentIds()).containsExactly("idle");
-        assertThat(d.strategy()).isEqualTo(Router.LEAST_OPEN);
+        assertThat(d.strategy()).isEqualTo(RoutedBy.LEAST_OPEN);
     }
 
     @Test
@@ -263,8 +269,35 @@ class RouterTest {
         agent("p1", 1);
         agent("p2", 1);
         agent("other-town", 1, null, List.of(), List.of("别的镇"), "AGENT");
-        RoutingDecision d = router(Router.SHARED_POOL, MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
+        RoutingDecision d = router("SHARED_POOL", MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
         assertThat(d.agentIds()).containsExactlyInAnyOrder("p1", "p2");
         assertThat(d.shared()).isTrue();
+    }
+
+    @Test
+    void documentedLeastOpenSettingRoutesByOpenLeadsAndAMisspeltOneRefusesToBind() {
+        assertThat(TestProperties.routing(Map.of("notify.routing.strategy", "LEAST_OPEN"))
+                        .strategy())
+                .isEqualTo(RoutingStrategy.LEAST_OPEN);
+        assertThatThrownBy(() -> TestProperties.routing(Map.of("notify.routing.strategy", "LEAST_OPEN_LEADS")))
+                .hasMessageContaining("notify.routing.strategy");
+    }
+
+    @Test
+    void agentNoChannelReachesIsSkippedWithTheReasonAndTheLeadFallsBack() {
+        // SMS only, but this deployment has no SMS credentials: nobody would hear about the lead
+        seed(AgentSpecBuilder.agent("sms-only").mobile("13912345678").sms(true).towns(List.of(town)));
+        agent("duty", 1, null, List.of(), List.of(), "MANAGER");
+
+        RoutingDecision d = router(WRR, MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
+
+        assertThat(d.agentIds()).containsExactly("duty");
+        assertThat(d.strategy()).isEqualTo(RoutedBy.DUTY_MANAGER);
+        assertThat(d.reason()).contains("skipped sms-only: no usable channel");
+
+        agent("reachable", 1);
+        RoutingDecision next = router(WRR, MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
+        assertThat(next.agentIds()).containsExactly("reachable");
+        assertThat(next.reason()).contains("skipped sms-only");
     }
 }

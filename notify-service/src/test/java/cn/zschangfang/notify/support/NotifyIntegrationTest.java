@@ -73,26 +73,10 @@ public abstract class NotifyIntegrationTest {
 
     /** An active agent covering {@code town} only, whose WeChat Work robot is {@code ROBOT.url(path)}. */
     protected String agent(String town, String path, UnaryOperator<AgentSpec> customise) {
-        AgentSpec spec = new AgentSpec(
-                unique("agent"),
-                "测试经纪人",
-                "AGENT",
-                null,
-                null,
-                ROBOT.url(path),
-                null,
-                null,
-                null,
-                null,
-                false,
-                List.of(town),
-                List.of(),
-                List.of(),
-                1,
-                null,
-                List.of(),
-                true,
-                null);
+        AgentSpec spec = AgentSpecBuilder.agent(unique("agent"))
+                .wecom(ROBOT.url(path))
+                .towns(List.of(town))
+                .build();
         return registry.create(customise.apply(spec)).agent().id();
     }
 

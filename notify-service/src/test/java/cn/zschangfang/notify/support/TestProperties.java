@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.support;
 
 import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.routing.RoutingProperties;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -12,5 +13,10 @@ public final class TestProperties {
 
     public static NotifyProperties notify(Map<String, String> overrides) {
         return new Binder(new MapConfigurationPropertySource(overrides)).bindOrCreate("notify", NotifyProperties.class);
+    }
+
+    public static RoutingProperties routing(Map<String, String> overrides) {
+        return new Binder(new MapConfigurationPropertySource(overrides))
+                .bindOrCreate("notify.routing", RoutingProperties.class);
     }
 }

@@ -6,7 +6,7 @@ import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
-import cn.zschangfang.notify.channel.wecom.WecomMarkdown;
+import cn.zschangfang.notify.channel.render.LeadText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DingTalkRobotChannel implements Channel {
 
+    /**
+     * DingTalk documents no exact markdown size; 4,096 bytes keeps a digest readable on a phone and far below the
+     * request limit.
+     */
+    public static final int MAX_MARKDOWN_BYTES = 4096;
+
     private final RobotHttp http;
     private final Clock clock;
 
@@ -38,26 +44,40 @@ public class DingTalkRobotChannel implements Channel {
 
     @Override
     public boolean availableFor(Agent agent) {
-        return agent.spec().dingtalkWebhook() != null
-                && !agent.spec().dingtalkWebhook().isBlank();
+        return agent.spec().channels().dingtalkWebhook() != null
+                && !agent.spec().channels().dingtalkWebhook().isBlank();
     }
 
     @Override
     public String limitTarget(Agent agent) {
-        return agent.spec().dingtalkWebhook();
+        return agent.spec().channels().dingtalkWebhook();
+    }
+
+    @Override
+    public int capacity(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
+                .items();
     }
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        String url = agent.spec().dingtalkWebhook();
-        String secret = agent.spec().dingtalkSecret();
+        String url = agent.spec().channels().dingtalkWebhook();
+        String secret = agent.spec().channels().dingtalkSecret();
         if (secret != null && !secret.isBlank()) {
             long timestamp = clock.millis();
             url += (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
                     + URLEncoder.encode(sign(timestamp, secret), StandardCharsets.UTF_8);
         }
         Map<String, Object> body = Map.of(
-                "msgtype", "markdown", "markdown", Map.of("title", "新询盘", "text", WecomMarkdown.render(message, null)));
+                "msgtype",
+                "markdown",
+                "markdown",
+                Map.of(
+                        "title",
+                        "新询盘",
+                        "text",
+                        LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
+                                .text()));
         RobotHttp.Reply reply = http.post(url, body);
         if (reply.httpFailure() != null) {
             return reply.httpFailure();

@@ -6,7 +6,7 @@ import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
-import cn.zschangfang.notify.channel.wecom.WecomMarkdown;
+import cn.zschangfang.notify.channel.render.LeadText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeishuRobotChannel implements Channel {
 
+    /** Feishu accepts request bodies up to 20 KB; 4,096 bytes of text keeps a digest readable on a phone. */
+    public static final int MAX_TEXT_BYTES = 4096;
+
     private final RobotHttp http;
     private final Clock clock;
 
@@ -39,28 +42,38 @@ public class FeishuRobotChannel implements Channel {
 
     @Override
     public boolean availableFor(Agent agent) {
-        return agent.spec().feishuWebhook() != null
-                && !agent.spec().feishuWebhook().isBlank();
+        return agent.spec().channels().feishuWebhook() != null
+                && !agent.spec().channels().feishuWebhook().isBlank();
     }
 
     @Override
     public String limitTarget(Agent agent) {
-        return agent.spec().feishuWebhook();
+        return agent.spec().channels().feishuWebhook();
+    }
+
+    @Override
+    public int capacity(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
+                .items();
     }
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
-        String secret = agent.spec().feishuSecret();
+        String secret = agent.spec().channels().feishuSecret();
         if (secret != null && !secret.isBlank()) {
             long timestamp = clock.instant().getEpochSecond();
             body.put("timestamp", String.valueOf(timestamp));
             body.put("sign", sign(timestamp, secret));
         }
         body.put("msg_type", "text");
-        // plain text: the markdown's visitor fields are already neutralised; Feishu text renders nothing anyway
-        body.put("content", Map.of("text", WecomMarkdown.render(message, null)));
-        RobotHttp.Reply reply = http.post(agent.spec().feishuWebhook(), body);
+        body.put(
+                "content",
+                Map.of(
+                        "text",
+                        LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
+                                .text()));
+        RobotHttp.Reply reply = http.post(agent.spec().channels().feishuWebhook(), body);
         if (reply.httpFailure() != null) {
             return reply.httpFailure();
         }

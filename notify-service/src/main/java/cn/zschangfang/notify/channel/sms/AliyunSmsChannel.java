@@ -6,7 +6,7 @@ import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.SendResult;
 import cn.zschangfang.notify.config.NotifyProperties;
-import cn.zschangfang.notify.intake.LeadCapturedEvent;
+import cn.zschangfang.notify.lead.Lead;
 import com.aliyun.dysmsapi20170525.Client;
 import com.aliyun.dysmsapi20170525.models.SendSmsRequest;
 import com.aliyun.dysmsapi20170525.models.SendSmsResponse;
@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SMS through Alibaba Cloud's official SDK (SendSms). Template parameters are short ({@code town}, {@code type},
- * each ≤ 35 characters); {@code OutId} is the delivery id.
+ * SMS through Alibaba Cloud's official SDK (SendSms), one lead per message (the default capacity of 1). Template
+ * parameters are short ({@code town}, {@code type}, each ≤ 35 characters, Alibaba Cloud's limit per variable);
+ * {@code OutId} is the delivery id.
  *
  * <p>SendSms is not idempotent, so the SDK's own retries are off, and a timeout after the request went out is
  * UNKNOWN: never resent blindly, the delivery falls through to the next step (duty manager) instead. A connection
@@ -72,23 +73,21 @@ public class AliyunSmsChannel implements Channel {
     @Override
     public boolean availableFor(Agent agent) {
         return config.configured()
-                && Boolean.TRUE.equals(agent.spec().sms())
-                && agent.spec().mobile() != null
-                && !agent.spec().mobile().isBlank();
+                && agent.spec().channels().sms()
+                && agent.spec().channels().mobile() != null
+                && !agent.spec().channels().mobile().isBlank();
     }
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        LeadCapturedEvent lead = message.items().get(0).lead();
+        Lead lead = message.items().get(0).lead();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("town", cap(lead.town()));
         String type = INTENT.getOrDefault(String.valueOf(lead.intent()), "")
                 + TYPE.getOrDefault(String.valueOf(lead.propertyType()), "");
-        params.put(
-                "type",
-                cap(message.items().size() > 1 ? type + "等" + message.items().size() + "条" : type));
+        params.put("type", cap(type)); // one lead per SMS (capacity 1): the template has no room for a list
         SendSmsRequest request = new SendSmsRequest()
-                .setPhoneNumbers(agent.spec().mobile())
+                .setPhoneNumbers(agent.spec().channels().mobile())
                 .setSignName(config.signName())
                 .setTemplateCode(config.templateCode())
                 .setTemplateParam(json.writeValueAsString(params))
@@ -142,7 +141,7 @@ public class AliyunSmsChannel implements Channel {
                             .setAccessKeyId(config.accessKeyId())
                             .setAccessKeySecret(config.accessKeySecret())
                             .setEndpoint(config.endpoint())
-                            .setProtocol(config.protocol())
+                            .setProtocol(config.protocol().name())
                             .setReadTimeout(timeoutMs)
                             .setConnectTimeout(timeoutMs);
                     client = new Client(cfg);

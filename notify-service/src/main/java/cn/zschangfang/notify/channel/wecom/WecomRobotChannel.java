@@ -6,20 +6,23 @@ import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
+import cn.zschangfang.notify.channel.render.LeadText;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * WeChat Work group robot: markdown message, then (agent with a mobile but no {@code wecomUserId}) a text message
- * with {@code mentioned_mobile_list} so the phone buzzes. errcode 0 ok, 45009 rate limited, 93000 invalid webhook.
+ * WeChat Work group robot, one robot message per message, so a robot's 20-per-minute budget carries leads, not
+ * pings. Markdown (≤ 4,096 bytes) when the agent is mentioned by user id ({@code <@id>} works inside markdown) or
+ * not at all; a text message (≤ 2,048 bytes) with {@code mentioned_mobile_list} when the agent is known only by
+ * mobile, because markdown cannot mention by mobile. errcode 0 ok, 45009 rate limited, 93000 invalid webhook.
  */
 @Component
 public class WecomRobotChannel implements Channel {
 
-    private static final Logger log = LoggerFactory.getLogger(WecomRobotChannel.class);
+    public static final int MAX_MARKDOWN_BYTES = 4096;
+    public static final int MAX_TEXT_BYTES = 2048;
 
     private final RobotHttp http;
 
@@ -34,43 +37,56 @@ public class WecomRobotChannel implements Channel {
 
     @Override
     public boolean availableFor(Agent agent) {
-        return agent.spec().wecomWebhook() != null
-                && !agent.spec().wecomWebhook().isBlank();
+        return present(agent.spec().channels().wecomWebhook());
     }
 
     @Override
     public String limitTarget(Agent agent) {
-        return agent.spec().wecomWebhook();
+        return agent.spec().channels().wecomWebhook();
+    }
+
+    @Override
+    public int capacity(Agent agent, OutboundMessage message) {
+        return render(agent, message).items();
     }
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        String userId = agent.spec().wecomUserId();
-        Map<String, Object> body =
-                Map.of("msgtype", "markdown", "markdown", Map.of("content", WecomMarkdown.render(message, userId)));
-        SendResult result = classify(http.post(agent.spec().wecomWebhook(), body));
-        boolean mentionByMobile = (userId == null || userId.isBlank())
-                && agent.spec().mobile() != null
-                && !agent.spec().mobile().isBlank()
-                && message.items().size() == 1;
-        if (result.outcome() == SendResult.Outcome.SENT && mentionByMobile) {
-            // best effort: the lead itself is delivered; a failed ping must not cause the markdown to be re-sent
-            SendResult ping = classify(http.post(
-                    agent.spec().wecomWebhook(),
+        String content = render(agent, message).text();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (mentionByMobile(agent)) {
+            body.put("msgtype", "text");
+            body.put(
+                    "text",
                     Map.of(
-                            "msgtype",
-                            "text",
-                            "text",
-                            Map.of(
-                                    "content",
-                                    WecomMarkdown.mentionText(message),
-                                    "mentioned_mobile_list",
-                                    List.of(agent.spec().mobile())))));
-            if (ping.outcome() != SendResult.Outcome.SENT) {
-                log.warn("mention ping for agent {} failed with {}", agent.id(), ping.code());
-            }
+                            "content",
+                            content,
+                            "mentioned_mobile_list",
+                            List.of(agent.spec().channels().mobile())));
+        } else {
+            body.put("msgtype", "markdown");
+            body.put("markdown", Map.of("content", content));
         }
-        return result;
+        return classify(http.post(agent.spec().channels().wecomWebhook(), body));
+    }
+
+    private static LeadText.Rendered render(Agent agent, OutboundMessage message) {
+        return mentionByMobile(agent)
+                ? LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
+                : LeadText.render(
+                        message,
+                        LeadText.Style.MARKDOWN,
+                        MAX_MARKDOWN_BYTES,
+                        agent.spec().channels().wecomUserId());
+    }
+
+    private static boolean mentionByMobile(Agent agent) {
+        return !present(agent.spec().channels().wecomUserId())
+                && present(agent.spec().channels().mobile());
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     static SendResult classify(RobotHttp.Reply reply) {

@@ -1,0 +1,182 @@
+package cn.zschangfang.notify.delivery;
+
+import cn.zschangfang.notify.channel.Purpose;
+import cn.zschangfang.notify.channel.SendResult;
+import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.events.EventPublisher;
+import cn.zschangfang.notify.events.NotifyDeliveryEvent;
+import cn.zschangfang.notify.routing.LeadCase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outcome state machine: what a channel's answer means for each delivery a message carried. SENT is final;
+ * TRANSIENT retries with back-off up to {@code max-attempts}, then fails; RATE_LIMITED waits about a minute;
+ * PERMANENT and UNKNOWN fail, and a failed delivery is followed by the agent's next channel or else the duty
+ * manager (returned as planned delivery keys for the dispatcher to send).
+ */
+@Component
+class DeliveryOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomes.class);
+
+    private final DeliveryStore store;
+    private final DeliveryPlanner planner;
+    private final EventPublisher events;
+    private final DeliveryMetrics metrics;
+    private final MongoTemplate mongo;
+    private final NotifyProperties properties;
+    private final Clock clock;
+
+    DeliveryOutcomes(
+            DeliveryStore store,
+            DeliveryPlanner planner,
+            EventPublisher events,
+            DeliveryMetrics metrics,
+            MongoTemplate mongo,
+            NotifyProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.planner = planner;
+        this.events = events;
+        this.metrics = metrics;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return keys of deliveries planned because one failed (next channel, duty manager), to be dispatched */
+    List<String> record(List<Delivery> batch, SendResult result, boolean digest) {
+        List<String> followUps = new ArrayList<>();
+        for (Delivery d : batch) {
+            Purpose purpose = digest ? Purpose.DIGEST : d.purpose();
+            metrics.outcome(d.channel().name(), result.outcome().name());
+            switch (result.outcome()) {
+                case SENT -> sent(d, purpose, result, digest);
+                case TRANSIENT -> {
+                    if (d.attempt() >= properties.delivery().maxAttempts()) {
+                        fail(d, purpose, DeliveryStatus.FAILED, result.code()).ifPresent(followUps::add);
+                    } else {
+                        retryLater(d, purpose, backoff(d.attempt()), result.code());
+                    }
+                }
+                case RATE_LIMITED -> {
+                    Duration wait = properties.delivery().rateLimitedBackoff();
+                    retryLater(
+                            d,
+                            purpose,
+                            wait.plusMillis(ThreadLocalRandom.current().nextLong(0, 1 + wait.toMillis() / 10)),
+                            result.code());
+                }
+                case PERMANENT ->
+                    fail(d, purpose, DeliveryStatus.FAILED, result.code()).ifPresent(followUps::add);
+                case UNKNOWN ->
+                    fail(d, purpose, DeliveryStatus.UNKNOWN, result.code()).ifPresent(followUps::add);
+            }
+        }
+        return followUps;
+    }
+
+    private void sent(Delivery d, Purpose purpose, SendResult result, boolean digest) {
+        Instant now = clock.instant();
+        store.transition(
+                d,
+                new Update()
+                        .set("status", DeliveryStatus.SENT.name())
+                        .set("sentAt", now)
+                        .set("lastCode", result.code())
+                        .set("digest", digest));
+        LeadCase lc = mongo.findById(d.leadId(), LeadCase.class);
+        long latency = lc == null || lc.lead().capturedAt() == null
+                ? 0
+                : Math.max(0, Duration.between(lc.lead().capturedAt(), now).toMillis());
+        // Ids only: the operator follows a lead from capture to the agent's phone by traceId and leadId.
+        log.info(
+                "lead {} delivered to agent {} via {} ({}, attempt {}, {} ms after capture)",
+                d.leadId(),
+                d.agentId(),
+                d.channel(),
+                purpose,
+                d.attempt(),
+                latency);
+        long first = mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(d.leadId())
+                                .and("firstDeliveredAt")
+                                .is(null)),
+                        new Update().set("firstDeliveredAt", now),
+                        LeadCase.class)
+                .getModifiedCount();
+        if (first == 1) {
+            metrics.firstDelivery(Duration.ofMillis(latency));
+        }
+        // the event last: a slow broker must not delay recording what the agent already has
+        publish(d, purpose, "SENT", latency);
+    }
+
+    private void retryLater(Delivery d, Purpose purpose, Duration wait, String code) {
+        store.transition(
+                d,
+                new Update()
+                        .set("status", DeliveryStatus.PENDING.name())
+                        .set("nextAttemptAt", clock.instant().plus(wait))
+                        .set("lastCode", code));
+        metrics.retry(d.channel().name());
+        publish(d, purpose, "RETRYING", 0);
+    }
+
+    /** Exponential back-off with "equal jitter": half fixed, half random, capped. */
+    Duration backoff(int attempt) {
+        long base = properties.delivery().initialBackoff().toMillis();
+        long cap = properties.delivery().maxBackoff().toMillis();
+        long exp = Math.min(cap, base * (1L << Math.min(20, Math.max(0, attempt - 1))));
+        return Duration.ofMillis(exp / 2 + ThreadLocalRandom.current().nextLong(0, exp / 2 + 1));
+    }
+
+    private Optional<String> fail(Delivery d, Purpose purpose, DeliveryStatus status, String code) {
+        store.transition(d, new Update().set("status", status.name()).set("lastCode", code));
+        publish(d, purpose, status.name(), 0);
+        Optional<String> next = planner.plan(d.leadId(), d.agentId(), d.purpose(), d.step(), d.note(), d.channel());
+        if (next.isPresent()) {
+            return next; // the agent's next channel
+        }
+        String duty = properties.dutyManagerId();
+        if (!duty.equals(d.agentId())) {
+            metrics.escalation("all-channels-failed");
+            Optional<String> toDuty =
+                    planner.plan(d.leadId(), duty, Purpose.ESCALATION, 100 + d.step(), "原负责人的所有通知渠道均失败，请处理", null);
+            if (toDuty.isPresent()) {
+                return toDuty;
+            }
+        }
+        log.error("lead {} could not be delivered to agent {} nor to the duty manager", d.leadId(), d.agentId());
+        return Optional.empty();
+    }
+
+    void publish(Delivery d, Purpose purpose, String status, long latencyMs) {
+        events.delivery(new NotifyDeliveryEvent(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                d.deliveryId(),
+                d.leadId(),
+                d.agentId(),
+                d.channel().name(),
+                purpose.name(),
+                status,
+                d.attempt(),
+                latencyMs));
+    }
+}

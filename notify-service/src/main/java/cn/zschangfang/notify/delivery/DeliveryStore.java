@@ -1,0 +1,153 @@
+package cn.zschangfang.notify.delivery;
+
+import cn.zschangfang.notify.config.NotifyProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code deliveries} collection: insert-once records, atomic claims with a lease, and guarded transitions (only
+ * from IN_FLIGHT, so an instance whose lease expired cannot overwrite the outcome of the one that took over).
+ */
+@Component
+class DeliveryStore {
+
+    private final MongoTemplate mongo;
+    private final NotifyProperties properties;
+    private final Clock clock;
+
+    DeliveryStore(MongoTemplate mongo, NotifyProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+        mongo.indexOps(Delivery.class)
+                .createIndex(new Index("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+        mongo.indexOps(Delivery.class).createIndex(new Index("leadId", Sort.Direction.ASC));
+    }
+
+    /** Inserts the record unless it exists (a redelivered event or a second instance: the existing one decides). */
+    void insertOnce(Delivery d) {
+        try {
+            mongo.insert(d);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // dispatch() will not resend what is SENT or claimed elsewhere
+        }
+    }
+
+    /** PENDING and due (or any PENDING with {@code ignoreDue}), or IN_FLIGHT with an expired lease → IN_FLIGHT. */
+    Delivery claim(String key, boolean ignoreDue) {
+        Instant now = clock.instant();
+        Criteria pending = Criteria.where("status").is(DeliveryStatus.PENDING.name());
+        if (!ignoreDue) {
+            pending = pending.and("nextAttemptAt").lte(now);
+        }
+        Criteria orphaned = Criteria.where("status")
+                .is(DeliveryStatus.IN_FLIGHT.name())
+                .and("leaseUntil")
+                .lt(now);
+        return mongo.findAndModify(
+                Query.query(new Criteria()
+                        .andOperator(Criteria.where("_id").is(key), new Criteria().orOperator(pending, orphaned))),
+                new Update()
+                        .set("status", DeliveryStatus.IN_FLIGHT.name())
+                        .set("leaseUntil", now.plus(properties.delivery().lease()))
+                        .inc("attempt", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                Delivery.class);
+    }
+
+    /** Other deliveries to the same robot waiting on the limiter, claimed to be folded into one digest. */
+    List<Delivery> claimBacklog(Delivery first, int max) {
+        List<Delivery> waiting = mongo.find(
+                Query.query(Criteria.where("limitTarget")
+                                .is(first.limitTarget())
+                                .and("channel")
+                                .is(first.channel().name())
+                                .and("status")
+                                .is(DeliveryStatus.PENDING.name())
+                                .and("deferred")
+                                .is(true)
+                                .and("_id")
+                                .ne(first.key()))
+                        .with(Sort.by("createdAt"))
+                        .limit(max),
+                Delivery.class);
+        List<Delivery> claimed = new ArrayList<>();
+        for (Delivery w : waiting) {
+            Delivery c = claim(w.key(), true);
+            if (c != null) {
+                claimed.add(c);
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Back to PENDING (deferred, so the next send to the robot folds it in) due at {@code at}; waiting is not a
+     * failed attempt.
+     */
+    void release(Delivery d, Instant at) {
+        transition(
+                d,
+                new Update()
+                        .set("status", DeliveryStatus.PENDING.name())
+                        .set("deferred", true)
+                        .set("nextAttemptAt", at)
+                        .inc("attempt", -1));
+    }
+
+    void transition(Delivery d, Update update) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(d.key()).and("status").is(DeliveryStatus.IN_FLIGHT.name())),
+                update,
+                Delivery.class);
+    }
+
+    /** Retries whose back-off elapsed and deliveries orphaned by a crashed instance, oldest first. */
+    List<Delivery> due(int max) {
+        Instant now = clock.instant();
+        return mongo.find(
+                Query.query(new Criteria()
+                                .orOperator(
+                                        Criteria.where("status")
+                                                .is(DeliveryStatus.PENDING.name())
+                                                .and("nextAttemptAt")
+                                                .lte(now),
+                                        Criteria.where("status")
+                                                .is(DeliveryStatus.IN_FLIGHT.name())
+                                                .and("leaseUntil")
+                                                .lt(now)))
+                        .with(Sort.by("nextAttemptAt"))
+                        .limit(max),
+                Delivery.class);
+    }
+
+    /** The agent's latest SENT delivery of a lead, else any of its deliveries of it. */
+    Delivery latestFor(String leadId, String agentId) {
+        Criteria mine = Criteria.where("leadId").is(leadId).and("agentId").is(agentId);
+        Delivery sent = mongo.findOne(
+                Query.query(mine.and("status").is(DeliveryStatus.SENT.name()))
+                        .with(Sort.by(Sort.Direction.DESC, "sentAt"))
+                        .limit(1),
+                Delivery.class);
+        return sent != null
+                ? sent
+                : mongo.findOne(
+                        Query.query(Criteria.where("leadId")
+                                        .is(leadId)
+                                        .and("agentId")
+                                        .is(agentId))
+                                .limit(1),
+                        Delivery.class);
+    }
+}

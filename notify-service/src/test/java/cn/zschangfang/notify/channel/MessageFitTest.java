@@ -1,0 +1,342 @@
+package cn.zschangfang.notify.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.channel.dingtalk.DingTalkRobotChannel;
+import cn.zschangfang.notify.channel.feishu.FeishuRobotChannel;
+import cn.zschangfang.notify.channel.render.LeadText;
+import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
+import cn.zschangfang.notify.lead.Lead;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.TestProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every channel's messages fit its limit by construction, with the longest field values a lead can carry: a single
+ * lead shortens only the visitor's text, a digest carries whole items and states their number, and the items that
+ * did not fit go into the next message, so every lead appears exactly once.
+ */
+class MessageFitTest {
+
+    static final Pattern REF = Pattern.compile(Pattern.quote(LeadText.REF) + "([A-Za-z0-9-]+)");
+    private static final String ACK = "https://portal.example/ack/" + "t".repeat(120) + "." + "s".repeat(43);
+    private static final String INBOX = "https://portal.example/agent";
+
+    /** The longest values a lead.captured event can bring (lead ids are UUID-like, at most 100 characters). */
+    static Lead longest(String id) {
+        return new Lead(
+                id,
+                Instant.now(),
+                "L".repeat(300),
+                "T".repeat(300),
+                "沙".repeat(300),
+                new Lead.Range(1.23456789e300, 9.87654321e300),
+                null,
+                "用".repeat(5000),
+                1.0e300,
+                "公".repeat(5000),
+                "张".repeat(300),
+                "😀".repeat(300),
+                "留".repeat(20_000),
+                null,
+                null,
+                "web",
+                Integer.MIN_VALUE,
+                List.of());
+    }
+
+    static Lead typical(String id, String message) {
+        return new Lead(
+                id,
+                Instant.now(),
+                "LEASE",
+                "WAREHOUSE",
+                "沙溪镇",
+                new Lead.Range(500.0, 500.0),
+                null,
+                "仓储",
+                12.5,
+                "中山某五金有限公司",
+                "张*",
+                "138****9793",
+                message,
+                null,
+                null,
+                "web",
+                70,
+                List.of());
+    }
+
+    static OutboundMessage message(List<Lead> leads) {
+        List<OutboundMessage.Item> items =
+                leads.stream().map(l -> new OutboundMessage.Item(l, ACK)).toList();
+        return new OutboundMessage(
+                items.size() > 1 ? Purpose.DIGEST : Purpose.ESCALATION, items, "值".repeat(500), "d-1", INBOX);
+    }
+
+    static List<Lead> leads(int n, Function<String, Lead> make) {
+        List<Lead> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(make.apply(String.format("%08d", i) + "-" + "x".repeat(91)));
+        }
+        return out;
+    }
+
+    /** A channel under test with the robot's answer "ok" and every posted body kept. */
+    record Posted(Channel channel, List<String> bodies, Agent agent, Function<String, String> content, int limit) {}
+
+    static Posted wecomMarkdown() {
+        return posted(
+                http -> new WecomRobotChannel(http),
+                AgentSpecBuilder.agent("a")
+                        .wecom("https://qyapi.weixin.qq.com/x")
+                        .wecomUserId("zhang.san"),
+                b -> b.at("/markdown/content").asString(),
+                WecomRobotChannel.MAX_MARKDOWN_BYTES);
+    }
+
+    static Posted wecomText() {
+        return posted(
+                http -> new WecomRobotChannel(http),
+                AgentSpecBuilder.agent("a")
+                        .wecom("https://qyapi.weixin.qq.com/x")
+                        .mobile("13912345678"),
+                b -> b.at("/text/content").asString(),
+                WecomRobotChannel.MAX_TEXT_BYTES);
+    }
+
+    static Posted dingtalk() {
+        return posted(
+                http -> new DingTalkRobotChannel(http, Clock.systemUTC()),
+                AgentSpecBuilder.agent("a").dingtalk("https://oapi.dingtalk.com/x", null),
+                b -> b.at("/markdown/text").asString(),
+                DingTalkRobotChannel.MAX_MARKDOWN_BYTES);
+    }
+
+    static Posted feishu() {
+        return posted(
+                http -> new FeishuRobotChannel(http, Clock.systemUTC()),
+                AgentSpecBuilder.agent("a").feishu("https://open.feishu.cn/x", null),
+                b -> b.at("/content/text").asString(),
+                FeishuRobotChannel.MAX_TEXT_BYTES);
+    }
+
+    private static Posted posted(
+            Function<RobotHttp, Channel> make,
+            AgentSpecBuilder spec,
+            Function<tools.jackson.databind.JsonNode, String> content,
+            int limit) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> bodies = new ArrayList<>();
+        RobotHttp http = new RobotHttp(TestProperties.notify(Map.of())) {
+            @Override
+            public Reply post(String url, Object body) {
+                bodies.add(json.writeValueAsString(body));
+                return new Reply(null, Map.of("errcode", 0, "code", 0));
+            }
+        };
+        Agent agent = new Agent("a", spec.build(), null, 0, null, null);
+        return new Posted(make.apply(http), bodies, agent, b -> content.apply(json.readTree(b)), limit);
+    }
+
+    static List<Posted> channels() {
+        return List.of(wecomMarkdown(), wecomText(), dingtalk(), feishu());
+    }
+
+    /** Sends {@code leads} as a burst does: each message carries what fits, the rest go into the next. */
+    static List<String> sendAll(Posted p, List<Lead> leads) {
+        List<Lead> waiting = new ArrayList<>(leads);
+        while (!waiting.isEmpty()) {
+            OutboundMessage m = message(waiting);
+            int fits = p.channel().capacity(p.agent(), m);
+            assertThat(fits).isBetween(1, waiting.size());
+            assertThat(p.channel()
+                            .send(p.agent(), message(waiting.subList(0, fits)))
+                            .outcome())
+                    .isEqualTo(SendResult.Outcome.SENT);
+            waiting.subList(0, fits).clear();
+        }
+        return p.bodies().stream().map(p.content()).toList();
+    }
+
+    static List<String> refs(String text) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = REF.matcher(text);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    @Test
+    void singleLeadWithTheLongestFieldsFitsEveryChannelAndKeepsItsReferenceAndLink() {
+        for (Posted p : channels()) {
+            Lead lead = longest("0f8fad5b-d9cb-469f-a165-70867728950e");
+            List<String> texts = sendAll(p, List.of(lead));
+            assertThat(texts).hasSize(1);
+            String text = texts.get(0);
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(p.limit());
+            assertThat(refs(text)).containsExactly(lead.leadId());
+            assertThat(text).contains(ACK, "留留留").endsWith("…");
+            assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                    .isEqualTo(text);
+        }
+    }
+
+    @Test
+    void hundredLeadBurstWithTheLongestFieldsShowsEveryLeadExactlyOnceInMessagesThatFit() {
+        for (Posted p : channels()) {
+            List<Lead> burst = leads(100, MessageFitTest::longest);
+            List<String> texts = sendAll(p, burst);
+
+            List<String> seen = new ArrayList<>();
+            for (String text : texts) {
+                assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(p.limit());
+                List<String> carried = refs(text);
+                seen.addAll(carried);
+                if (carried.size() > 1) {
+                    // the title states exactly how many it carries, and there is one link, to the inbox
+                    assertThat(text)
+                            .contains(carried.size() + " 条新询盘")
+                            .contains(INBOX)
+                            .doesNotContain(ACK);
+                }
+            }
+            assertThat(seen)
+                    .containsExactlyElementsOf(burst.stream().map(Lead::leadId).toList());
+            assertThat(texts.size()).isLessThan(100); // folded, not one message per lead
+        }
+    }
+
+    @Test
+    void typicalDigestCarriesAboutTwentyLeadsPerMessage() {
+        for (Posted p : channels()) {
+            List<Lead> burst = leads(100, id -> typical(id, "急"));
+            List<String> texts = sendAll(p, burst);
+            assertThat(refs(String.join("\n", texts))).hasSize(100);
+            assertThat(texts.size())
+                    .as(p.channel().type() + " messages for 100 leads")
+                    .isLessThanOrEqualTo(8);
+        }
+    }
+
+    @Test
+    void hostileVisitorTextCannotInjectLinksFontTagsMentionsOrHeaders() {
+        String hostile = "[click](https://evil.example) <font color=\"warning\">urgent</font> <@all> @all "
+                + "![img](x) `code` **b** \n# h1\n> quote &lt;font&gt; https://evil.example/raw";
+        Lead lead = new Lead(
+                "lead-1",
+                Instant.now(),
+                "LEASE",
+                "WAREHOUSE",
+                "沙溪镇",
+                new Lead.Range(500.0, 500.0),
+                null,
+                "仓储",
+                12.5,
+                "<@boss>[co](http://x)",
+                "张*",
+                "138****9793",
+                hostile,
+                null,
+                null,
+                "web",
+                70,
+                List.of());
+        String md = LeadText.render(message(List.of(lead)), LeadText.Style.MARKDOWN, 4096, null)
+                .text();
+
+        assertThat(md)
+                .doesNotContain(
+                        "](https://evil",
+                        "](http://x",
+                        "<font color=\"warning\">urgent",
+                        "<@all>",
+                        "<@boss>",
+                        "\n# h1",
+                        "\n> quote",
+                        "`code`",
+                        "**b**",
+                        "https://evil.example/raw",
+                        "&lt;");
+        // our own markup is intact: two links, the masked phone shown literally
+        assertThat(md.split("\\]\\(")).hasSize(3);
+        assertThat(md).contains("[确认接单](" + ACK + ")", "[打开收件箱](" + INBOX + ")");
+        assertThat(md).contains("`138****9793`", "`张*`", "500 ㎡", "12.5 万元", "仓库", "编号 lead-1\n");
+        assertThat(md).contains("click", "urgent", "quote");
+    }
+
+    @Test
+    void maskedPhoneThatIsNotAMaskIsEscapedNotTrusted() {
+        Lead lead = new Lead(
+                "lead-1",
+                null,
+                "LEASE",
+                "LAND",
+                "t",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "张*",
+                "13812345678`<@x>",
+                "hi",
+                null,
+                null,
+                "web",
+                1,
+                List.of());
+        String md = LeadText.render(message(List.of(lead)), LeadText.Style.MARKDOWN, 4096, null)
+                .text();
+        assertThat(md).doesNotContain("<@x>").doesNotContain("`13812345678`");
+    }
+
+    @Test
+    void agentWithWecomUserIdIsMentionedInsideTheOneMarkdownMessageOnlyWithASafeId() {
+        OutboundMessage one = message(List.of(typical("lead-1", "hi")));
+        assertThat(LeadText.render(one, LeadText.Style.MARKDOWN, 4096, "zhangsan")
+                        .text())
+                .contains("<@zhangsan>");
+        assertThat(LeadText.render(one, LeadText.Style.MARKDOWN, 4096, "x>\n# y")
+                        .text())
+                .doesNotContain("<@x");
+        OutboundMessage digest = message(leads(5, id -> typical(id, "hi")));
+        String md = LeadText.render(digest, LeadText.Style.MARKDOWN, 4096, "zhangsan")
+                .text();
+        assertThat(md.split("<@zhangsan>", -1)).hasSize(2); // one mention per digest, not per item
+    }
+
+    @Test
+    void agentKnownOnlyByMobileGetsOneTextMessageThatMentionsTheMobile() {
+        Posted p = wecomText();
+        p.channel().send(p.agent(), message(List.of(typical("lead-1", "提醒测试"))));
+        assertThat(p.bodies()).hasSize(1);
+        assertThat(p.bodies().get(0))
+                .contains("\"msgtype\":\"text\"", "\"mentioned_mobile_list\":[\"13912345678\"]", "编号 lead-1");
+    }
+
+    @Test
+    void truncationNeverSplitsASurrogatePairOrMultibyteCharacter() {
+        for (int limit = 1; limit < 40; limit++) {
+            String cut = SafeText.truncateUtf8("a😀询b😀😀询询", limit);
+            assertThat(cut.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Math.max(limit, 3));
+            assertThat(cut.codePoints().allMatch(Character::isValidCodePoint)).isTrue();
+            assertThat(Character.isHighSurrogate(cut.charAt(Math.max(0, cut.length() - 2)))
+                            && cut.length() >= 2
+                            && !Character.isLowSurrogate(cut.charAt(cut.length() - 1)))
+                    .isFalse();
+        }
+    }
+}

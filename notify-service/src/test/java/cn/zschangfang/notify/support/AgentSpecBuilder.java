@@ -1,0 +1,161 @@
+package cn.zschangfang.notify.support;
+
+import cn.zschangfang.notify.agent.AgentRole;
+import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.agent.WorkingHours;
+import java.util.List;
+
+/** Agents for tests by name instead of by the position of 19 constructor arguments. */
+public final class AgentSpecBuilder {
+
+    private String id;
+    private String name = "测试经纪人";
+    private AgentRole role = AgentRole.AGENT;
+    private String mobile;
+    private String wecomUserId;
+    private String wecomWebhook;
+    private String dingtalkWebhook;
+    private String dingtalkSecret;
+    private String feishuWebhook;
+    private String feishuSecret;
+    private boolean sms;
+    private List<String> towns = List.of();
+    private List<String> propertyTypes = List.of();
+    private List<String> intents = List.of();
+    private Integer weight = 1;
+    private Integer maxOpenLeads;
+    private List<WorkingHours> workingHours = List.of();
+    private boolean active = true;
+    private String backup;
+
+    private AgentSpecBuilder() {}
+
+    public static AgentSpecBuilder agent(String id) {
+        AgentSpecBuilder b = new AgentSpecBuilder();
+        b.id = id;
+        return b;
+    }
+
+    public static AgentSpecBuilder from(AgentSpec s) {
+        AgentSpecBuilder b = agent(s.id());
+        b.name = s.name();
+        b.role = s.role();
+        b.mobile = s.mobile();
+        b.wecomUserId = s.wecomUserId();
+        b.wecomWebhook = s.wecomWebhook();
+        b.dingtalkWebhook = s.dingtalkWebhook();
+        b.dingtalkSecret = s.dingtalkSecret();
+        b.feishuWebhook = s.feishuWebhook();
+        b.feishuSecret = s.feishuSecret();
+        b.sms = Boolean.TRUE.equals(s.sms());
+        b.towns = s.towns();
+        b.propertyTypes = s.propertyTypes();
+        b.intents = s.intents();
+        b.weight = s.weight();
+        b.maxOpenLeads = s.maxOpenLeads();
+        b.workingHours = s.workingHours();
+        b.active = Boolean.TRUE.equals(s.active());
+        b.backup = s.backup();
+        return b;
+    }
+
+    public AgentSpecBuilder name(String v) {
+        name = v;
+        return this;
+    }
+
+    public AgentSpecBuilder role(AgentRole v) {
+        role = v;
+        return this;
+    }
+
+    public AgentSpecBuilder mobile(String v) {
+        mobile = v;
+        return this;
+    }
+
+    public AgentSpecBuilder wecomUserId(String v) {
+        wecomUserId = v;
+        return this;
+    }
+
+    public AgentSpecBuilder wecom(String webhook) {
+        wecomWebhook = webhook;
+        return this;
+    }
+
+    public AgentSpecBuilder dingtalk(String webhook, String secret) {
+        dingtalkWebhook = webhook;
+        dingtalkSecret = secret;
+        return this;
+    }
+
+    public AgentSpecBuilder feishu(String webhook, String secret) {
+        feishuWebhook = webhook;
+        feishuSecret = secret;
+        return this;
+    }
+
+    public AgentSpecBuilder sms(boolean v) {
+        sms = v;
+        return this;
+    }
+
+    public AgentSpecBuilder towns(List<String> v) {
+        towns = v;
+        return this;
+    }
+
+    public AgentSpecBuilder propertyTypes(List<String> v) {
+        propertyTypes = v;
+        return this;
+    }
+
+    public AgentSpecBuilder weight(Integer v) {
+        weight = v;
+        return this;
+    }
+
+    public AgentSpecBuilder maxOpenLeads(Integer v) {
+        maxOpenLeads = v;
+        return this;
+    }
+
+    public AgentSpecBuilder workingHours(List<WorkingHours> v) {
+        workingHours = v;
+        return this;
+    }
+
+    public AgentSpecBuilder active(boolean v) {
+        active = v;
+        return this;
+    }
+
+    public AgentSpecBuilder backup(String v) {
+        backup = v;
+        return this;
+    }
+
+    public AgentSpec build() {
+        return new AgentSpec(
+                id,
+                name,
+                role,
+                mobile,
+                wecomUserId,
+                wecomWebhook,
+                dingtalkWebhook,
+                dingtalkSecret,
+                feishuWebhook,
+                feishuSecret,
+                sms,
+                towns,
+                propertyTypes,
+                intents,
+                weight,
+                maxOpenLeads,
+                workingHours,
+                active,
+                backup);
+    }
+}
