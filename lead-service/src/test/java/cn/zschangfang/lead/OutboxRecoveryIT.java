@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadRepository;
+import cn.zschangfang.lead.inquiry.PendingEvent;
 import cn.zschangfang.lead.outbox.OutboxPublisher;
-import cn.zschangfang.lead.outbox.PendingEvent;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

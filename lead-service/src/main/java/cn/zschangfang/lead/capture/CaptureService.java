@@ -8,6 +8,7 @@ import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
 import cn.zschangfang.lead.inquiry.Masking;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import cn.zschangfang.lead.outbox.OutboxEvents;
 import cn.zschangfang.lead.outbox.OutboxPublisher;
 import cn.zschangfang.lead.stats.LeadMetrics;

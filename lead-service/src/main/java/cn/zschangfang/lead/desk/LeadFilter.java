@@ -1,7 +1,7 @@
 package cn.zschangfang.lead.desk;
 
-import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.inquiry.LeadStatus;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.lead.web.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;

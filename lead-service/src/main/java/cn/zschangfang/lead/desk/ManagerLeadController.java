@@ -2,9 +2,9 @@ package cn.zschangfang.lead.desk;
 
 import cn.zschangfang.lead.access.Caller;
 import cn.zschangfang.lead.access.Callers;
-import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.lead.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package cn.zschangfang.lead.enrichment;
 
-import cn.zschangfang.lead.capture.ValidInquiry;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import java.util.ArrayList;
 import java.util.List;
 

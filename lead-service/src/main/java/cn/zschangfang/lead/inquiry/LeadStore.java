@@ -1,6 +1,5 @@
 package cn.zschangfang.lead.inquiry;
 
-import cn.zschangfang.lead.outbox.PendingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

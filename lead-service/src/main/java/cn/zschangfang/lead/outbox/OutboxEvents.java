@@ -3,6 +3,7 @@ package cn.zschangfang.lead.outbox;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.Masking;
+import cn.zschangfang.lead.inquiry.PendingEvent;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.lead.web.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

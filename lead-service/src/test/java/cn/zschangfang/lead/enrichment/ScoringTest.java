@@ -2,8 +2,8 @@ package cn.zschangfang.lead.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.lead.capture.ValidInquiry;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

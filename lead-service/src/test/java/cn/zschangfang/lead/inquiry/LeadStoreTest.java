@@ -3,7 +3,6 @@ package cn.zschangfang.lead.inquiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.TestMongo;
-import cn.zschangfang.lead.outbox.PendingEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

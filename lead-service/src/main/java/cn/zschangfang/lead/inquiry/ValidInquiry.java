@@ -1,6 +1,4 @@
-package cn.zschangfang.lead.capture;
-
-import cn.zschangfang.lead.inquiry.Lead;
+package cn.zschangfang.lead.inquiry;
 
 /** An inquiry that passed validation: normalized phone, full town name, both area units. */
 public record ValidInquiry(
