@@ -34,6 +34,13 @@ class InquiryValidatorTest {
     }
 
     @Test
+    void aFullWidthPhoneIsStoredAsTheSameElevenDigitsThatDuplicateDetectionAndRateLimitsKeyOn() {
+        ValidInquiry inquiry = validator.validate(request("＋８６ １３８－００１３－８０００", null, null));
+
+        assertThat(inquiry.phone()).isEqualTo("13800138000");
+    }
+
+    @Test
     void areaInSquareMetresIsConvertedToMu() {
         ValidInquiry inquiry = validator.validate(request("13800138000", new CaptureRequest.Range(null, 6666.7), null));
 
