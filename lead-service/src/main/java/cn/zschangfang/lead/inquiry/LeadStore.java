@@ -74,7 +74,7 @@ public class LeadStore {
                 .with(Sort.by("receivedAt"))
                 .limit(limit);
         query.fields().include("_id");
-        return mongo.find(query, Lead.class).stream().map(Lead::getId).toList();
+        return mongo.find(query, Lead.class).stream().map(Lead::id).toList();
     }
 
     /** Leads with something in the outbox, oldest first (bounded: for the backlog gauges). */

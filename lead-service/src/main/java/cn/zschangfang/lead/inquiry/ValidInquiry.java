@@ -14,4 +14,13 @@ public record ValidInquiry(
         String phone,
         String message,
         String sourceArticle,
-        String visitorId) {}
+        String visitorId) {
+
+    public Lead.Inquiry inquiry() {
+        return new Lead.Inquiry(intent, propertyType, town, areaSqm, areaMu, use, expectedAnnualTaxWan, message);
+    }
+
+    public Lead.Contact contact() {
+        return new Lead.Contact(contactName, phone, company);
+    }
+}

@@ -71,7 +71,7 @@ public class OutboxPublisher {
             if (lead.isEmpty()) {
                 return true;
             }
-            for (PendingEvent event : lead.get().getPendingEvents()) {
+            for (PendingEvent event : lead.get().pendingEvents()) {
                 if (!send(event)) {
                     return false;
                 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.TestMongo;
 import cn.zschangfang.lead.inquiry.Lead;
-import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.inquiry.TestLeads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,11 +35,7 @@ class DuplicateClaimsTest {
     LeadStore store;
 
     String storedLead(String id) {
-        Lead lead = new Lead();
-        lead.setId(id);
-        lead.setStatus(LeadStatus.NEW);
-        lead.setReceivedAt(Instant.now());
-        store.insert(lead);
+        store.insert(TestLeads.lead(id, Instant.now(), "13911112222"));
         return id;
     }
 
