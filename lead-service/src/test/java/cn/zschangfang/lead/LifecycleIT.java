@@ -24,6 +24,7 @@ class LifecycleIT extends LeadServiceITBase {
                 + "\"reason\":\"沙溪镇\",\"escalation\":false,\"previousAgentId\":null,\"newField\":true}";
         KafkaProbe.send(brokers, "lead.routed", id, routed);
         KafkaProbe.send(brokers, "lead.routed", id, routed);
+        awaitStatus(id, LeadStatus.ROUTED);
         KafkaProbe.send(
                 brokers,
                 "notify.delivery",
@@ -66,6 +67,7 @@ class LifecycleIT extends LeadServiceITBase {
                 "lead.routed",
                 id,
                 routed.formatted(UUID.randomUUID(), "agent-1", "王经理", "town", false, "null"));
+        awaitStatus(id, LeadStatus.ROUTED);
         KafkaProbe.send(
                 brokers,
                 "notify.delivery",
@@ -98,5 +100,15 @@ class LifecycleIT extends LeadServiceITBase {
         assertThat(NOTIFY.calls() - verificationsBefore).isLessThanOrEqualTo(2);
         assertThat(leads.findById(id).orElseThrow().timeline())
                 .anySatisfy(e -> assertThat(e.detail()).startsWith("升级转派给 李经理"));
+    }
+
+    /**
+     * The two topics are consumed on different threads, so the order in which a routed and a delivery event land is
+     * not defined (under load a delivery was seen first); a test that asserts the ROUTED → NOTIFIED order lets the
+     * routed event land first, as notify-service sends it.
+     */
+    private void awaitStatus(String id, LeadStatus status) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> leads.findById(id).orElseThrow().status() == status);
     }
 }
