@@ -69,12 +69,12 @@ class LeadServiceContainersIT {
         assertThat(again.statusCode()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> leads.findById(id).orElseThrow().getPendingEvents().isEmpty());
+                .until(() -> leads.findById(id).orElseThrow().pendingEvents().isEmpty());
         List<ConsumerRecord<String, String>> records = KafkaProbe.read(
                 KAFKA.getBootstrapServers(), "lead.captured", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         assertThat(ContractSchemas.validate("lead.captured", records.get(0).value()))
                 .isEmpty();
-        assertThat(leads.findById(id).orElseThrow().getTown()).isEqualTo("火炬开发区");
+        assertThat(leads.findById(id).orElseThrow().inquiry().town()).isEqualTo("火炬开发区");
     }
 }

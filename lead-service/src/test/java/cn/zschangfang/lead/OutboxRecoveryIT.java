@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadRepository;
+import cn.zschangfang.lead.inquiry.PendingEvent;
 import cn.zschangfang.lead.outbox.OutboxPublisher;
-import cn.zschangfang.lead.outbox.PendingEvent;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
@@ -81,7 +81,7 @@ class OutboxRecoveryIT {
                     "--lead.outbox.relay-enabled=false")) {
                 id = submit(crashed, "13700000001");
                 Lead stored = crashed.getBean(LeadRepository.class).findById(id).orElseThrow();
-                assertThat(stored.getPendingEvents()).hasSize(1);
+                assertThat(stored.pendingEvents()).hasSize(1);
             }
             assertThat(KafkaProbe.read(brokers, "lead.captured", r -> id.equals(r.key()), 1, Duration.ofSeconds(2)))
                     .isEmpty();
@@ -89,10 +89,8 @@ class OutboxRecoveryIT {
             try (ConfigurableApplicationContext restarted = start(brokers, "recovery-crash")) {
                 LeadRepository leads = restarted.getBean(LeadRepository.class);
                 await().atMost(Duration.ofSeconds(30))
-                        .until(() -> leads.findById(id)
-                                .orElseThrow()
-                                .getPendingEvents()
-                                .isEmpty());
+                        .until(() ->
+                                leads.findById(id).orElseThrow().pendingEvents().isEmpty());
                 List<ConsumerRecord<String, String>> records =
                         KafkaProbe.read(brokers, "lead.captured", r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
                 assertThat(records).hasSize(1);
@@ -108,9 +106,8 @@ class OutboxRecoveryIT {
                         "cn.zschangfang.lead.captured.v1",
                         id,
                         records.get(0).value(),
-                        lead.getReceivedAt());
-                lead.getPendingEvents().add(resent);
-                leads.save(lead);
+                        lead.receivedAt());
+                leads.save(lead.withPendingEvent(resent));
                 assertThat(restarted.getBean(OutboxPublisher.class).publishPending(id))
                         .isTrue();
                 List<ConsumerRecord<String, String>> twice =
@@ -135,21 +132,22 @@ class OutboxRecoveryIT {
                 "recovery-outage",
                 // Without a broker the consumers cannot join their groups; only the producer side matters here.
                 "--spring.cloud.function.definition=none")) {
+            // The first request of a fresh JVM pays for initialization; on a loaded CI machine that alone can take
+            // seconds. The promise measured is the next one: an outage adds no wait for Kafka.
+            submit(app, "13700000012");
             long before = System.nanoTime();
             String id = submit(app, "13700000002");
             assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
             LeadRepository leads = app.getBean(LeadRepository.class);
-            assertThat(leads.findById(id).orElseThrow().getPendingEvents()).hasSize(1);
+            assertThat(leads.findById(id).orElseThrow().pendingEvents()).hasSize(1);
 
             EmbeddedKafkaKraftBroker broker = broker();
             String[] hostPort = broker.getBrokersAsString().split(",")[0].split(":");
             try (TcpForwarder forwarder = new TcpForwarder(port, hostPort[0], Integer.parseInt(hostPort[1]))) {
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(500))
-                        .until(() -> leads.findById(id)
-                                .orElseThrow()
-                                .getPendingEvents()
-                                .isEmpty());
+                        .until(() ->
+                                leads.findById(id).orElseThrow().pendingEvents().isEmpty());
                 List<ConsumerRecord<String, String>> records = KafkaProbe.read(
                         broker.getBrokersAsString(),
                         "lead.captured",

@@ -1,13 +1,19 @@
 package cn.zschangfang.content.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of content-service ({@code content.*}).
+ * Settings of content-service ({@code content.*}). A value out of range, or one that does not parse (a duration, a
+ * time zone), stops start-up with the property's name instead of running on a replacement.
  *
  * @param adminToken bearer token of the ADMIN role (env {@code ADMIN_TOKEN}); the development default is refused
  *     outside profile {@code local}
@@ -16,11 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param views the view pipeline
  */
 @ConfigurationProperties("content")
+@Validated
 public record ContentProperties(
         @DefaultValue(DEVELOPMENT_ADMIN_TOKEN) String adminToken,
-        @DefaultValue("30s") Duration publicMaxAge,
-        @DefaultValue("Asia/Shanghai") ZoneId statsZone,
-        @DefaultValue Views views) {
+
+        @DefaultValue("30s") @NotNull @DurationMin(seconds = 0)
+        Duration publicMaxAge,
+
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId statsZone,
+        @DefaultValue @Valid Views views) {
 
     /** Development default of {@link #adminToken()}, printed by the local stack. */
     public static final String DEVELOPMENT_ADMIN_TOKEN = "local-admin-token";
@@ -40,8 +50,10 @@ public record ContentProperties(
      * @param counterRetryMax longest back-off; the counter retries for ever and never skips a batch
      */
     public record Views(
-            @DefaultValue("30m") Duration dedupeWindow,
-            @DefaultValue("200000") int dedupeMaxEntries,
+            @DefaultValue("30m") @NotNull @DurationMin(millis = 1)
+            Duration dedupeWindow,
+
+            @DefaultValue("200000") @Min(1) int dedupeMaxEntries,
 
             @DefaultValue({
                 "bot",
@@ -65,8 +77,15 @@ public record ContentProperties(
             List<String> botUserAgents,
 
             @DefaultValue("false") boolean countMissingUserAgent,
-            @DefaultValue("60s") Duration articleCacheTtl,
-            @DefaultValue("100000") int publishQueueCapacity,
-            @DefaultValue("500ms") Duration counterRetryInitial,
-            @DefaultValue("30s") Duration counterRetryMax) {}
+
+            @DefaultValue("60s") @NotNull @DurationMin(millis = 0)
+            Duration articleCacheTtl,
+
+            @DefaultValue("100000") @Min(1) int publishQueueCapacity,
+
+            @DefaultValue("500ms") @NotNull @DurationMin(millis = 1)
+            Duration counterRetryInitial,
+
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1)
+            Duration counterRetryMax) {}
 }

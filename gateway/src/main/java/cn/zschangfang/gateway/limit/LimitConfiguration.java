@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The limit filters. They run inside the Spring Security chain right after its CORS filter and before any token is
@@ -63,6 +66,17 @@ class LimitConfiguration {
     @Bean
     BodySizeLimitFilter bodySizeLimitFilter(LimitRules rules, ProblemResponseWriter problems) {
         return new BodySizeLimitFilter(rules, problems);
+    }
+
+    /**
+     * Puts the limits into the security chain: cheap refusals first, after CORS so that a 429/413 is readable by an
+     * allowed page. Spring Security applies every {@code Customizer<HttpSecurity>} bean to the chain it builds, so
+     * the security package does not need to know these filters.
+     */
+    @Bean
+    Customizer<HttpSecurity> limitFilters(RateLimitFilter rateLimitFilter, BodySizeLimitFilter bodySizeLimitFilter) {
+        return http -> http.addFilterAfter(rateLimitFilter, CorsFilter.class)
+                .addFilterAfter(bodySizeLimitFilter, RateLimitFilter.class);
     }
 
     /** Not a servlet filter of its own: it runs inside the security chain, see the class comment. */

@@ -26,8 +26,8 @@ public final class LimitRules {
     public Optional<LimitProperties.Rule> match(HttpServletRequest request) {
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
         for (Compiled compiled : rules) {
-            String method = compiled.rule().method();
-            if ((method == null || "*".equals(method) || method.equalsIgnoreCase(request.getMethod()))
+            LimitProperties.Method method = compiled.rule().method();
+            if ((method == null || method.matches(request))
                     && compiled.pattern().matches(path)) {
                 return Optional.of(compiled.rule());
             }

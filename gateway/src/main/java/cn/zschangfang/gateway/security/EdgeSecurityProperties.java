@@ -2,8 +2,10 @@ package cn.zschangfang.gateway.security;
 
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Edge authentication, CORS and security headers.
@@ -21,11 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contentSecurityPolicy the {@code Content-Security-Policy} sent with every response
  */
 @ConfigurationProperties("gateway.security")
+@Validated
 public record EdgeSecurityProperties(
         @DefaultValue(DEV_ADMIN_TOKEN) String adminToken,
         @DefaultValue(DEV_INTEGRATION_API_KEYS) String integrationApiKeys,
-        @DefaultValue("30s") Duration agentCacheTtl,
-        @DefaultValue("5s") Duration agentNegativeCacheTtl,
+        @DefaultValue("30s") @DurationMin(millis = 1) Duration agentCacheTtl,
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration agentNegativeCacheTtl,
         @DefaultValue("http://localhost:8080") List<String> siteOrigins,
         @DefaultValue("false") boolean sandboxPublic,
         @DefaultValue(DEFAULT_CSP) String contentSecurityPolicy) {

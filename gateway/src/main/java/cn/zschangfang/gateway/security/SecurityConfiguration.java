@@ -1,7 +1,5 @@
 package cn.zschangfang.gateway.security;
 
-import cn.zschangfang.gateway.limit.BodySizeLimitFilter;
-import cn.zschangfang.gateway.limit.RateLimitFilter;
 import cn.zschangfang.gateway.routing.ProxyProperties;
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
 import cn.zschangfang.platform.problem.ProblemType;
@@ -27,7 +25,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
 
 /**
  * Authorization at the edge. The services check the same token again (defence in depth) and enforce object-level
@@ -80,9 +77,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             EdgeSecurityProperties properties,
             AgentTokenVerifier agents,
-            ProblemResponseWriter problems,
-            RateLimitFilter rateLimitFilter,
-            BodySizeLimitFilter bodySizeLimitFilter) {
+            ProblemResponseWriter problems) {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             if (request.getAttribute(BearerTokenFilter.VERIFICATION_UNAVAILABLE) != null) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
@@ -105,9 +100,8 @@ class SecurityConfiguration {
                                 csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                // Cheap refusals first, after CORS so that a 429/413 is readable by an allowed page.
-                .addFilterAfter(rateLimitFilter, CorsFilter.class)
-                .addFilterAfter(bodySizeLimitFilter, RateLimitFilter.class)
+                // The rate and size limits join this chain from package limit (a Customizer<HttpSecurity> bean that
+                // Spring Security applies to every HttpSecurity), so security does not depend on limit.
                 .addFilterBefore(
                         new BearerTokenFilter(properties.adminToken(), agents), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {

@@ -16,20 +16,25 @@ class LimitRulesTest {
             List.of(
                     new LimitProperties.Rule(
                             "lead-submission",
-                            "POST",
+                            LimitProperties.Method.POST,
                             "/api/leads",
                             new LimitProperties.Rate(10, 5, Duration.ofMinutes(1)),
                             null,
                             DataSize.ofKilobytes(16)),
                     new LimitProperties.Rule(
                             "view-beacon",
-                            "POST",
+                            LimitProperties.Method.POST,
                             "/api/content/articles/{slug}/views",
                             null,
                             null,
                             DataSize.ofKilobytes(4)),
                     new LimitProperties.Rule(
-                            "any-import", "*", "/api/content/admin/import", null, null, DataSize.ofMegabytes(32)))));
+                            "any-import",
+                            LimitProperties.Method.ANY,
+                            "/api/content/admin/import",
+                            null,
+                            null,
+                            DataSize.ofMegabytes(32)))));
 
     @Test
     void ruleMatchesMethodAndPathPattern() {

@@ -8,13 +8,12 @@ import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
 import cn.zschangfang.lead.inquiry.Masking;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import cn.zschangfang.lead.outbox.OutboxEvents;
 import cn.zschangfang.lead.outbox.OutboxPublisher;
 import cn.zschangfang.lead.stats.LeadMetrics;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -71,57 +70,40 @@ public class CaptureService {
             metrics.duplicate();
             log.info("duplicate inquiry merged into lead {} (phone {})", existingId, Masking.phone(inquiry.phone()));
             return store.find(existingId)
-                    .map(l -> new CaptureResult(l.getId(), l.getStatus().name(), l.getReceivedAt(), true))
+                    .map(l -> new CaptureResult(l.id(), l.status().name(), l.receivedAt(), true))
                     // The first submission is still being written by another request.
                     .orElseGet(() -> new CaptureResult(existingId, LeadStatus.NEW.name(), now, true));
         }
         Lead lead = newLead(newId, inquiry, channel, now);
-        lead.getPendingEvents().add(events.captured(lead, now));
+        lead = lead.withPendingEvent(events.captured(lead, now));
         store.insert(lead);
         metrics.accepted(channel);
         log.info(
                 "lead {} captured: {} {} in {} via {}, phone {}, score {}",
-                lead.getId(),
-                lead.getIntent(),
-                lead.getPropertyType(),
-                lead.getTown(),
+                lead.id(),
+                lead.inquiry().intent(),
+                lead.inquiry().propertyType(),
+                lead.inquiry().town(),
                 channel,
-                Masking.phone(lead.getPhone()),
-                lead.getScore());
+                Masking.phone(lead.contact().phone()),
+                lead.score());
         if (properties.outbox().publishAfterWrite()) {
-            publisher.publishSoon(lead.getId());
+            publisher.publishSoon(lead.id());
         }
-        return new CaptureResult(lead.getId(), lead.getStatus().name(), lead.getReceivedAt(), false);
+        return new CaptureResult(lead.id(), lead.status().name(), lead.receivedAt(), false);
     }
 
     private Lead newLead(String id, ValidInquiry inquiry, String channel, Instant now) {
-        Lead lead = new Lead();
-        lead.setId(id);
-        lead.setStatus(LeadStatus.NEW);
-        lead.setReceivedAt(now);
-        lead.setIntent(inquiry.intent());
-        lead.setPropertyType(inquiry.propertyType());
-        lead.setTown(inquiry.town());
-        lead.setAreaSqm(inquiry.areaSqm());
-        lead.setAreaMu(inquiry.areaMu());
-        lead.setUse(inquiry.use());
-        lead.setExpectedAnnualTaxWan(inquiry.expectedAnnualTaxWan());
-        lead.setCompany(inquiry.company());
-        lead.setContactName(inquiry.contactName());
-        lead.setPhone(inquiry.phone());
-        lead.setMessage(inquiry.message());
-        lead.setSourceArticle(inquiry.sourceArticle());
-        lead.setVisitorId(inquiry.visitorId());
-        lead.setChannel(channel);
-        lead.setConsent(new Lead.Consent(true, now, properties.consentWordingVersion()));
         Lead.Interests interests = readingHistory.interestsOf(inquiry.visitorId());
-        lead.setInterests(interests);
-        Scoring.Score score = Scoring.score(inquiry, interests);
-        lead.setScore(score.value());
-        lead.setScoreReasons(score.reasons());
-        List<TimelineEntry> timeline = new ArrayList<>();
-        timeline.add(new TimelineEntry(now, "CAPTURED", channel, "score " + score.value()));
-        lead.setTimeline(timeline);
-        return lead;
+        Lead.Score score = Scoring.score(inquiry, interests);
+        return Lead.captured(
+                id,
+                now,
+                inquiry,
+                new Lead.Attribution(inquiry.sourceArticle(), inquiry.visitorId(), channel),
+                new Lead.Consent(true, now, properties.consentWordingVersion()),
+                interests,
+                score,
+                new TimelineEntry(now, "CAPTURED", channel, "score " + score.value()));
     }
 }

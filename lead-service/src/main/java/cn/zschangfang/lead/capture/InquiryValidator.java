@@ -2,6 +2,9 @@ package cn.zschangfang.lead.capture;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.PhoneNumbers;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.ApiException.FieldError;
 import java.util.ArrayList;

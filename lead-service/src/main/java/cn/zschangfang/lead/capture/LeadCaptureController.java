@@ -1,6 +1,7 @@
 package cn.zschangfang.lead.capture;
 
 import cn.zschangfang.lead.config.LeadProperties;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import cn.zschangfang.lead.spam.AltchaChallenges;
 import cn.zschangfang.lead.spam.RateLimits;
 import cn.zschangfang.lead.stats.LeadMetrics;

@@ -1,14 +1,23 @@
 package cn.zschangfang.lead.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Every tunable of the lead service (prefix {@code lead}); each has a default so the service starts with nothing
- * set, and every secret or endpoint is bound to an environment variable in {@code application.yml}.
+ * set, and every secret or endpoint is bound to an environment variable in {@code application.yml}. A value out of
+ * range or one that does not parse stops start-up with the property's name (Bean Validation on this record).
  *
  * @param adminToken bearer token of the ADMIN role ({@code ADMIN_TOKEN})
  * @param integrationApiKeys {@code name=key} pairs, comma separated ({@code INTEGRATION_API_KEYS}); the name becomes
@@ -25,19 +34,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param spam spam defences
  */
 @ConfigurationProperties("lead")
+@Validated
 public record LeadProperties(
         String adminToken,
         String integrationApiKeys,
-        String notifyUrl,
-        Duration agentTokenCacheTtl,
-        List<String> towns,
-        Duration duplicateWindow,
-        String consentWordingVersion,
-        Integer maxMessageLength,
-        Outbox outbox,
-        Enrichment enrichment,
-        Retention retention,
-        Spam spam) {
+        @NotBlank String notifyUrl,
+        @DurationMin(millis = 1) Duration agentTokenCacheTtl,
+        @NotEmpty List<String> towns,
+        @DurationMin(millis = 1) Duration duplicateWindow,
+        @NotBlank String consentWordingVersion,
+        @Min(1) @Max(100_000) Integer maxMessageLength,
+        @Valid Outbox outbox,
+        @Valid Enrichment enrichment,
+        @Valid Retention retention,
+        @Valid Spam spam) {
 
     public static final String DEV_ADMIN_TOKEN = "local-admin-token";
     public static final String DEV_API_KEYS = "local=local-integration-key";
@@ -77,7 +87,10 @@ public record LeadProperties(
      * @param relayMinAge a pending event younger than this is left to the immediate publisher
      */
     public record Outbox(
-            Boolean publishAfterWrite, Boolean relayEnabled, Duration relayInterval, Duration relayMinAge) {
+            Boolean publishAfterWrite,
+            Boolean relayEnabled,
+            @DurationMin(millis = 1) Duration relayInterval,
+            @DurationMin(millis = 0) Duration relayMinAge) {
         public Outbox {
             publishAfterWrite = publishAfterWrite == null || publishAfterWrite;
             relayEnabled = relayEnabled == null || relayEnabled;
@@ -90,7 +103,9 @@ public record LeadProperties(
      * @param maxArticles articles kept per visitor
      * @param maxAge articles older than this are forgotten
      */
-    public record Enrichment(Integer maxArticles, Duration maxAge) {
+    public record Enrichment(
+            @Min(1) Integer maxArticles,
+            @DurationMin(millis = 1) Duration maxAge) {
         public Enrichment {
             maxArticles = maxArticles == null ? 20 : maxArticles;
             maxAge = maxAge == null ? Duration.ofDays(30) : maxAge;
@@ -102,11 +117,16 @@ public record LeadProperties(
      * @param period personal fields of leads older than this are erased
      * @param cron when the purge runs (Asia/Shanghai)
      */
-    public record Retention(Boolean enabled, Duration period, String cron) {
+    public record Retention(
+            Boolean enabled, @DurationMin(days = 1) Duration period, String cron) {
         public Retention {
             enabled = enabled == null || enabled;
             period = period == null ? Duration.ofDays(730) : period;
             cron = cron == null ? "0 30 3 * * *" : cron;
+            // A cron that does not parse would only fail when the scheduler starts, after the service is up.
+            if (!CronExpression.isValidExpression(cron)) {
+                throw new IllegalArgumentException("lead.retention.cron is not a six-field cron expression");
+            }
         }
     }
 
@@ -124,13 +144,13 @@ public record LeadProperties(
     public record Spam(
             Boolean altchaEnabled,
             String altchaHmacKey,
-            Long altchaMaxNumber,
-            Duration challengeTtl,
-            Duration minFillTime,
-            Integer perIpPerHour,
-            Integer perPhonePerDay,
-            Integer perApiKeyPerMinute,
-            Integer maxBodyBytes) {
+            @Min(1) Long altchaMaxNumber,
+            @DurationMin(seconds = 1) Duration challengeTtl,
+            @DurationMin(millis = 0) Duration minFillTime,
+            @Min(1) Integer perIpPerHour,
+            @Min(1) Integer perPhonePerDay,
+            @Min(1) Integer perApiKeyPerMinute,
+            @Min(1) Integer maxBodyBytes) {
         public Spam {
             altchaEnabled = altchaEnabled == null || altchaEnabled;
             altchaHmacKey = altchaHmacKey == null ? DEV_ALTCHA_KEY : altchaHmacKey;

@@ -59,7 +59,7 @@ public class AgentLeadController {
     public LeadViews.Detail ack(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
         Lead lead = own(id, caller);
-        if (!lead.getStatus().isAcknowledgedOrLater()) {
+        if (!lead.status().isAcknowledgedOrLater()) {
             apply(lifecycle.move(id, LeadStatus.ACKNOWLEDGED, caller.id(), "已确认", null));
         }
         return LeadViews.Detail.of(store.find(id).orElseThrow(ApiException::notFound));
@@ -99,7 +99,7 @@ public class AgentLeadController {
 
     private Lead own(String id, Caller caller) {
         Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.getAssigneeId())) {
+        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
             throw ApiException.notFound();
         }
         return lead;

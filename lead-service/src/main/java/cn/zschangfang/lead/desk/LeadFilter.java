@@ -1,7 +1,8 @@
 package cn.zschangfang.lead.desk;
 
-import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.inquiry.LeadStatus;
+import cn.zschangfang.lead.inquiry.PhoneNumbers;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,9 +15,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The list filters: {@code status}, {@code town} (short forms accepted), {@code assignee}, {@code from}/{@code to}
- * (a date in Asia/Shanghai or an ISO instant; {@code to} as a date is inclusive).
+ * (a date in Asia/Shanghai or an ISO instant; {@code to} as a date is inclusive), {@code phone} (any form the
+ * capture form accepts, full-width digits included: a customer on the phone is found however the number is typed).
  */
-public record LeadFilter(String status, String town, String assignee, String from, String to) {
+public record LeadFilter(String status, String town, String assignee, String from, String to, String phone) {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -39,6 +41,13 @@ public record LeadFilter(String status, String town, String assignee, String fro
         }
         if (assignee != null && !assignee.isBlank()) {
             parts.add(Criteria.where("assigneeId").is(assignee.strip()));
+        }
+        if (phone != null && !phone.isBlank()) {
+            PhoneNumbers.normalize(phone)
+                    .ifPresentOrElse(
+                            mobile -> parts.add(Criteria.where("phone").is(mobile)),
+                            () -> errors.add(
+                                    new ApiException.FieldError("phone", "invalid_phone", "请输入有效的11位中国大陆手机号码")));
         }
         Instant fromInstant = instant(from, "from", false, errors);
         Instant toInstant = instant(to, "to", true, errors);

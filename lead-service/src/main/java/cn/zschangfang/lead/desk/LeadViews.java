@@ -28,19 +28,19 @@ public final class LeadViews {
 
         static Summary of(Lead lead) {
             return new Summary(
-                    lead.getId(),
-                    lead.getStatus().name(),
-                    lead.getReceivedAt(),
-                    lead.getIntent().name(),
-                    lead.getPropertyType().name(),
-                    lead.getTown(),
-                    lead.getCompany(),
-                    Masking.name(lead.getContactName()),
-                    Masking.phone(lead.getPhone()),
-                    lead.getScore(),
-                    lead.getChannel(),
-                    lead.getAssigneeId(),
-                    lead.getAssigneeName());
+                    lead.id(),
+                    lead.status().name(),
+                    lead.receivedAt(),
+                    lead.inquiry().intent().name(),
+                    lead.inquiry().propertyType().name(),
+                    lead.inquiry().town(),
+                    lead.contact().company(),
+                    Masking.name(lead.contact().contactName()),
+                    Masking.phone(lead.contact().phone()),
+                    lead.score(),
+                    lead.attribution().channel(),
+                    lead.assigneeId(),
+                    lead.assigneeName());
         }
     }
 
@@ -77,33 +77,33 @@ public final class LeadViews {
 
         static Detail of(Lead lead) {
             return new Detail(
-                    lead.getId(),
-                    lead.getStatus().name(),
-                    lead.getReceivedAt(),
-                    lead.getIntent().name(),
-                    lead.getPropertyType().name(),
-                    lead.getTown(),
-                    lead.getAreaSqm(),
-                    lead.getAreaMu(),
-                    lead.getUse(),
-                    lead.getExpectedAnnualTaxWan(),
-                    lead.getCompany(),
-                    lead.getContactName(),
-                    lead.getPhone(),
-                    lead.getMessage(),
-                    lead.getSourceArticle(),
-                    lead.getVisitorId(),
-                    lead.getChannel(),
-                    lead.getConsent(),
-                    lead.getInterests(),
-                    lead.getScore(),
-                    lead.getScoreReasons(),
-                    lead.getAssigneeId(),
-                    lead.getAssigneeName(),
-                    lead.getNotifiedAt(),
-                    lead.getAcknowledgedAt(),
-                    lead.getPersonalDataErasedAt(),
-                    lead.getTimeline());
+                    lead.id(),
+                    lead.status().name(),
+                    lead.receivedAt(),
+                    lead.inquiry().intent().name(),
+                    lead.inquiry().propertyType().name(),
+                    lead.inquiry().town(),
+                    lead.inquiry().areaSqm(),
+                    lead.inquiry().areaMu(),
+                    lead.inquiry().use(),
+                    lead.inquiry().expectedAnnualTaxWan(),
+                    lead.contact().company(),
+                    lead.contact().contactName(),
+                    lead.contact().phone(),
+                    lead.inquiry().message(),
+                    lead.attribution().sourceArticle(),
+                    lead.attribution().visitorId(),
+                    lead.attribution().channel(),
+                    lead.consent(),
+                    lead.interests(),
+                    lead.score(),
+                    lead.scoreReasons(),
+                    lead.assigneeId(),
+                    lead.assigneeName(),
+                    lead.notifiedAt(),
+                    lead.acknowledgedAt(),
+                    lead.personalDataErasedAt(),
+                    lead.timeline());
         }
     }
 }

@@ -2,9 +2,9 @@ package cn.zschangfang.lead.desk;
 
 import cn.zschangfang.lead.access.Caller;
 import cn.zschangfang.lead.access.Callers;
-import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -73,24 +73,26 @@ public class ManagerLeadController {
         for (Lead lead : store.find(query)) {
             csv.append(String.join(
                             ",",
-                            cell(lead.getId()),
-                            cell(CSV_TIME.format(lead.getReceivedAt())),
-                            cell(lead.getStatus().name()),
-                            cell(lead.getIntent().name()),
-                            cell(lead.getPropertyType().name()),
-                            cell(lead.getTown()),
-                            cell(area(lead.getAreaSqm())),
-                            cell(lead.getUse()),
+                            cell(lead.id()),
+                            cell(CSV_TIME.format(lead.receivedAt())),
+                            cell(lead.status().name()),
+                            cell(lead.inquiry().intent().name()),
+                            cell(lead.inquiry().propertyType().name()),
+                            cell(lead.inquiry().town()),
+                            cell(area(lead.inquiry().areaSqm())),
+                            cell(lead.inquiry().use()),
                             cell(
-                                    lead.getExpectedAnnualTaxWan() == null
+                                    lead.inquiry().expectedAnnualTaxWan() == null
                                             ? ""
-                                            : lead.getExpectedAnnualTaxWan().toString()),
-                            cell(lead.getCompany()),
-                            cell(lead.getContactName()),
-                            cell(lead.getPhone()),
-                            cell(Integer.toString(lead.getScore())),
-                            cell(lead.getChannel()),
-                            cell(lead.getAssigneeName())))
+                                            : lead.inquiry()
+                                                    .expectedAnnualTaxWan()
+                                                    .toString()),
+                            cell(lead.contact().company()),
+                            cell(lead.contact().contactName()),
+                            cell(lead.contact().phone()),
+                            cell(Integer.toString(lead.score())),
+                            cell(lead.attribution().channel()),
+                            cell(lead.assigneeName())))
                     .append("\r\n");
         }
         return ResponseEntity.ok()
@@ -103,7 +105,7 @@ public class ManagerLeadController {
     public LeadViews.Detail detail(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
         Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.getAssigneeId())) {
+        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
             throw ApiException.notFound();
         }
         return LeadViews.Detail.of(lead);

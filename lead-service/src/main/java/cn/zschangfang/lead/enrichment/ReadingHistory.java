@@ -1,8 +1,8 @@
 package cn.zschangfang.lead.enrichment;
 
-import cn.zschangfang.lead.capture.Towns;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.territory.Towns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

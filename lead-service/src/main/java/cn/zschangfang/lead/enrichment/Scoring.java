@@ -1,7 +1,7 @@
 package cn.zschangfang.lead.enrichment;
 
-import cn.zschangfang.lead.capture.ValidInquiry;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +13,7 @@ public final class Scoring {
 
     private Scoring() {}
 
-    public record Score(int value, List<String> reasons) {}
-
-    public static Score score(ValidInquiry inquiry, Lead.Interests interests) {
+    public static Lead.Score score(ValidInquiry inquiry, Lead.Interests interests) {
         List<String> reasons = new ArrayList<>();
         int score = add(reasons, 20, "基础分");
         if (inquiry.areaSqm() != null) {
@@ -52,7 +50,7 @@ public final class Scoring {
         if (inquiry.sourceArticle() != null) {
             score += add(reasons, 5, "从文章页面提交");
         }
-        return new Score(Math.min(100, score), List.copyOf(reasons));
+        return new Lead.Score(Math.min(100, score), List.copyOf(reasons));
     }
 
     private static int add(List<String> reasons, int points, String why) {

@@ -1,6 +1,5 @@
 package cn.zschangfang.lead.inquiry;
 
-import cn.zschangfang.lead.outbox.PendingEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,54 +7,104 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
- * The lead document. Its {@code pendingEvents} are the outbox: written in the same document as the change that
- * caused them, so one single-document write either keeps both or neither — no transaction needed.
+ * The lead document, read-only in Java: everything the visitor said is written once, at capture, and every later
+ * change (status, assignee, timeline, outbox, erasure) is one atomic update in {@link LeadStore}, never a
+ * read-modify-write of this object. Its {@code pendingEvents} are the outbox: written in the same document as the
+ * change that caused them, so one single-document write either keeps both or neither — no transaction needed.
+ *
+ * <p>The groups {@link Inquiry}, {@link Contact} and {@link Attribution} are {@link Unwrapped}: their fields stay
+ * top-level in MongoDB ({@code phone}, not {@code contact.phone}), so documents written before the grouping read
+ * unchanged, and the indexes and queries keep their field names.
  */
 @Document("leads")
 @CompoundIndex(name = "duplicate_lookup", def = "{'phone': 1, 'intent': 1, 'propertyType': 1, 'receivedAt': -1}")
 @CompoundIndex(name = "outbox_pending", def = "{'pendingEvents.occurredAt': 1}")
-public class Lead {
+public record Lead(
+        @Id String id,
+        @Indexed LeadStatus status,
+        @Indexed Instant receivedAt,
+        @Unwrapped.Empty Inquiry inquiry,
+        @Unwrapped.Empty Contact contact,
+        Consent consent,
+        @Unwrapped.Empty Attribution attribution,
+        Interests interests,
+        Integer score,
+        List<String> scoreReasons,
+        @Indexed String assigneeId,
+        String assigneeName,
+        Instant notifiedAt,
+        Instant acknowledgedAt,
+        Instant personalDataErasedAt,
+        List<TimelineEntry> timeline,
+        List<PendingEvent> pendingEvents) {
 
-    @Id
-    private String id;
+    public Lead {
+        // Absent in projections (and an erased lead keeps its groups, only their personal fields are null).
+        score = score == null ? 0 : score;
+        scoreReasons = scoreReasons == null ? List.of() : List.copyOf(scoreReasons);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+        inquiry = inquiry == null ? Inquiry.NONE : inquiry;
+        contact = contact == null ? Contact.NONE : contact;
+        attribution = attribution == null ? Attribution.NONE : attribution;
+    }
 
-    @Indexed
-    private LeadStatus status;
+    /** A new lead as captured: status NEW, nobody assigned yet, its {@code lead.captured} event in the outbox. */
+    public static Lead captured(
+            String id,
+            Instant receivedAt,
+            ValidInquiry valid,
+            Attribution attribution,
+            Consent consent,
+            Interests interests,
+            Score score,
+            TimelineEntry captured) {
+        return new Lead(
+                id,
+                LeadStatus.NEW,
+                receivedAt,
+                valid.inquiry(),
+                valid.contact(),
+                consent,
+                attribution,
+                interests,
+                score.value(),
+                score.reasons(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(captured),
+                List.of());
+    }
 
-    @Indexed
-    private Instant receivedAt;
-
-    private Intent intent;
-    private PropertyType propertyType;
-    private String town;
-    private Range areaSqm;
-    private Range areaMu;
-    private String use;
-    private Double expectedAnnualTaxWan;
-    private String company;
-    private String contactName;
-    private String phone;
-    private String message;
-    private String sourceArticle;
-    private String visitorId;
-    private String channel;
-    private Consent consent;
-    private Interests interests;
-    private int score;
-    private List<String> scoreReasons = new ArrayList<>();
-
-    @Indexed
-    private String assigneeId;
-
-    private String assigneeName;
-    private Instant notifiedAt;
-    private Instant acknowledgedAt;
-    private Instant personalDataErasedAt;
-    private List<TimelineEntry> timeline = new ArrayList<>();
-
-    private List<PendingEvent> pendingEvents = new ArrayList<>();
+    /** This lead with one more event in its outbox (before it is first stored). */
+    public Lead withPendingEvent(PendingEvent event) {
+        List<PendingEvent> events = new ArrayList<>(pendingEvents);
+        events.add(event);
+        return new Lead(
+                id,
+                status,
+                receivedAt,
+                inquiry,
+                contact,
+                consent,
+                attribution,
+                interests,
+                score,
+                scoreReasons,
+                assigneeId,
+                assigneeName,
+                notifiedAt,
+                acknowledgedAt,
+                personalDataErasedAt,
+                timeline,
+                events);
+    }
 
     public enum Intent {
         LEASE,
@@ -68,6 +117,32 @@ public class Lead {
         WAREHOUSE,
         OFFICE
     }
+
+    /** What is asked for: the property, where, how large, for what. */
+    public record Inquiry(
+            Intent intent,
+            PropertyType propertyType,
+            String town,
+            Range areaSqm,
+            Range areaMu,
+            String use,
+            Double expectedAnnualTaxWan,
+            String message) {
+        static final Inquiry NONE = new Inquiry(null, null, null, null, null, null, null, null);
+    }
+
+    /** Who asks: personal data, erased on request or after the retention period (PIPL). */
+    public record Contact(String contactName, String phone, String company) {
+        static final Contact NONE = new Contact(null, null, null);
+    }
+
+    /** Where the inquiry came from: the article it was sent from, the visitor, the channel (web or integration). */
+    public record Attribution(String sourceArticle, String visitorId, String channel) {
+        static final Attribution NONE = new Attribution(null, null, null);
+    }
+
+    /** The transparent score and its reasons, as computed at capture. */
+    public record Score(int value, List<String> reasons) {}
 
     /** A stated size range; either bound may be missing. */
     public record Range(Double min, Double max) {}
@@ -83,228 +158,4 @@ public class Lead {
     }
 
     public record ArticleRef(String slug, String title) {}
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public LeadStatus getStatus() {
-        return status;
-    }
-
-    public void setStatus(LeadStatus status) {
-        this.status = status;
-    }
-
-    public Instant getReceivedAt() {
-        return receivedAt;
-    }
-
-    public void setReceivedAt(Instant receivedAt) {
-        this.receivedAt = receivedAt;
-    }
-
-    public Intent getIntent() {
-        return intent;
-    }
-
-    public void setIntent(Intent intent) {
-        this.intent = intent;
-    }
-
-    public PropertyType getPropertyType() {
-        return propertyType;
-    }
-
-    public void setPropertyType(PropertyType propertyType) {
-        this.propertyType = propertyType;
-    }
-
-    public String getTown() {
-        return town;
-    }
-
-    public void setTown(String town) {
-        this.town = town;
-    }
-
-    public Range getAreaSqm() {
-        return areaSqm;
-    }
-
-    public void setAreaSqm(Range areaSqm) {
-        this.areaSqm = areaSqm;
-    }
-
-    public Range getAreaMu() {
-        return areaMu;
-    }
-
-    public void setAreaMu(Range areaMu) {
-        this.areaMu = areaMu;
-    }
-
-    public String getUse() {
-        return use;
-    }
-
-    public void setUse(String use) {
-        this.use = use;
-    }
-
-    public Double getExpectedAnnualTaxWan() {
-        return expectedAnnualTaxWan;
-    }
-
-    public void setExpectedAnnualTaxWan(Double expectedAnnualTaxWan) {
-        this.expectedAnnualTaxWan = expectedAnnualTaxWan;
-    }
-
-    public String getCompany() {
-        return company;
-    }
-
-    public void setCompany(String company) {
-        this.company = company;
-    }
-
-    public String getContactName() {
-        return contactName;
-    }
-
-    public void setContactName(String contactName) {
-        this.contactName = contactName;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getMessage() {
-        return message;
-    }
-
-    public void setMessage(String message) {
-        this.message = message;
-    }
-
-    public String getSourceArticle() {
-        return sourceArticle;
-    }
-
-    public void setSourceArticle(String sourceArticle) {
-        this.sourceArticle = sourceArticle;
-    }
-
-    public String getVisitorId() {
-        return visitorId;
-    }
-
-    public void setVisitorId(String visitorId) {
-        this.visitorId = visitorId;
-    }
-
-    public String getChannel() {
-        return channel;
-    }
-
-    public void setChannel(String channel) {
-        this.channel = channel;
-    }
-
-    public Consent getConsent() {
-        return consent;
-    }
-
-    public void setConsent(Consent consent) {
-        this.consent = consent;
-    }
-
-    public Interests getInterests() {
-        return interests;
-    }
-
-    public void setInterests(Interests interests) {
-        this.interests = interests;
-    }
-
-    public int getScore() {
-        return score;
-    }
-
-    public void setScore(int score) {
-        this.score = score;
-    }
-
-    public List<String> getScoreReasons() {
-        return scoreReasons;
-    }
-
-    public void setScoreReasons(List<String> scoreReasons) {
-        this.scoreReasons = scoreReasons;
-    }
-
-    public String getAssigneeId() {
-        return assigneeId;
-    }
-
-    public void setAssigneeId(String assigneeId) {
-        this.assigneeId = assigneeId;
-    }
-
-    public String getAssigneeName() {
-        return assigneeName;
-    }
-
-    public void setAssigneeName(String assigneeName) {
-        this.assigneeName = assigneeName;
-    }
-
-    public Instant getNotifiedAt() {
-        return notifiedAt;
-    }
-
-    public void setNotifiedAt(Instant notifiedAt) {
-        this.notifiedAt = notifiedAt;
-    }
-
-    public Instant getAcknowledgedAt() {
-        return acknowledgedAt;
-    }
-
-    public void setAcknowledgedAt(Instant acknowledgedAt) {
-        this.acknowledgedAt = acknowledgedAt;
-    }
-
-    public Instant getPersonalDataErasedAt() {
-        return personalDataErasedAt;
-    }
-
-    public void setPersonalDataErasedAt(Instant personalDataErasedAt) {
-        this.personalDataErasedAt = personalDataErasedAt;
-    }
-
-    public List<TimelineEntry> getTimeline() {
-        return timeline;
-    }
-
-    public void setTimeline(List<TimelineEntry> timeline) {
-        this.timeline = timeline;
-    }
-
-    public List<PendingEvent> getPendingEvents() {
-        return pendingEvents;
-    }
-
-    public void setPendingEvents(List<PendingEvent> pendingEvents) {
-        this.pendingEvents = pendingEvents;
-    }
 }

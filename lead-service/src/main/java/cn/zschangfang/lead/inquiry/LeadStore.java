@@ -1,6 +1,5 @@
 package cn.zschangfang.lead.inquiry;
 
-import cn.zschangfang.lead.outbox.PendingEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +74,7 @@ public class LeadStore {
                 .with(Sort.by("receivedAt"))
                 .limit(limit);
         query.fields().include("_id");
-        return mongo.find(query, Lead.class).stream().map(Lead::getId).toList();
+        return mongo.find(query, Lead.class).stream().map(Lead::id).toList();
     }
 
     /** Leads with something in the outbox, oldest first (bounded: for the backlog gauges). */

@@ -51,16 +51,16 @@ public class Lifecycle {
             if (lead.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
-            LeadStatus from = lead.get().getStatus();
+            LeadStatus from = lead.get().status();
             if (!from.canMoveTo(to)) {
                 return Outcome.NOT_ALLOWED;
             }
             Instant now = clock.instant();
             Update update = extra == null ? new Update() : Update.fromDocument(extra.getUpdateObject());
-            if (to == LeadStatus.NOTIFIED && lead.get().getNotifiedAt() == null) {
+            if (to == LeadStatus.NOTIFIED && lead.get().notifiedAt() == null) {
                 update.set("notifiedAt", now);
             }
-            if (to.isAcknowledgedOrLater() && lead.get().getAcknowledgedAt() == null) {
+            if (to.isAcknowledgedOrLater() && lead.get().acknowledgedAt() == null) {
                 update.set("acknowledgedAt", now);
             }
             String text = from + " → " + to + (detail == null ? "" : "：" + detail);

@@ -3,6 +3,7 @@ package cn.zschangfang.lead.outbox;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.Masking;
+import cn.zschangfang.lead.inquiry.PendingEvent;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -23,28 +24,28 @@ public class OutboxEvents {
 
     public PendingEvent captured(Lead lead, Instant now) {
         String eventId = UUID.randomUUID().toString();
-        Lead.Interests interests = lead.getInterests() == null ? Lead.Interests.none() : lead.getInterests();
+        Lead.Interests interests = lead.interests() == null ? Lead.Interests.none() : lead.interests();
         LeadCapturedEvent event = new LeadCapturedEvent(
                 eventId,
                 now,
-                lead.getId(),
-                lead.getReceivedAt(),
-                lead.getIntent().name(),
-                lead.getPropertyType().name(),
-                lead.getTown(),
-                range(lead.getAreaSqm()),
-                range(lead.getAreaMu()),
-                lead.getUse(),
-                lead.getExpectedAnnualTaxWan(),
-                lead.getCompany(),
-                Masking.name(lead.getContactName()),
-                Masking.phone(lead.getPhone()),
-                lead.getMessage(),
-                lead.getSourceArticle(),
-                lead.getVisitorId(),
-                lead.getChannel(),
-                lead.getScore(),
-                lead.getScoreReasons(),
+                lead.id(),
+                lead.receivedAt(),
+                lead.inquiry().intent().name(),
+                lead.inquiry().propertyType().name(),
+                lead.inquiry().town(),
+                range(lead.inquiry().areaSqm()),
+                range(lead.inquiry().areaMu()),
+                lead.inquiry().use(),
+                lead.inquiry().expectedAnnualTaxWan(),
+                lead.contact().company(),
+                Masking.name(lead.contact().contactName()),
+                Masking.phone(lead.contact().phone()),
+                lead.inquiry().message(),
+                lead.attribution().sourceArticle(),
+                lead.attribution().visitorId(),
+                lead.attribution().channel(),
+                lead.score(),
+                lead.scoreReasons(),
                 new LeadCapturedEvent.Interests(
                         interests.articles().stream()
                                 .map(a -> new LeadCapturedEvent.Article(a.slug(), a.title()))
@@ -55,7 +56,7 @@ public class OutboxEvents {
                 eventId,
                 CAPTURED_BINDING,
                 "cn.zschangfang.lead.captured.v1",
-                lead.getId(),
+                lead.id(),
                 json.writeValueAsString(event),
                 now);
     }

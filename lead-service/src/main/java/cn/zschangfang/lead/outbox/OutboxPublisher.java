@@ -2,6 +2,7 @@ package cn.zschangfang.lead.outbox;
 
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.inquiry.PendingEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -70,7 +71,7 @@ public class OutboxPublisher {
             if (lead.isEmpty()) {
                 return true;
             }
-            for (PendingEvent event : lead.get().getPendingEvents()) {
+            for (PendingEvent event : lead.get().pendingEvents()) {
                 if (!send(event)) {
                     return false;
                 }

@@ -53,7 +53,7 @@ public class PersonalData {
             return false;
         }
         Instant now = clock.instant();
-        List<TimelineEntry> scrubbed = lead.getTimeline().stream()
+        List<TimelineEntry> scrubbed = lead.timeline().stream()
                 .map(e -> "DUPLICATE_SUBMISSION".equals(e.type()) || "NOTE".equals(e.type())
                         ? new TimelineEntry(e.at(), e.type(), e.actor(), "（已删除）")
                         : e)
@@ -84,7 +84,7 @@ public class PersonalData {
         query.fields().include("_id");
         int erased = 0;
         for (Lead lead : store.find(query)) {
-            if (erase(lead.getId(), "retention-job", "保存期限届满")) {
+            if (erase(lead.id(), "retention-job", "保存期限届满")) {
                 erased++;
             }
         }

@@ -62,7 +62,7 @@ public class LeadMetrics {
         backlog.set(store.countWithPendingEvents());
         List<Lead> oldest = store.withPendingEvents(50);
         long age = oldest.stream()
-                .flatMap(l -> l.getPendingEvents().stream())
+                .flatMap(l -> l.pendingEvents().stream())
                 .map(e -> Duration.between(e.occurredAt(), clock.instant()).toSeconds())
                 .max(Long::compare)
                 .orElse(0L);

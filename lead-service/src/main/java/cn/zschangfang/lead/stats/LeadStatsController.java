@@ -109,8 +109,8 @@ public class LeadStatsController {
         leads.forEach(l -> byDay.merge(day(l), 1L, Long::sum));
 
         Map<String, Long> leadsPerArticle = leads.stream()
-                .filter(l -> l.getSourceArticle() != null)
-                .collect(Collectors.groupingBy(Lead::getSourceArticle, Collectors.counting()));
+                .filter(l -> l.attribution().sourceArticle() != null)
+                .collect(Collectors.groupingBy(l -> l.attribution().sourceArticle(), Collectors.counting()));
         List<Conversion> conversion = new ArrayList<>();
         for (Document views : mongo.findAll(Document.class, "article_views")) {
             String slug = views.getString("_id");
@@ -130,21 +130,25 @@ public class LeadStatsController {
                 toDay.toString(),
                 leads.size(),
                 byDay,
-                perDay(leads, Lead::getTown),
+                perDay(leads, l -> l.inquiry().town()),
                 perDay(
                         leads,
-                        l -> l.getPropertyType() == null
+                        l -> l.inquiry().propertyType() == null
                                 ? null
-                                : l.getPropertyType().name()),
-                perDay(leads, l -> l.getIntent() == null ? null : l.getIntent().name()),
-                perDay(leads, Lead::getSourceArticle),
+                                : l.inquiry().propertyType().name()),
+                perDay(
+                        leads,
+                        l -> l.inquiry().intent() == null
+                                ? null
+                                : l.inquiry().intent().name()),
+                perDay(leads, l -> l.attribution().sourceArticle()),
                 conversion,
-                percentiles(leads, Lead::getNotifiedAt),
-                percentiles(leads, Lead::getAcknowledgedAt));
+                percentiles(leads, Lead::notifiedAt),
+                percentiles(leads, Lead::acknowledgedAt));
     }
 
     private static String day(Lead lead) {
-        return lead.getReceivedAt().atZone(CHINA).toLocalDate().toString();
+        return lead.receivedAt().atZone(CHINA).toLocalDate().toString();
     }
 
     private static List<DayCount> perDay(List<Lead> leads, Function<Lead, String> key) {
@@ -163,7 +167,7 @@ public class LeadStatsController {
         for (Lead lead : leads) {
             Instant when = at.apply(lead);
             if (when != null) {
-                millis.add(Duration.between(lead.getReceivedAt(), when).toMillis());
+                millis.add(Duration.between(lead.receivedAt(), when).toMillis());
             }
         }
         if (millis.isEmpty()) {

@@ -3,8 +3,8 @@ package cn.zschangfang.lead.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.inquiry.Lead;
-import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.inquiry.TestLeads;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +35,7 @@ class DuplicateClaimsTest {
     LeadStore store;
 
     String storedLead(String id) {
-        Lead lead = new Lead();
-        lead.setId(id);
-        lead.setStatus(LeadStatus.NEW);
-        lead.setReceivedAt(Instant.now());
-        store.insert(lead);
+        store.insert(TestLeads.lead(id, Instant.now(), "13911112222"));
         return id;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,13 @@ class InquiryValidatorTest {
         assertThat(inquiry.areaMu()).isEqualTo(new Lead.Range(3.0, 6.0));
         assertThat(inquiry.intent()).isEqualTo(Lead.Intent.LEASE);
         assertThat(inquiry.town()).isEqualTo("沙溪镇");
+    }
+
+    @Test
+    void aFullWidthPhoneIsStoredAsTheSameElevenDigitsThatDuplicateDetectionAndRateLimitsKeyOn() {
+        ValidInquiry inquiry = validator.validate(request("＋８６ １３８－００１３－８０００", null, null));
+
+        assertThat(inquiry.phone()).isEqualTo("13800138000");
     }
 
     @Test

@@ -15,9 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.zschangfang.lead.config.LeadProperties;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import cn.zschangfang.lead.spam.AltchaChallenges;
 import cn.zschangfang.lead.spam.RateLimits;
 import cn.zschangfang.lead.stats.LeadMetrics;
+import cn.zschangfang.lead.territory.Towns;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

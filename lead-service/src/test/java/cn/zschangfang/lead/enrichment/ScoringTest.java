@@ -2,8 +2,8 @@ package cn.zschangfang.lead.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.lead.capture.ValidInquiry;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ValidInquiry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ScoringTest {
 
     @Test
     void aBareInquiryScoresTheBaseOnlyWithItsReason() {
-        Scoring.Score score = Scoring.score(inquiry(null, null, null, null, null, null), Lead.Interests.none());
+        Lead.Score score = Scoring.score(inquiry(null, null, null, null, null, null), Lead.Interests.none());
 
         assertThat(score.value()).isEqualTo(20);
         assertThat(score.reasons()).containsExactly("基础分 +20");
@@ -41,7 +41,7 @@ class ScoringTest {
                 List.of(new Lead.ArticleRef("a", "A"), new Lead.ArticleRef("b", "B"), new Lead.ArticleRef("c", "C")),
                 List.of(),
                 List.of());
-        Scoring.Score score = Scoring.score(
+        Lead.Score score = Scoring.score(
                 inquiry(new Lead.Range(3000.0, 5000.0), 200.0, "中山精密", "五金", "需要单层厂房，层高8米以上，配电500kVA，尽快入驻", "slug"),
                 readALot);
 

@@ -2,11 +2,9 @@ package cn.zschangfang.lead.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.lead.outbox.PendingEvent;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,29 +35,21 @@ class LeadStoreTest {
     }
 
     Lead lead(Instant receivedAt, PendingEvent... events) {
-        Lead lead = new Lead();
-        lead.setId(UUID.randomUUID().toString());
-        lead.setStatus(LeadStatus.NEW);
-        lead.setReceivedAt(receivedAt);
-        lead.setIntent(Lead.Intent.LEASE);
-        lead.setPropertyType(Lead.PropertyType.FACTORY);
-        lead.setPhone("13800138000");
-        lead.setPendingEvents(new ArrayList<>(List.of(events)));
-        return lead;
+        return TestLeads.lead(UUID.randomUUID().toString(), receivedAt, "13800138000", events);
     }
 
     @Test
     void markPublishedRemovesOnlyThatEventFromTheOutbox() {
         Instant now = Instant.now();
-        Lead lead = lead(now);
-        PendingEvent first = event(lead.getId(), now);
-        PendingEvent second = event(lead.getId(), now);
-        lead.getPendingEvents().addAll(List.of(first, second));
+        String id = UUID.randomUUID().toString();
+        PendingEvent first = event(id, now);
+        PendingEvent second = event(id, now);
+        Lead lead = TestLeads.lead(id, now, "13800138000", first, second);
         store.insert(lead);
 
-        store.markPublished(lead.getId(), first.eventId());
+        store.markPublished(lead.id(), first.eventId());
 
-        assertThat(repository.findById(lead.getId()).orElseThrow().getPendingEvents())
+        assertThat(repository.findById(lead.id()).orElseThrow().pendingEvents())
                 .extracting(PendingEvent::eventId)
                 .containsExactly(second.eventId());
     }
@@ -68,9 +58,9 @@ class LeadStoreTest {
     void relayFindsOnlyLeadsWithEventsOlderThanTheCutoff() {
         Instant now = Instant.now();
         Lead old = lead(now.minusSeconds(60));
-        old.getPendingEvents().add(event(old.getId(), now.minusSeconds(60)));
+        old = old.withPendingEvent(event(old.id(), now.minusSeconds(60)));
         Lead fresh = lead(now);
-        fresh.getPendingEvents().add(event(fresh.getId(), now));
+        fresh = fresh.withPendingEvent(event(fresh.id(), now));
         Lead done = lead(now.minusSeconds(120));
         store.insert(old);
         store.insert(fresh);
@@ -78,8 +68,8 @@ class LeadStoreTest {
 
         List<String> ids = store.idsWithPendingEventsBefore(now.minusSeconds(10), 100);
 
-        assertThat(ids).contains(old.getId()).doesNotContain(fresh.getId(), done.getId());
-        assertThat(store.withPendingEvents(100)).extracting(Lead::getId).contains(old.getId(), fresh.getId());
+        assertThat(ids).contains(old.id()).doesNotContain(fresh.id(), done.id());
+        assertThat(store.withPendingEvents(100)).extracting(Lead::id).contains(old.id(), fresh.id());
     }
 
     @Test
@@ -89,16 +79,14 @@ class LeadStoreTest {
         store.insert(lead);
         TimelineEntry entry = new TimelineEntry(now, "STATUS_CHANGED", "agent-1", "NEW → ROUTED");
 
-        assertThat(store.changeStatus(
-                        lead.getId(), LeadStatus.NEW, LeadStatus.ROUTED, entry, event(lead.getId(), now), null))
+        assertThat(store.changeStatus(lead.id(), LeadStatus.NEW, LeadStatus.ROUTED, entry, event(lead.id(), now), null))
                 .isTrue();
-        assertThat(store.changeStatus(
-                        lead.getId(), LeadStatus.NEW, LeadStatus.SPAM, entry, event(lead.getId(), now), null))
+        assertThat(store.changeStatus(lead.id(), LeadStatus.NEW, LeadStatus.SPAM, entry, event(lead.id(), now), null))
                 .isFalse();
 
-        Lead changed = repository.findById(lead.getId()).orElseThrow();
-        assertThat(changed.getStatus()).isEqualTo(LeadStatus.ROUTED);
-        assertThat(changed.getTimeline()).containsExactly(entry);
-        assertThat(changed.getPendingEvents()).hasSize(1);
+        Lead changed = repository.findById(lead.id()).orElseThrow();
+        assertThat(changed.status()).isEqualTo(LeadStatus.ROUTED);
+        assertThat(changed.timeline()).containsExactly(entry);
+        assertThat(changed.pendingEvents()).hasSize(1);
     }
 }

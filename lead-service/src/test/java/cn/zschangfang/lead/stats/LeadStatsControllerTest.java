@@ -3,6 +3,7 @@ package cn.zschangfang.lead.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.TestLeads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,8 @@ import org.junit.jupiter.api.Test;
 class LeadStatsControllerTest {
 
     private static Lead lead(long notifiedAfterMs) {
-        Lead lead = new Lead();
         Instant received = Instant.parse("2026-01-01T00:00:00Z");
-        lead.setReceivedAt(received);
-        lead.setNotifiedAt(notifiedAfterMs < 0 ? null : received.plusMillis(notifiedAfterMs));
-        return lead;
+        return TestLeads.notified(received, notifiedAfterMs < 0 ? null : received.plusMillis(notifiedAfterMs));
     }
 
     @Test
@@ -26,7 +24,7 @@ class LeadStatsControllerTest {
         }
         leads.add(lead(-1));
 
-        LeadStatsController.Percentiles p = LeadStatsController.percentiles(leads, Lead::getNotifiedAt);
+        LeadStatsController.Percentiles p = LeadStatsController.percentiles(leads, Lead::notifiedAt);
 
         assertThat(p.count()).isEqualTo(100);
         assertThat(p.p50Ms()).isEqualTo(500);
@@ -36,7 +34,7 @@ class LeadStatsControllerTest {
 
     @Test
     void noNotifiedLeadsGiveEmptyPercentiles() {
-        assertThat(LeadStatsController.percentiles(List.of(lead(-1)), Lead::getNotifiedAt))
+        assertThat(LeadStatsController.percentiles(List.of(lead(-1)), Lead::notifiedAt))
                 .isEqualTo(new LeadStatsController.Percentiles(0, null, null, null));
     }
 }

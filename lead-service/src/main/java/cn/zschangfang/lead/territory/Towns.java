@@ -1,4 +1,4 @@
-package cn.zschangfang.lead.capture;
+package cn.zschangfang.lead.territory;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import java.util.HashMap;

@@ -1,6 +1,4 @@
-package cn.zschangfang.lead.capture;
-
-import cn.zschangfang.lead.inquiry.Lead;
+package cn.zschangfang.lead.inquiry;
 
 /** An inquiry that passed validation: normalized phone, full town name, both area units. */
 public record ValidInquiry(
@@ -16,4 +14,13 @@ public record ValidInquiry(
         String phone,
         String message,
         String sourceArticle,
-        String visitorId) {}
+        String visitorId) {
+
+    public Lead.Inquiry inquiry() {
+        return new Lead.Inquiry(intent, propertyType, town, areaSqm, areaMu, use, expectedAnnualTaxWan, message);
+    }
+
+    public Lead.Contact contact() {
+        return new Lead.Contact(contactName, phone, company);
+    }
+}

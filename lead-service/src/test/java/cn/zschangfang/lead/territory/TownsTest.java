@@ -1,4 +1,4 @@
-package cn.zschangfang.lead.capture;
+package cn.zschangfang.lead.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.zschangfang.lead.outbox;
+package cn.zschangfang.lead.inquiry;
 
 import java.time.Instant;
 

@@ -1,0 +1,34 @@
+package cn.zschangfang.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.lead.config.LeadProperties;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/** docs/architecture.md and the code agree: every variable the doc lists for lead-service sets a property it reads. */
+class DocumentedVariablesTest {
+
+    private final DocumentedVariables variables = new DocumentedVariables("lead", Map.of("lead", LeadProperties.class));
+
+    @Test
+    void everyVariableTheDocListsForThisServiceSetsAPropertyItReads() {
+        SoftAssertions softly = new SoftAssertions();
+        variables
+                .fromDoc(Set.of())
+                .forEach((variable, localOnly) -> softly.assertThat(variables.propertiesSetBy(variable, localOnly))
+                        .as("%s (docs/architecture.md) sets no property that lead-service reads", variable)
+                        .isNotEmpty());
+        softly.assertAll();
+    }
+
+    @Test
+    void aMisspeltOrUnknownKeyIsNotAPropertyTheServiceReads() {
+        assertThat(variables.isReal("lead.spam.max-body-bytes")).isTrue();
+        assertThat(variables.isReal("spring.mongodb.uri")).isTrue();
+        assertThat(variables.isReal("lead.duplicate-windw")).isFalse();
+        assertThat(variables.isReal("lead.spam.max-body")).isFalse();
+    }
+}

@@ -1,0 +1,55 @@
+package cn.zschangfang.lead.inquiry;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Leads for tests that need a stored document without going through capture. */
+public final class TestLeads {
+
+    private TestLeads() {}
+
+    /** A NEW lease/factory lead with a phone and the given outbox. */
+    public static Lead lead(String id, Instant receivedAt, String phone, PendingEvent... events) {
+        return new Lead(
+                id,
+                LeadStatus.NEW,
+                receivedAt,
+                new Lead.Inquiry(Lead.Intent.LEASE, Lead.PropertyType.FACTORY, "沙溪镇", null, null, null, null, null),
+                new Lead.Contact(null, phone, null),
+                null,
+                new Lead.Attribution(null, null, "web"),
+                Lead.Interests.none(),
+                20,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(events));
+    }
+
+    /** A lead received at {@code receivedAt} and notified at {@code notifiedAt} (null: not yet). */
+    public static Lead notified(Instant receivedAt, Instant notifiedAt) {
+        Lead lead = lead("L-" + receivedAt.toEpochMilli(), receivedAt, "13800138000");
+        return new Lead(
+                lead.id(),
+                LeadStatus.NOTIFIED,
+                receivedAt,
+                lead.inquiry(),
+                lead.contact(),
+                lead.consent(),
+                lead.attribution(),
+                lead.interests(),
+                lead.score(),
+                lead.scoreReasons(),
+                "agent-1",
+                "Agent",
+                notifiedAt,
+                null,
+                null,
+                lead.timeline(),
+                lead.pendingEvents());
+    }
+}
