@@ -50,6 +50,21 @@ final class ViewTraffic implements AutoCloseable {
         return accepted.get();
     }
 
+    /** How many accepted beacons are not counted (yet) after waiting up to {@code limit} for them. */
+    long behind(java.time.Duration limit) {
+        long expected = viewsBefore + accepted.get();
+        long[] seen = {-1};
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(limit)
+                    .pollInterval(java.time.Duration.ofMillis(500))
+                    .until(() -> (seen[0] = views()) >= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Reported as the gap.
+        }
+        return seen[0] < 0 ? -1 : Math.max(0, expected - seen[0]);
+    }
+
     void start() {
         viewsBefore = views();
         Thread t = new Thread(
