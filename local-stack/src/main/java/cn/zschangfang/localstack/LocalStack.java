@@ -96,6 +96,18 @@ public final class LocalStack implements AutoCloseable {
         processes.get(name).kill();
     }
 
+    /** For the fault tests: stops one part as an operator would (SIGTERM) and keeps it down until resumed. */
+    public void stop(String name) throws InterruptedException {
+        ManagedProcess process = processes.get(name);
+        process.requestStop();
+        process.awaitStopped();
+    }
+
+    /** For the fault tests: starts a part stopped with {@link #stop(String)} again, supervised as before. */
+    public void resume(String name) throws IOException {
+        processes.get(name).resume();
+    }
+
     public boolean awaitReady(String name, Duration timeout) throws InterruptedException {
         return processes.get(name).awaitReady(timeout);
     }

@@ -148,6 +148,14 @@ final class ManagedProcess {
         }
     }
 
+    /** For the fault tests: starts a process stopped with {@link #requestStop()} again, supervised as before. */
+    synchronized void resume() throws IOException {
+        // Start first: the old process's exit callback may still be pending, and must find itself replaced (or
+        // "stopping") rather than a crash to restart from.
+        start();
+        stopping = false;
+    }
+
     /** For the fault tests: kills the process as a crash would, letting the supervisor restart it. */
     void kill() {
         Process current = process;

@@ -206,8 +206,11 @@ class LocalStackEndToEndIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> robotMessages.stream().anyMatch(m -> m.contains(leadId)));
-        Thread.sleep(3000);
-        assertThat(robotMessages.stream().filter(m -> m.contains(leadId))).hasSize(1);
+        // And stays at one: a re-send after the crash would arrive within a few seconds of the first.
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        robotMessages.stream().filter(m -> m.contains(leadId)).count() == 1);
     }
 
     @Test

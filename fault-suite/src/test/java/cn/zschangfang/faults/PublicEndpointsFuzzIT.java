@@ -1,0 +1,217 @@
+package cn.zschangfang.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Hostile input at every public endpoint, straight to each service's port (the gateway's per-client limits would
+ * turn most of it into 429s; {@link GatewayFuzzIT} sends a smaller share through the front door). Per endpoint at
+ * least {@code faults.fuzz.public} (10,000) generated inputs: no 5xx, no answer that leaks internals.
+ */
+@Order(3)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicEndpointsFuzzIT {
+
+    static final int COUNT = Integer.getInteger("faults.fuzz.public", 10_000);
+
+    private SharedStack stack;
+    private Fuzzer fuzzer;
+    private final Http http = new Http();
+
+    @BeforeAll
+    void start() throws Exception {
+        stack = SharedStack.get();
+        fuzzer = new Fuzzer(4);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        fuzzer.close();
+    }
+
+    /** A valid inquiry; phones from a small pool, so that most accepted ones merge instead of notifying agents. */
+    static Map<String, Object> validLead(int phone) {
+        Map<String, Object> lead = new LinkedHashMap<>();
+        lead.put("intent", "LEASE");
+        lead.put("propertyType", "WAREHOUSE");
+        lead.put("town", "沙溪");
+        lead.put("areaSqm", Map.of("min", 100, "max", 200));
+        lead.put("use", "仓储");
+        lead.put("expectedAnnualTaxWan", 10);
+        lead.put("company", "中山市模糊测试有限公司");
+        lead.put("contactName", Personal.FUZZ_NAME);
+        lead.put("phone", Personal.fuzzPhone(phone));
+        lead.put("message", "留言");
+        lead.put("sourceArticle", ViewTraffic.ARTICLE);
+        lead.put("visitorId", "fz-visitor");
+        lead.put("consent", true);
+        return lead;
+    }
+
+    @Test
+    void leadSubmissionSurvivesHostileBodies() throws Exception {
+        Arbitrary<byte[]> bodies = Arbitraries.integers()
+                .between(0, Personal.FUZZ_PHONES - 1)
+                .flatMap(phone -> Hostile.bodiesLike(validLead(phone)));
+        assertClean(fuzzer.run(
+                "POST lead /api/leads",
+                COUNT,
+                Combinators.combine(bodies, Arbitraries.of(true, false))
+                        .as((body, withKey) -> new Object[] {body, withKey}),
+                input -> {
+                    byte[] body = (byte[]) input[0];
+                    boolean withKey = (Boolean) input[1];
+                    Map<String, String> headers = withKey ? Map.of("X-Api-Key", SharedStack.API_KEY) : Map.of();
+                    return new Fuzzer.Call(
+                            (withKey ? "[api key] " : "") + new String(body, StandardCharsets.UTF_8),
+                            () -> http.send("POST", stack.leadUrl() + "/api/leads", "application/json", body, headers),
+                            body.length);
+                }));
+    }
+
+    @Test
+    void challengeSurvivesHostileQueries() throws Exception {
+        assertClean(fuzzer.run(
+                "GET lead /api/leads/challenge?…",
+                COUNT,
+                queries(List.of("x", "size", "$where")),
+                q -> get(stack.leadUrl() + "/api/leads/challenge?" + q)));
+    }
+
+    @Test
+    void articleListSurvivesHostileQueries() throws Exception {
+        assertClean(fuzzer.run(
+                "GET content /api/content/articles?…",
+                COUNT,
+                queries(List.of("category", "tag", "q", "sort", "page", "size", "q[$ne]", "$where"))
+                        // The one known 500 has its own (disabled) test below; everything else must stay clean.
+                        .filter(q -> !KNOWN_NUL_IN_KEYWORD.matcher(q).find()),
+                q -> get(stack.contentUrl() + "/api/content/articles?" + q)));
+    }
+
+    static final java.util.regex.Pattern KNOWN_NUL_IN_KEYWORD = java.util.regex.Pattern.compile("(^|&)q=[^&]*%00");
+
+    @Test
+    @Disabled("FINDING (content-service keyword search): GET /api/content/articles?q=%00 answers 500; the log shows"
+            + " org.bson.BsonSerializationException 'BSON cstring ... contains a null character' from the escaped"
+            + " regex. Enable once q is cleaned or refused with 400.")
+    void keywordSearchWithANulCharacterIsNotA500() {
+        Http.Reply reply = http.get(stack.contentUrl() + "/api/content/articles?q=%00", Map.of());
+        assertThat(reply.status()).as(reply.body()).isLessThan(500);
+    }
+
+    @Test
+    void articleBySlugSurvivesHostileSlugs() throws Exception {
+        assertClean(fuzzer.run(
+                "GET content /api/content/articles/{slug}",
+                COUNT,
+                Hostile.urlPart(),
+                slug -> get(stack.contentUrl() + "/api/content/articles/" + slug)));
+    }
+
+    @Test
+    void tagsAndCategoriesSurviveHostileQueries() throws Exception {
+        assertClean(fuzzer.run(
+                "GET content /api/content/tags?…",
+                COUNT,
+                queries(List.of("q", "size")),
+                q -> get(stack.contentUrl() + "/api/content/tags?" + q)));
+        assertClean(fuzzer.run(
+                "GET content /api/content/categories?…",
+                COUNT,
+                queries(List.of("q", "size")),
+                q -> get(stack.contentUrl() + "/api/content/categories?" + q)));
+    }
+
+    @Test
+    void viewBeaconSurvivesHostileSlugsAndBodies() throws Exception {
+        Map<String, Object> valid = new LinkedHashMap<>();
+        valid.put("visitorId", "fz-view");
+        valid.put("referrer", "https://www.zschangfang.cn/");
+        Arbitrary<String> slugs = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(ViewTraffic.ARTICLE)),
+                net.jqwik.api.Tuple.of(1, Hostile.urlPart()));
+        assertClean(fuzzer.run(
+                "POST content /api/content/articles/{slug}/views",
+                COUNT,
+                Combinators.combine(slugs, Hostile.bodiesLike(valid)).as((slug, body) -> new Object[] {slug, body}),
+                input -> {
+                    byte[] body = (byte[]) input[1];
+                    String url = stack.contentUrl() + "/api/content/articles/" + input[0] + "/views";
+                    return new Fuzzer.Call(
+                            url + " " + new String(body, StandardCharsets.UTF_8),
+                            () -> http.send("POST", url, "application/json", body, Map.of()),
+                            body.length);
+                }));
+    }
+
+    @Test
+    void acknowledgementLinkSurvivesHostileTokens() throws Exception {
+        assertClean(fuzzer.run(
+                "GET notify /ack/{token}",
+                COUNT,
+                Hostile.urlPart(),
+                token -> get(stack.notifyUrl() + "/ack/" + token)));
+    }
+
+    @Test
+    @Disabled("FINDING (notify-service, profile local): POST /api/notify/sandbox/robot/{key} with a key outside"
+            + " [A-Za-z0-9._-]{1,64} (e.g. /robot/%E7%B1%B5) answers 500: ProblemAdvice does not map"
+            + " jakarta.validation.ConstraintViolationException from method validation (logged as 'unexpected"
+            + " error'). Enable once it is a 400.")
+    void sandboxRobotSurvivesHostileKeysAndBodies() throws Exception {
+        Map<String, Object> valid = Map.of("msgtype", "text", "text", Map.of("content", "hi"));
+        assertClean(fuzzer.run(
+                "POST notify /api/notify/sandbox/robot/{key}",
+                COUNT,
+                Combinators.combine(Hostile.urlPart(), Hostile.bodiesLike(valid))
+                        .as((key, body) -> new Object[] {key, body}),
+                input -> {
+                    byte[] body = (byte[]) input[1];
+                    String url = stack.notifyUrl() + "/api/notify/sandbox/robot/" + input[0];
+                    return new Fuzzer.Call(
+                            url + " " + new String(body, StandardCharsets.UTF_8),
+                            () -> http.send("POST", url, "application/json", body, Map.of()),
+                            body.length);
+                }));
+        assertClean(fuzzer.run(
+                "GET notify /api/notify/sandbox/messages?…",
+                COUNT,
+                queries(List.of("key", "limit")),
+                q -> get(stack.notifyUrl() + "/api/notify/sandbox/messages?" + q)));
+    }
+
+    /** Query strings: known parameters and operator-looking ones, each with a hostile value. */
+    static Arbitrary<String> queries(List<String> names) {
+        return Arbitraries.maps(Arbitraries.of(names), Hostile.urlPart())
+                .ofMinSize(1)
+                .ofMaxSize(names.size())
+                .map(params -> params.entrySet().stream()
+                        .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + e.getValue())
+                        .collect(Collectors.joining("&")));
+    }
+
+    private Fuzzer.Call get(String url) {
+        return new Fuzzer.Call("GET " + url, () -> http.get(url, Map.of()));
+    }
+
+    static void assertClean(Fuzzer.Result result) {
+        assertThat(result.failures())
+                .as(result.endpoint() + ": 5xx, no answer, or internals in the body")
+                .isEmpty();
+    }
+}
