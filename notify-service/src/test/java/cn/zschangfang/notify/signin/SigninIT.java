@@ -1,0 +1,251 @@
+package cn.zschangfang.notify.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SigninIT extends NotifyIntegrationTest {
+
+    private static final Pattern LINK =
+            Pattern.compile("https://portal\\.example/agent/signin\\?token=([A-Za-z0-9_-]+)");
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private static String randomMobile() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** An active agent with a mobile whose WeChat Work robot is {@code ROBOT.url(path)}. */
+    private String agentWithMobile(String mobile, String path, String role) {
+        return registry.create(new AgentSpec(
+                        null,
+                        "周经纪",
+                        role,
+                        mobile,
+                        null,
+                        ROBOT.url(path),
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        List.of(unique("无此镇")),
+                        List.of(),
+                        List.of(),
+                        1,
+                        null,
+                        List.of(),
+                        true,
+                        null))
+                .agent()
+                .id();
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> requestLink(String typedMobile) throws Exception {
+        return send("POST", "/internal/signin/requests", ADMIN, "{\"mobile\":\"" + typedMobile + "\"}");
+    }
+
+    private HttpResponse<String> redeem(String token) throws Exception {
+        return send("POST", "/internal/signin/redemptions", ADMIN, "{\"token\":\"" + token + "\"}");
+    }
+
+    private String linkToken(String path) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ROBOT.received(path).isEmpty());
+        Matcher m = LINK.matcher(ROBOT.received(path).get(0).body());
+        assertThat(m.find()).as("robot message carries the sign-in link").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void linkGoesToTheAgentsOwnRobotAndRedeemsForATokenTheLeadApiAccepts() throws Exception {
+        String mobile = randomMobile();
+        String path = "/signin/" + UUID.randomUUID();
+        String agentId = agentWithMobile(mobile, path, "MANAGER");
+
+        // typed the way a phone keyboard produces it
+        String typed = "+86 " + mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7);
+        HttpResponse<String> asked = requestLink(typed);
+        assertThat(asked.statusCode()).isEqualTo(202);
+
+        String token = linkToken(path);
+        String body = ROBOT.received(path).get(0).body();
+        assertThat(body)
+                .contains("\"msgtype\":\"markdown\"", "登录询盘工作台", "10 分钟内有效")
+                .doesNotContain(mobile);
+
+        HttpResponse<String> redeemed = redeem(token);
+        assertThat(redeemed.statusCode()).isEqualTo(200);
+        JsonNode r = json.readTree(redeemed.body());
+        assertThat(r.get("agentId").asString()).isEqualTo(agentId);
+        assertThat(r.get("role").asString()).isEqualTo("MANAGER");
+        assertThat(r.get("name").asString()).isEqualTo("周经纪");
+        String apiToken = r.get("apiToken").asString();
+        assertThat(apiToken).startsWith("ags_");
+
+        // what lead-service and the gateway ask notify for every bearer
+        HttpResponse<String> whoAmI = send("GET", "/internal/auth/agent", "Bearer " + apiToken, null);
+        assertThat(whoAmI.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(whoAmI.body()).get("agentId").asString()).isEqualTo(agentId);
+        assertThat(json.readTree(whoAmI.body()).get("role").asString()).isEqualTo("MANAGER");
+
+        // sign-out revokes it
+        assertThat(send("DELETE", "/internal/signin/session", "Bearer " + apiToken, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(send("GET", "/internal/auth/agent", "Bearer " + apiToken, null)
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aLinkWorksOnceOnly() throws Exception {
+        String mobile = randomMobile();
+        String path = "/signin/" + UUID.randomUUID();
+        agentWithMobile(mobile, path, "AGENT");
+        assertThat(requestLink(mobile).statusCode()).isEqualTo(202);
+        String token = linkToken(path);
+
+        assertThat(redeem(token).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = redeem(token);
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(again.body()).contains("https://zschangfang.cn/problems/unauthorized");
+    }
+
+    @Test
+    void aLinkExpiresAfterTenMinutes() throws Exception {
+        String mobile = randomMobile();
+        String path = "/signin/" + UUID.randomUUID();
+        agentWithMobile(mobile, path, "AGENT");
+        assertThat(requestLink(mobile).statusCode()).isEqualTo(202);
+        String token = linkToken(path);
+
+        SigninToken stored = mongo.findById(cn.zschangfang.notify.agent.AgentTokens.sha256(token), SigninToken.class);
+        assertThat(Duration.between(stored.createdAt(), stored.expiresAt())).isEqualTo(Duration.ofMinutes(10));
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(stored.hash())),
+                new Update().set("expiresAt", Instant.now().minusSeconds(1)),
+                SigninToken.class);
+
+        assertThat(redeem(token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownMobileGetsTheSameAnswerAndTheSameLimitAndNoMessageGoesOut() throws Exception {
+        String known = randomMobile();
+        String path = "/signin/" + UUID.randomUUID();
+        agentWithMobile(known, path, "AGENT");
+        String unknown = randomMobile();
+        Query links = Query.query(Criteria.where("kind").is(SigninToken.LINK));
+        long linksBefore = mongo.count(links, SigninToken.class);
+
+        HttpResponse<String> forKnown = requestLink(known);
+        HttpResponse<String> forUnknown = requestLink(unknown);
+        assertThat(forUnknown.statusCode()).isEqualTo(forKnown.statusCode()).isEqualTo(202);
+        assertThat(forUnknown.body()).isEqualTo(forKnown.body());
+        assertThat(forUnknown.headers().map().keySet())
+                .isEqualTo(forKnown.headers().map().keySet());
+
+        // both numbers are limited alike: three requests per window, then 429
+        for (int i = 0; i < 2; i++) {
+            assertThat(requestLink(known).statusCode()).isEqualTo(202);
+            assertThat(requestLink(unknown).statusCode()).isEqualTo(202);
+        }
+        HttpResponse<String> limitedKnown = requestLink(known);
+        HttpResponse<String> limitedUnknown = requestLink(unknown);
+        assertThat(limitedKnown.statusCode())
+                .isEqualTo(limitedUnknown.statusCode())
+                .isEqualTo(429);
+        assertThat(limitedUnknown.body()).isEqualTo(limitedKnown.body());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> ROBOT.received(path).size() == 3);
+        assertThat(mongo.count(links, SigninToken.class) - linksBefore)
+                .as("links were made for the agent's three accepted requests only")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aMalformedMobileIsAFieldErrorAndTheApiNeedsTheAdminToken() throws Exception {
+        HttpResponse<String> bad = requestLink("12345");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"mobile\"");
+        assertThat(send("POST", "/internal/signin/requests", "Bearer nope", "{\"mobile\":\"13800138000\"}")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send("POST", "/internal/signin/redemptions", null, "{\"token\":\"sgn_x\"}")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserOpeningTheAcknowledgementLinkIsSignedInToThatLead() throws Exception {
+        String town = unique("三角镇");
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, "登录测试");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robotGot(path, leadId).size() == 1);
+        Matcher ack = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
+                .matcher(robotGot(path, leadId).get(0).body());
+        assertThat(ack.find()).isTrue();
+
+        HttpResponse<String> browser = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack.group(1)))
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(303);
+        String location = browser.headers().firstValue("Location").orElseThrow();
+        Matcher link = LINK.matcher(location);
+        assertThat(link.matches()).as(location).isTrue();
+
+        JsonNode r = json.readTree(redeem(link.group(1)).body());
+        assertThat(r.get("agentId").asString()).isEqualTo(agentId);
+        assertThat(r.get("leadId").asString()).isEqualTo(leadId);
+
+        // an API client (no text/html) keeps getting the page, and the click stays idempotent
+        HttpResponse<String> api = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("已确认过");
+    }
+}
