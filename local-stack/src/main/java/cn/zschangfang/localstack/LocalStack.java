@@ -181,6 +181,7 @@ public final class LocalStack implements AutoCloseable {
             case "content-service" -> "content";
             case "lead-service" -> "leads";
             case "notify-service" -> "notify";
+            case "site" -> "site"; // sessions of the agent inbox and the dashboard
             default -> null;
         };
         if (database != null) {
