@@ -140,6 +140,9 @@ class LeadServiceIT {
         assertThat(stored.getConsent().given()).isTrue();
         assertThat(stored.getConsent().wordingVersion()).isEqualTo("2026-01");
         assertThat(stored.getConsent().at()).isNotNull();
+        assertThat(stored.getMarketingSmsConsent().given())
+                .as("marketing SMS is its own purpose: not given unless ticked")
+                .isFalse();
 
         List<ConsumerRecord<String, String>> records = published("lead.captured", id, 1);
         assertThat(records).hasSize(1);

@@ -114,6 +114,9 @@ public class CaptureService {
         lead.setVisitorId(inquiry.visitorId());
         lead.setChannel(channel);
         lead.setConsent(new Lead.Consent(true, now, properties.consentWordingVersion()));
+        // Its own purpose, given or declined, with the same wording version (the form shows both texts together).
+        lead.setMarketingSmsConsent(
+                new Lead.Consent(inquiry.marketingSmsConsent(), now, properties.consentWordingVersion()));
         Lead.Interests interests = readingHistory.interestsOf(inquiry.visitorId());
         lead.setInterests(interests);
         Scoring.Score score = Scoring.score(inquiry, interests);

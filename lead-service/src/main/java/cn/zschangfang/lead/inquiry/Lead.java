@@ -42,6 +42,9 @@ public class Lead {
     private String visitorId;
     private String channel;
     private Consent consent;
+    /** Marketing SMS: a consent purpose separate from {@link #consent}; null on leads from before it existed. */
+    private Consent marketingSmsConsent;
+
     private Interests interests;
     private int score;
     private List<String> scoreReasons = new ArrayList<>();
@@ -222,6 +225,14 @@ public class Lead {
 
     public Consent getConsent() {
         return consent;
+    }
+
+    public Consent getMarketingSmsConsent() {
+        return marketingSmsConsent;
+    }
+
+    public void setMarketingSmsConsent(Consent marketingSmsConsent) {
+        this.marketingSmsConsent = marketingSmsConsent;
     }
 
     public void setConsent(Consent consent) {
