@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout TCP connect to a service: short, so a page fails fast to its error page
  * @param readTimeout how long a page waits for a service's answer
  * @param contact the portal's phone and WeChat, shown on every page (also without JavaScript)
+ * @param areas the town list of the inquiry form (subdistricts, towns, zones), a Spring resource location
  */
 @Validated
 @ConfigurationProperties("site")
@@ -30,7 +31,10 @@ public record SiteProperties(
         @NotNull @DefaultValue("http://localhost:8080") URI publicUrl,
         @NotNull @DefaultValue("1s") Duration connectTimeout,
         @NotNull @DefaultValue("5s") Duration readTimeout,
-        @Valid @NotNull @DefaultValue Contact contact) {
+        @Valid @NotNull @DefaultValue Contact contact,
+
+        @NotBlank @DefaultValue("classpath:reference/zhongshan-areas.json")
+        String areas) {
 
     /**
      * @param name the portal's name in the header and titles

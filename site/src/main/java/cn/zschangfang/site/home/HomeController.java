@@ -4,6 +4,7 @@ import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.ArticleQuery;
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.web.PageMeta;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, HttpServletResponse response) {
         model.addAttribute(
                 "meta", PageMeta.of(null, "中山厂房网：中山厂房、仓库、工业用地出租出售与产业招商信息，免费匹配镇街园区资源。", properties.publicUrl("/")));
         model.addAttribute("nav", "home");
@@ -29,6 +30,8 @@ class HomeController {
         model.addAttribute("popular", content.articles(ArticleQuery.popular(8)).items());
         model.addAttribute("categories", content.categories());
         model.addAttribute("tags", content.tags());
+        model.addAttribute("hasInquiryForm", true);
+        response.setHeader("Cache-Control", "public, max-age=30");
         return "home";
     }
 }
