@@ -31,6 +31,8 @@ public abstract class SiteTestBase {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("CONTENT_URL", CONTENT::url);
         registry.add("PUBLIC_BASE_URL", () -> PUBLIC_URL);
+        // No Kafka here: the dashboard's live feed would keep trying 127.0.0.1:9092.
+        registry.add("site.dashboard.live", () -> "false");
     }
 
     protected HttpResponse<String> get(String path, String... headers) {
