@@ -96,7 +96,12 @@ public class InboxController {
             @RequestParam(required = false) String problem,
             Model model) {
         model.addAttribute("problem", problem == null ? null : PROBLEMS.getOrDefault(problem, "操作未成功，请刷新后再试"));
-        return render(session, id, null, "ack".equals(from) ? DONE.get("ack") : DONE.get(done), model);
+        return render(
+                session,
+                id,
+                null,
+                "ack".equals(from) ? DONE.get("ack") : (done == null ? null : DONE.get(done)),
+                model);
     }
 
     @PostMapping("/agent/leads/{id}/ack")

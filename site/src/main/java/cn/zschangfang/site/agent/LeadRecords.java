@@ -23,7 +23,13 @@ public final class LeadRecords {
             Integer score,
             String channel,
             String assigneeId,
-            String assigneeName) {}
+            String assigneeName) {
+
+        /** The inbox tab (new, open, won, closed): also the page's colour of the lead. */
+        public String tab() {
+            return LeadText.tab(status);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page(List<Summary> items, int page, int size, long total) {}
@@ -71,7 +77,12 @@ public final class LeadRecords {
             Instant notifiedAt,
             Instant acknowledgedAt,
             Instant personalDataErasedAt,
-            List<TimelineEntry> timeline) {}
+            List<TimelineEntry> timeline) {
+
+        public String tab() {
+            return LeadText.tab(status);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String contactName, String phone) {}
