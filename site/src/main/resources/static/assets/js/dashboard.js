@@ -152,6 +152,10 @@
       return '<tr><td>' + esc(a.name) + '</td><td>' + a.open + '</td><td' + (a.awaiting > 0 ? ' class="warn"' : '') + '>' + a.awaiting + '</td></tr>';
     }).join('') : '<tr><td colspan="3" class="muted">暂无在手询盘</td></tr>';
 
+    $('town-table').tBodies[0].innerHTML = b.byTown.map(function (c) {
+      return '<tr><th scope="row">' + esc(c.label) + '</th><td>' + c.count + '</td></tr>';
+    }).join('');
+
     drawTraffic(b);
     drawTowns(b);
     drawTypes(b);
