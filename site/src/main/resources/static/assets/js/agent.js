@@ -73,6 +73,17 @@
     if (b) { b.disabled = true; b.textContent = '正在登录…'; }
     auto.submit();
   }
+  // right after a claim lead-service may need a moment to hear of it: look again a few times
+  var retry = document.querySelector('[data-retry]');
+  if (retry) {
+    var tries = Number(sessionStorage.getItem('zs-retry') || '0');
+    if (tries < 5) {
+      sessionStorage.setItem('zs-retry', String(tries + 1));
+      setTimeout(function () { location.reload(); }, 1500);
+    }
+  } else if (window.sessionStorage) {
+    sessionStorage.removeItem('zs-retry');
+  }
   tick();
   setInterval(tick, 1000);
 })();

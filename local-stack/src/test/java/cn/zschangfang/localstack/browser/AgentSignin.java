@@ -101,6 +101,22 @@ final class AgentSignin {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
+    /** One article view as a visitor's browser beacon sends it. */
+    static void view(String slug, String visitorId) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(BrowserStack.gateway() + "/api/content/articles/" + slug + "/views"))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "User-Agent",
+                                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"visitorId\":\"" + visitorId + "\",\"referrer\":null}", StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    }
+
     private static Set<String> links(String robotKey) throws Exception {
         Set<String> links = new HashSet<>();
         String body = BrowserStack.httpGet("/api/notify/sandbox/messages?limit=50&key=" + robotKey)

@@ -18,6 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
+    /** The demo article the local stack imports. */
+    private static final String SEED_ARTICLE = "zhongshan-village-industrial-park-renovation-shunde-model";
+
     @BeforeAll
     void stack() throws Exception {
         Browser.assumeAvailable();
@@ -35,6 +38,16 @@ class DashboardBrowserIT {
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "实时"));
             wall.script("window.__noReload = true;"); // gone if the page reloads
             long leadsBefore = Long.parseLong(wall.find("#k-today").getText());
+
+            // visitors reading: live views and active visitors go up without a reload
+            long viewsBefore = Long.parseLong(wall.find("#k-views").getText());
+            for (int i = 0; i < 6; i++) {
+                AgentSignin.view(SEED_ARTICLE, "dash-" + UUID.randomUUID());
+            }
+            wall.waitUpTo(Duration.ofSeconds(5))
+                    .until(d -> Long.parseLong(d.findElement(By.id("k-active")).getText()) >= 6
+                            && Long.parseLong(d.findElement(By.id("k-views")).getText()) >= viewsBefore + 6);
+            assertThat(wall.find("#top").getText()).contains("对标顺德");
 
             String leadId = AgentSignin.submitLead(
                     "小榄", "中山市小榄精密模具有限公司-" + UUID.randomUUID().toString().substring(0, 6), "13912345678");

@@ -213,6 +213,91 @@ class SigninIT extends NotifyIntegrationTest {
                 .isEqualTo(401);
     }
 
+    /** Signs an agent in as the site does and returns the session token. */
+    private String session(String mobile, String path) throws Exception {
+        assertThat(requestLink(mobile).statusCode()).isEqualTo(202);
+        return json.readTree(redeem(linkToken(path)).body()).get("apiToken").asString();
+    }
+
+    private void sharedPoolLead(String leadId, List<String> notified) {
+        var lead = new cn.zschangfang.notify.intake.LeadCapturedEvent(
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                leadId,
+                Instant.now(),
+                "BUY",
+                "LAND",
+                "黄圃镇",
+                null,
+                new cn.zschangfang.notify.intake.LeadCapturedEvent.Range(20.0, 30.0),
+                "食品加工",
+                300.0,
+                "中山某食品有限公司",
+                "陈*",
+                "139****0001",
+                "留言",
+                null,
+                "v-9",
+                "web",
+                88,
+                List.of());
+        mongo.insert(new cn.zschangfang.notify.routing.LeadCase(
+                leadId,
+                lead,
+                "SHARED_POOL",
+                "broadcast",
+                null,
+                notified,
+                "OPEN",
+                Instant.now(),
+                Instant.now().plusSeconds(300),
+                0,
+                null,
+                null,
+                null));
+    }
+
+    @Test
+    void anAgentSeesTheUnclaimedSharedPoolLeadsSentToThemAndTheFirstClaimWins() throws Exception {
+        String mobileA = randomMobile();
+        String pathA = "/signin/" + UUID.randomUUID();
+        String agentA = agentWithMobile(mobileA, pathA, "AGENT");
+        String mobileB = randomMobile();
+        String pathB = "/signin/" + UUID.randomUUID();
+        String agentB = agentWithMobile(mobileB, pathB, "AGENT");
+        String leadId = UUID.randomUUID().toString();
+        String notForA = UUID.randomUUID().toString();
+        sharedPoolLead(leadId, List.of(agentA, agentB));
+        sharedPoolLead(notForA, List.of(agentB));
+        String tokenA = "Bearer " + session(mobileA, pathA);
+        String tokenB = "Bearer " + session(mobileB, pathB);
+
+        JsonNode pool =
+                json.readTree(send("GET", "/internal/signin/pool", tokenA, null).body());
+        assertThat(pool).hasSize(1);
+        assertThat(pool.get(0).get("leadId").asString()).isEqualTo(leadId);
+        assertThat(pool.get(0).get("town").asString()).isEqualTo("黄圃镇");
+        assertThat(pool.get(0).get("phoneMasked").asString()).isEqualTo("139****0001");
+
+        assertThat(send("POST", "/internal/signin/pool/" + leadId + "/claim", tokenA, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/internal/signin/pool/" + leadId + "/claim", tokenB, null)
+                        .statusCode())
+                .isEqualTo(409);
+        var claimed = mongo.findById(leadId, cn.zschangfang.notify.routing.LeadCase.class);
+        assertThat(claimed.assignedAgentId()).isEqualTo(agentA);
+        assertThat(json.readTree(
+                        send("GET", "/internal/signin/pool", tokenA, null).body()))
+                .isEmpty();
+        assertThat(json.readTree(
+                        send("GET", "/internal/signin/pool", tokenB, null).body()))
+                .hasSize(1);
+        assertThat(send("GET", "/internal/signin/pool", "Bearer ags_forged", null)
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
     @Test
     void aBrowserOpeningTheAcknowledgementLinkIsSignedInToThatLead() throws Exception {
         String town = unique("三角镇");

@@ -34,6 +34,7 @@ public class InboxController {
     static final String FOLLOW_UP = "【下次跟进】";
     private static final Map<String, String> DONE = Map.of(
             "ack", "已确认接单，请尽快联系客户。",
+            "claim", "认领成功，请尽快联系客户。",
             "status", "状态已更新",
             "note", "备注已保存",
             "follow-up", "已设置下次跟进日期");
@@ -47,11 +48,13 @@ public class InboxController {
             "gone", "该询盘已不在您的名下");
 
     private final AgentLeads leads;
+    private final NotifySignin notify;
     private final AgentProperties properties;
     private final Clock clock;
 
-    public InboxController(AgentLeads leads, AgentProperties properties, Clock clock) {
+    public InboxController(AgentLeads leads, NotifySignin notify, AgentProperties properties, Clock clock) {
         this.leads = leads;
+        this.notify = notify;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,7 +63,9 @@ public class InboxController {
     public String inbox(
             @RequestAttribute(SessionAccess.ATTRIBUTE) SiteSession session,
             @RequestParam(defaultValue = "new") String tab,
+            @RequestParam(required = false) String claim,
             Model model) {
+        model.addAttribute("claimTaken", "taken".equals(claim));
         String current = TABS.contains(tab) ? tab : "new";
         List<LeadRecords.Summary> all = leads.mine(session);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -80,6 +85,7 @@ public class InboxController {
                     shown); // newest first once acknowledged; oldest (most urgent) first while new
         }
         model.addAttribute("me", session);
+        model.addAttribute("pool", "new".equals(current) ? notify.pool(session.apiToken()) : List.of());
         model.addAttribute("tab", current);
         model.addAttribute("counts", counts);
         model.addAttribute("leads", shown);
@@ -100,8 +106,17 @@ public class InboxController {
                 session,
                 id,
                 null,
-                "ack".equals(from) ? DONE.get("ack") : (done == null ? null : DONE.get(done)),
+                "ack".equals(from) || "claim".equals(from) ? DONE.get(from) : (done == null ? null : DONE.get(done)),
                 model);
+    }
+
+    /** 认领: the first agent to claim a shared-pool lead gets it (the same step as the message's 确认接单). */
+    @PostMapping("/agent/pool/{id}/claim")
+    public String claim(@RequestAttribute(SessionAccess.ATTRIBUTE) SiteSession session, @PathVariable String id) {
+        if (!notify.claim(session.apiToken(), checked(id))) {
+            return "redirect:/agent?claim=taken";
+        }
+        return "redirect:/agent/leads/" + id + "?from=claim";
     }
 
     @PostMapping("/agent/leads/{id}/ack")

@@ -77,6 +77,49 @@ public class NotifySignin {
         }
     }
 
+    /** A shared-pool lead this agent may claim (masked: lead-service shows it only once claimed). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PoolLead(
+            String leadId,
+            Instant receivedAt,
+            String intent,
+            String propertyType,
+            String town,
+            String company,
+            String phoneMasked,
+            Integer score) {}
+
+    /** Empty when notify cannot be asked: the inbox shows the agent's own leads regardless. */
+    public java.util.List<PoolLead> pool(String apiToken) {
+        try {
+            PoolLead[] leads = notify.get()
+                    .uri("/internal/signin/pool")
+                    .headers(h -> h.setBearerAuth(apiToken))
+                    .retrieve()
+                    .body(PoolLead[].class);
+            return leads == null ? java.util.List.of() : java.util.List.of(leads);
+        } catch (RestClientException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /** True when this agent now has the lead; false when a colleague was faster. */
+    public boolean claim(String apiToken, String leadId) {
+        try {
+            notify.post()
+                    .uri("/internal/signin/pool/{id}/claim", leadId)
+                    .headers(h -> h.setBearerAuth(apiToken))
+                    .retrieve()
+                    .toBodilessEntity();
+            return true;
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 409 || e.getStatusCode().value() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Best effort: an unreachable notify leaves the token to expire on its own. */
     public void signOut(String apiToken) {
         try {
