@@ -110,4 +110,21 @@ class AgentInboxBrowserIT {
             desktop.screenshot("agent-login-desktop");
         }
     }
+
+    @Test
+    void theAcknowledgementLinkInTheRobotMessageOpensThatLeadSignedIn() throws Exception {
+        String company = "中山市港口宏图包装有限公司-" + UUID.randomUUID().toString().substring(0, 6);
+        String leadId = AgentSignin.submitLead("港口", company, "13700137000");
+        String ackUrl = AgentSignin.ackLink(leadId);
+
+        try (Browser phone = Browser.phone()) {
+            phone.open(ackUrl); // a fresh browser: no session yet
+            phone.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/agent/leads/" + leadId));
+            phone.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("lead-status"), "已接单"));
+            assertThat(phone.find(".alert--ok").getText()).contains("已确认接单");
+            assertThat(phone.find(".facts").getText()).contains(company);
+            assertThat(phone.driver().manage().getCookieNamed("zs_agent")).isNotNull();
+            phone.screenshot("agent-lead-from-ack-link-phone");
+        }
+    }
 }

@@ -101,6 +101,28 @@ final class AgentSignin {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
+    /** The 确认接单 link of the robot message about {@code leadId} (waits for the message). */
+    static String ackLink(String leadId) throws Exception {
+        Pattern ack = Pattern.compile("(https?://[^\\s)\"]+/ack/[A-Za-z0-9_.-]+)");
+        String[] link = new String[1];
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    String body = BrowserStack.httpGet("/api/notify/sandbox/messages?limit=50&key=" + AGENT_ROBOT)
+                            .body();
+                    for (JsonNode message : JSON.readTree(body)) {
+                        String text = message.get("body").toString();
+                        Matcher m = ack.matcher(text);
+                        if (text.contains(leadId) && m.find()) {
+                            link[0] = m.group(1);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return link[0];
+    }
+
     /** One article view as a visitor's browser beacon sends it. */
     static void view(String slug, String visitorId) throws Exception {
         HttpResponse<String> response = HTTP.send(

@@ -33,6 +33,9 @@ class SigninIT extends NotifyIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    cn.zschangfang.notify.escalation.Escalations escalations;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -310,6 +313,9 @@ class SigninIT extends NotifyIntegrationTest {
         Matcher ack = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
                 .matcher(robotGot(path, leadId).get(0).body());
         assertThat(ack.find()).isTrue();
+        // lead-service echoes the delivery as status NOTIFIED before the agent taps: nobody has reacted yet
+        escalations.onStatusChanged(new cn.zschangfang.notify.intake.LeadStatusChangedEvent(
+                UUID.randomUUID().toString(), Instant.now(), leadId, "NOTIFIED", "ROUTED", "notify-service"));
 
         HttpResponse<String> browser = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack.group(1)))

@@ -43,68 +43,6 @@ public class LeadText {
             "CONTACT_VIEWED", "查看完整联系方式",
             "PERSONAL_DATA_ERASED", "个人信息已删除");
 
-    private static final Map<String, String> CHANNEL =
-            Map.of("WECOM", "企业微信", "SMS", "短信", "DINGTALK", "钉钉", "FEISHU", "飞书", "SANDBOX", "企业微信");
-    private static final Map<String, String> DELIVERY =
-            Map.of("SENT", "已送达", "FAILED", "发送失败", "RETRYING", "重试中", "UNKNOWN", "状态未知", "ACKNOWLEDGED", "已确认");
-    private static final Map<String, String> PURPOSE =
-            Map.of("NEW_LEAD", "新询盘通知", "ESCALATION", "升级通知", "DIGEST", "汇总通知");
-    private static final java.util.regex.Pattern STATUS_CHANGE =
-            java.util.regex.Pattern.compile("([A-Z_]+) → ([A-Z_]+)(.*)", java.util.regex.Pattern.DOTALL);
-    private static final java.util.regex.Pattern DELIVERY_LINE =
-            java.util.regex.Pattern.compile("([A-Z_]+) via ([A-Z_]+) to \\S+: ([A-Z_]+)(?: \\(attempt (\\d+)\\))?.*");
-    private static final java.util.regex.Pattern ROUTING = java.util.regex.Pattern.compile("(.*)（([A-Z_]+)）");
-    private static final Map<String, String> STRATEGY = Map.of(
-            "WEIGHTED_ROUND_ROBIN", "轮询分配",
-            "LEAST_OPEN", "按在手量分配",
-            "SHARED_POOL", "共享池",
-            "BACKUP", "转给备岗",
-            "DUTY_MANAGER", "值班经理");
-
-    /**
-     * A timeline entry's detail in Chinese where lead-service wrote codes ({@code NEW → NOTIFIED}, {@code NEW_LEAD
-     * via WECOM to x: SENT (attempt 1)}); anything else (notes, reasons) as written.
-     */
-    public String detail(String type, String detail) {
-        if (detail == null) {
-            return null;
-        }
-        var m = STATUS_CHANGE.matcher(detail);
-        if ("STATUS_CHANGED".equals(type) && m.matches()) {
-            return status(m.group(1)) + " → " + status(m.group(2)) + m.group(3);
-        }
-        m = DELIVERY_LINE.matcher(detail);
-        if ("DELIVERY".equals(type) && m.matches()) {
-            return PURPOSE.getOrDefault(m.group(1), m.group(1)) + " · " + CHANNEL.getOrDefault(m.group(2), m.group(2))
-                    + " · " + DELIVERY.getOrDefault(m.group(3), m.group(3))
-                    + (m.group(4) == null ? "" : "（第 " + m.group(4) + " 次）");
-        }
-        m = ROUTING.matcher(detail);
-        if ("ROUTED".equals(type) && m.matches()) {
-            return m.group(1) + "（" + STRATEGY.getOrDefault(m.group(2), m.group(2)) + "）";
-        }
-        if ("CAPTURED".equals(type) && detail.startsWith("score ")) {
-            return "初始评分 " + detail.substring(6);
-        }
-        return detail;
-    }
-
-    /** Who did it, for the timeline. */
-    public String actor(String actor, String me) {
-        if (actor == null) {
-            return null;
-        }
-        if (actor.equals(me)) {
-            return "我";
-        }
-        return switch (actor) {
-            case "notify-service", "lead-service" -> "系统";
-            case "admin" -> "管理员";
-            case "web" -> "网站表单";
-            default -> actor;
-        };
-    }
-
     /** What the agent may move a lead to next (lead-service decides; these are the sensible choices). */
     private static final Map<String, List<String>> NEXT = Map.of(
             "ACKNOWLEDGED", List.of("CONTACTED", "QUALIFIED", "LOST", "SPAM"),
