@@ -262,11 +262,29 @@
     return box && box !== form ? box.getAttribute('data-field') : null;
   }
 
-  /* On blur: say what is wrong with the field just left. While typing: clear an error as soon as it is fixed. */
+  /* On blur: say what is wrong with the field just left. While typing: clear an error as soon as it is fixed.
+     A blur caused by a tap waits until the tap is over: a message appearing between touchstart and touchend shifts
+     the page, and the tap would land beside the checkbox or button the visitor aimed at. */
+  var pointerDown = false;
+  var pending = [];
+  function pressed() { pointerDown = true; }
+  function released() {
+    pointerDown = false;
+    setTimeout(function () {
+      var fields = pending;
+      pending = [];
+      for (var i = 0; i < fields.length; i++) { showError(fields[i], check(fields[i])); }
+    }, 0);
+  }
+  document.addEventListener('mousedown', pressed, true);
+  document.addEventListener('touchstart', pressed, true);
+  document.addEventListener('mouseup', released, true);
+  document.addEventListener('touchend', released, true);
+  document.addEventListener('touchcancel', released, true);
   form.addEventListener('focusout', function (event) {
     var field = fieldOf(event.target);
     if (field && event.target.name !== 'areaUnit' && (event.target.value || field === 'phone' || field === 'contactName' || field === 'town')) {
-      showError(field, check(field));
+      if (pointerDown) { pending.push(field); } else { showError(field, check(field)); }
     }
   }, true);
   function clearWhenFixed(event) {

@@ -5,6 +5,7 @@ import cn.zschangfang.site.api.ContentClient.Article;
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.PageNotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
@@ -34,7 +35,7 @@ class ArticleController {
     }
 
     @GetMapping("/articles/{slug}")
-    String article(@PathVariable String slug, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String article(@PathVariable String slug, Model model, HttpServletResponse response) {
         if (!SLUG.matcher(slug).matches()) {
             throw new PageNotFoundException("article");
         }
@@ -45,6 +46,9 @@ class ArticleController {
         model.addAttribute("article", article);
         model.addAttribute("canonical", canonical);
         model.addAttribute("jsonLd", structuredData.newsArticle(article, canonical));
+        model.addAttribute(
+                "popular",
+                content.articles(ContentClient.ArticleQuery.popular(8)).items());
         model.addAttribute("hasInquiryForm", true);
         response.setHeader("Cache-Control", PUBLIC_PAGE.getHeaderValue());
         return "article/article";
