@@ -1,5 +1,5 @@
-# One image recipe for the four services: docker compose passes SERVICE (content-service, lead-service,
-# notify-service or gateway). The build stage needs only Maven Central; the runtime stage runs the extracted jar.
+# One image recipe for the four services and the site: docker compose passes SERVICE (content-service, lead-service,
+# notify-service, gateway or site). The build stage needs only Maven Central; the runtime stage runs the extracted jar.
 FROM eclipse-temurin:17.0.15_6-jdk-jammy AS build
 ARG SERVICE
 WORKDIR /src
@@ -9,6 +9,7 @@ COPY content-service/pom.xml content-service/
 COPY lead-service/pom.xml lead-service/
 COPY notify-service/pom.xml notify-service/
 COPY gateway/pom.xml gateway/
+COPY site/pom.xml site/
 COPY local-stack/pom.xml local-stack/
 # Every service depends on the shared platform module (and platform-test, test scope): built with -am.
 COPY platform platform

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole stack on one machine with only a JDK: a Kafka broker from Apache's jars, a MongoDB-wire server keeping
-# its data in ./data, and the four services, each in its own JVM. Ctrl-C or SIGTERM stops everything.
+# its data in ./data, the four services and the site (the portal's pages), each in its own JVM. Ctrl-C or SIGTERM stops everything.
 # Options: --rebuild forces a build; --no-build starts what was built last.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -43,6 +43,9 @@ class CaptureIT extends LeadServiceITBase {
         assertThat(stored.consent().given()).isTrue();
         assertThat(stored.consent().wordingVersion()).isEqualTo("2026-01");
         assertThat(stored.consent().at()).isNotNull();
+        assertThat(stored.marketingSmsConsent().given())
+                .as("marketing SMS is its own purpose: not given unless ticked")
+                .isFalse();
 
         List<ConsumerRecord<String, String>> records = published("lead.captured", id, 1);
         assertThat(records).hasSize(1);

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * The embedded default behind {@code ./run.sh}: starts a Kafka broker from Apache's jars, the MongoDB-wire server
- * on disk and the four services, each in its own JVM as in production; shows progress; restarts whatever dies; stops
+ * on disk, the four services and the site, each in its own JVM as in production; shows progress; restarts whatever dies; stops
  * everything on Ctrl-C or SIGTERM. Development only: production is {@code docker-compose.yml}.
  */
 public final class LocalStack implements AutoCloseable {
@@ -91,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    /** Kills one part as a crash would (kafka, mongo, content-service, lead-service, notify-service, gateway). */
+    /** Kills one part as a crash would (kafka, mongo, content-service, lead-service, notify-service, gateway, site). */
     public void crash(String name) {
         processes.get(name).kill();
     }
@@ -161,8 +161,10 @@ public final class LocalStack implements AutoCloseable {
                 Map.of(
                         "CONTENT_URL", config.url(config.contentPort()),
                         "LEAD_URL", config.url(config.leadPort()),
-                        "NOTIFY_URL", config.url(config.notifyPort()))));
-        startAll(services, "the four services, each in its own JVM");
+                        "NOTIFY_URL", config.url(config.notifyPort()),
+                        "SITE_URL", config.url(config.sitePort()))));
+        services.add(service("site", config.sitePort(), Map.of()));
+        startAll(services, "the four services and the site, each in its own JVM");
         importDemoContent();
         writePids();
     }
@@ -170,6 +172,7 @@ public final class LocalStack implements AutoCloseable {
     private List<String> modules() {
         List<String> modules = new ArrayList<>(SERVICES);
         modules.add("gateway");
+        modules.add("site");
         return modules;
     }
 
@@ -190,6 +193,7 @@ public final class LocalStack implements AutoCloseable {
             case "content-service" -> "content";
             case "lead-service" -> "leads";
             case "notify-service" -> "notify";
+            case "site" -> "site"; // sessions of the agent inbox and the dashboard
             default -> null;
         };
         if (database != null) {
@@ -289,15 +293,18 @@ public final class LocalStack implements AutoCloseable {
                 "\n",
                 "",
                 String.format("Local stack ready in %.1f s. Logs: %s", log.elapsedSeconds(), logDir()),
+                "  Portal (site)          " + gateway + "/   and the seed article " + gateway + "/articles/"
+                        + SEED_ARTICLE,
                 "  Front door (gateway)   " + gateway,
                 "  API docs (Swagger UI)  " + gateway + "/swagger-ui.html",
-                "  Seed article           " + gateway + "/api/content/articles/" + SEED_ARTICLE,
+                "  Seed article (API)     " + gateway + "/api/content/articles/" + SEED_ARTICLE,
                 "  Agent sandbox inbox    " + gateway + "/api/notify/sandbox/messages",
                 "  Kafka broker           " + config.kafkaBrokers() + "   (kcat -C -b " + config.kafkaBrokers()
                         + " -t lead.captured -J)",
                 "  MongoDB (wire stand-in) mongodb://127.0.0.1:" + config.mongoPort(),
                 "  Services               content " + config.url(config.contentPort()) + ", lead "
-                        + config.url(config.leadPort()) + ", notify " + config.url(config.notifyPort()),
+                        + config.url(config.leadPort()) + ", notify " + config.url(config.notifyPort()) + ", site "
+                        + config.url(config.sitePort()),
                 "Development secrets (local profile only): admin token " + StackConfig.ADMIN_TOKEN
                         + ", integration API key " + StackConfig.INTEGRATION_KEY,
                 "Submit a lead:",

@@ -1,5 +1,9 @@
 package cn.zschangfang.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +26,7 @@ public record StackConfig(
         int contentPort,
         int leadPort,
         int notifyPort,
+        int sitePort,
         Map<String, String> extraEnv) {
 
     public static final String ADMIN_TOKEN = "local-admin-token";
@@ -31,9 +36,38 @@ public record StackConfig(
         extraEnv = Map.copyOf(extraEnv);
     }
 
+    /**
+     * The shape from before the site existed, kept so that tests written against it still compile: the site gets a
+     * free ephemeral port, which is what such a test (random ports everywhere) wants.
+     */
+    public StackConfig(
+            Path projectDir,
+            Path dataDir,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int mongoPort,
+            int gatewayPort,
+            int contentPort,
+            int leadPort,
+            int notifyPort,
+            Map<String, String> extraEnv) {
+        this(
+                projectDir,
+                dataDir,
+                kafkaPort,
+                kafkaControllerPort,
+                mongoPort,
+                gatewayPort,
+                contentPort,
+                leadPort,
+                notifyPort,
+                freePort(),
+                extraEnv);
+    }
+
     public static StackConfig defaults(Path projectDir) {
         return new StackConfig(
-                projectDir, projectDir.resolve("data"), 9092, 9093, 27017, 8080, 8081, 8082, 8083, Map.of());
+                projectDir, projectDir.resolve("data"), 9092, 9093, 27017, 8080, 8081, 8082, 8083, 8084, Map.of());
     }
 
     public String kafkaBrokers() {
@@ -61,7 +95,16 @@ public record StackConfig(
         ports.put(contentPort, "content-service");
         ports.put(leadPort, "lead-service");
         ports.put(notifyPort, "notify-service");
+        ports.put(sitePort, "site");
         ports.put(gatewayPort, "gateway");
         return ports;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

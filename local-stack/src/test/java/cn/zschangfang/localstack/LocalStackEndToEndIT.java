@@ -72,7 +72,7 @@ class LocalStackEndToEndIT {
         Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
                 .toAbsolutePath()
                 .normalize();
-        int[] ports = freePorts(7);
+        int[] ports = freePorts(8);
         StackConfig config = new StackConfig(
                 projectDir,
                 dataDir,
@@ -83,6 +83,7 @@ class LocalStackEndToEndIT {
                 ports[4],
                 ports[5],
                 ports[6],
+                ports[7],
                 Map.of(
                         "DEMO_AGENT_WEBHOOK",
                         "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot"));

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contentUrl content-service base URL (env {@code CONTENT_URL})
  * @param leadUrl lead-service base URL (env {@code LEAD_URL})
  * @param notifyUrl notify-service base URL (env {@code NOTIFY_URL})
+ * @param siteUrl the portal's pages (site module, env {@code SITE_URL}): every path that is not an API, the API docs
+ *     or actuator
  * @param connectTimeout how long to wait for a TCP connection: short, so a service that is down answers 503 fast
  * @param responseTimeout how long to wait for a downstream answer before 504
  */
@@ -21,5 +23,6 @@ public record ProxyProperties(
         @DefaultValue("http://127.0.0.1:8081") String contentUrl,
         @DefaultValue("http://127.0.0.1:8082") String leadUrl,
         @DefaultValue("http://127.0.0.1:8083") String notifyUrl,
+        @DefaultValue("http://127.0.0.1:8084") String siteUrl,
         @DefaultValue("1s") Duration connectTimeout,
         @DefaultValue("10s") Duration responseTimeout) {}

@@ -153,6 +153,9 @@ class SecurityConfiguration {
                             // Every API path has a rule above, so this only reaches pages, docs and unknown paths.
                             .requestMatchers(HttpMethod.HEAD, "/**")
                             .permitAll()
+                            // The site's signed-in forms: the site checks its own session and CSRF token.
+                            .requestMatchers(HttpMethod.POST, "/agent/**")
+                            .permitAll()
                             .anyRequest()
                             .denyAll();
                 });

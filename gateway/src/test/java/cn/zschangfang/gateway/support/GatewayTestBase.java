@@ -50,6 +50,7 @@ public abstract class GatewayTestBase {
     protected static final StubService CONTENT = new StubService("content");
     protected static final StubService LEAD = new StubService("lead");
     protected static final StubService NOTIFY = new StubService("notify");
+    protected static final StubService SITE = new StubService("site");
 
     protected static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -64,6 +65,7 @@ public abstract class GatewayTestBase {
         registry.add("CONTENT_URL", CONTENT::url);
         registry.add("LEAD_URL", LEAD::url);
         registry.add("NOTIFY_URL", NOTIFY::url);
+        registry.add("SITE_URL", SITE::url);
         registry.add("ADMIN_TOKEN", () -> ADMIN_TOKEN);
         registry.add("INTEGRATION_API_KEYS", () -> "partner=" + API_KEY);
     }
@@ -73,6 +75,7 @@ public abstract class GatewayTestBase {
         CONTENT.reset();
         LEAD.reset();
         NOTIFY.reset();
+        SITE.reset();
     }
 
     protected URI uri(String path) {

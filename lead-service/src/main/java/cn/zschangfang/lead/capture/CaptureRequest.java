@@ -8,6 +8,8 @@ package cn.zschangfang.lead.capture;
  * @param website honeypot: hidden in the browser form, only bots fill it
  * @param formStartedAt epoch milliseconds when the browser form was shown (minimum fill time)
  * @param altcha the ALTCHA widget's base64 payload
+ * @param marketingSmsConsent the form's separate, unticked opt-in to marketing SMS: a consent purpose of its own,
+ *     never implied by {@code consent} (which covers only being contacted about this inquiry)
  */
 public record CaptureRequest(
         String intent,
@@ -26,7 +28,48 @@ public record CaptureRequest(
         Boolean consent,
         String website,
         Long formStartedAt,
-        String altcha) {
+        String altcha,
+        Boolean marketingSmsConsent) {
+
+    /** The request without the marketing opt-in (partner integrations, older callers). */
+    public CaptureRequest(
+            String intent,
+            String propertyType,
+            String town,
+            Range areaSqm,
+            Range areaMu,
+            String use,
+            Double expectedAnnualTaxWan,
+            String company,
+            String contactName,
+            String phone,
+            String message,
+            String sourceArticle,
+            String visitorId,
+            Boolean consent,
+            String website,
+            Long formStartedAt,
+            String altcha) {
+        this(
+                intent,
+                propertyType,
+                town,
+                areaSqm,
+                areaMu,
+                use,
+                expectedAnnualTaxWan,
+                company,
+                contactName,
+                phone,
+                message,
+                sourceArticle,
+                visitorId,
+                consent,
+                website,
+                formStartedAt,
+                altcha,
+                null);
+    }
 
     public record Range(Double min, Double max) {}
 }

@@ -102,6 +102,8 @@ public class CaptureService {
                 inquiry,
                 new Lead.Attribution(inquiry.sourceArticle(), inquiry.visitorId(), channel),
                 new Lead.Consent(true, now, properties.consentWordingVersion()),
+                // Its own purpose, given or declined, with the same wording version (the form shows both texts).
+                new Lead.Consent(inquiry.marketingSmsConsent(), now, properties.consentWordingVersion()),
                 interests,
                 score,
                 new TimelineEntry(now, "CAPTURED", channel, "score " + score.value()));

@@ -85,7 +85,21 @@ public class InquiryValidator {
         } else if (mu == null && sqm != null) {
             mu = new Lead.Range(convert(sqm.min(), 1 / SQM_PER_MU), convert(sqm.max(), 1 / SQM_PER_MU));
         }
-        return new ValidInquiry(intent, type, town, sqm, mu, use, tax, company, name, phone, message, source, visitor);
+        return new ValidInquiry(
+                intent,
+                type,
+                town,
+                sqm,
+                mu,
+                use,
+                tax,
+                company,
+                name,
+                phone,
+                message,
+                source,
+                visitor,
+                Boolean.TRUE.equals(request.marketingSmsConsent()));
     }
 
     private static Double convert(Double value, double factor) {

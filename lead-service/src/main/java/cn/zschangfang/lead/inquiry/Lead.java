@@ -29,6 +29,8 @@ public record Lead(
         @Unwrapped.Empty Inquiry inquiry,
         @Unwrapped.Empty Contact contact,
         Consent consent,
+        // Marketing SMS: a consent purpose of its own, never implied by consent; null on leads from before it existed.
+        Consent marketingSmsConsent,
         @Unwrapped.Empty Attribution attribution,
         Interests interests,
         Integer score,
@@ -59,6 +61,7 @@ public record Lead(
             ValidInquiry valid,
             Attribution attribution,
             Consent consent,
+            Consent marketingSmsConsent,
             Interests interests,
             Score score,
             TimelineEntry captured) {
@@ -69,6 +72,7 @@ public record Lead(
                 valid.inquiry(),
                 valid.contact(),
                 consent,
+                marketingSmsConsent,
                 attribution,
                 interests,
                 score.value(),
@@ -93,6 +97,7 @@ public record Lead(
                 inquiry,
                 contact,
                 consent,
+                marketingSmsConsent,
                 attribution,
                 interests,
                 score,

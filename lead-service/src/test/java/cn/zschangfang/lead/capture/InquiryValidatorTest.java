@@ -41,6 +41,35 @@ class InquiryValidatorTest {
     }
 
     @Test
+    void marketingSmsOptInIsItsOwnPurposeAndOnlyAnExplicitTrueCounts() {
+        CaptureRequest base = request("13800138000", null, null);
+        CaptureRequest optedIn = new CaptureRequest(
+                base.intent(),
+                base.propertyType(),
+                base.town(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                base.contactName(),
+                base.phone(),
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                true);
+
+        assertThat(validator.validate(optedIn).marketingSmsConsent()).isTrue();
+        assertThat(validator.validate(base).marketingSmsConsent())
+                .as("contact consent alone never implies marketing")
+                .isFalse();
+    }
+
+    @Test
     void areaInSquareMetresIsConvertedToMu() {
         ValidInquiry inquiry = validator.validate(request("13800138000", new CaptureRequest.Range(null, 6666.7), null));
 

@@ -36,8 +36,12 @@ import org.springframework.stereotype.Service;
 public class Escalations {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
-    /** Statuses of lead-service in which nobody has reacted yet: escalation continues. */
-    private static final Set<String> UNREACTED = Set.of("NEW", "ROUTED", "ASSIGNED", "ESCALATED", "UNASSIGNED");
+    /**
+     * Statuses of lead-service in which nobody has reacted yet: escalation continues. NOTIFIED only says the message
+     * reached the agent's phone (lead-service's own echo of notify.delivery).
+     */
+    private static final Set<String> UNREACTED =
+            Set.of("NEW", "ROUTED", "NOTIFIED", "ASSIGNED", "ESCALATED", "UNASSIGNED");
     /** Statuses after which the lead no longer counts against an agent's capacity. */
     private static final Set<String> FINISHED =
             Set.of("WON", "LOST", "CLOSED", "SPAM", "INVALID", "DUPLICATE", "ARCHIVED");

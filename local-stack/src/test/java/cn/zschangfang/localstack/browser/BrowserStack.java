@@ -1,0 +1,91 @@
+package cn.zschangfang.localstack.browser;
+
+import cn.zschangfang.localstack.LocalStack;
+import cn.zschangfang.localstack.StackConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real stack — broker, MongoDB-wire server, the four services and the site, each in its own JVM, exactly as
+ * {@code ./run.sh} starts them — on random free ports, shared by every browser test of the test JVM (starting it
+ * takes about half a minute on two cores) and stopped when the JVM exits. The demo agent's robot is the notify
+ * sandbox: {@code GET {gateway}/api/notify/sandbox/messages}.
+ */
+public final class BrowserStack {
+
+    private static LocalStack stack;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private BrowserStack() {}
+
+    public static synchronized LocalStack get() throws Exception {
+        if (stack == null) {
+            Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
+                    .toAbsolutePath()
+                    .normalize();
+            Path dataDir = Files.createTempDirectory("browser-stack-");
+            int[] ports = freePorts(8);
+            StackConfig config = new StackConfig(
+                    projectDir,
+                    dataDir,
+                    ports[0],
+                    ports[1],
+                    ports[2],
+                    ports[3],
+                    ports[4],
+                    ports[5],
+                    ports[6],
+                    ports[7],
+                    Map.of());
+            stack = LocalStack.startForTest(config, System.out);
+            LocalStack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "browser-stack-shutdown"));
+        }
+        return stack;
+    }
+
+    /** The front door as the browser uses it. */
+    public static String gateway() throws Exception {
+        return "http://localhost:" + get().config().gatewayPort();
+    }
+
+    public static HttpResponse<String> httpGet(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway() + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}

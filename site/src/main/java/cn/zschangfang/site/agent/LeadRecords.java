@@ -1,0 +1,89 @@
+package cn.zschangfang.site.agent;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/** lead-service's desk API as the site reads it: tolerant records of our own (unknown fields ignored). */
+public final class LeadRecords {
+
+    private LeadRecords() {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Summary(
+            String id,
+            String status,
+            Instant receivedAt,
+            String intent,
+            String propertyType,
+            String town,
+            String company,
+            String contactNameMasked,
+            String phoneMasked,
+            Integer score,
+            String channel,
+            String assigneeId,
+            String assigneeName) {
+
+        /** The inbox tab (new, open, won, closed): also the page's colour of the lead. */
+        public String tab() {
+            return LeadText.tab(status);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Page(List<Summary> items, int page, int size, long total) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Range(Double min, Double max) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ArticleRef(String slug, String title) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Interests(List<ArticleRef> articles, List<String> tags, List<String> towns) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Consent(boolean given, Instant at, String wordingVersion) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TimelineEntry(Instant at, String type, String actor, String detail) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Detail(
+            String id,
+            String status,
+            Instant receivedAt,
+            String intent,
+            String propertyType,
+            String town,
+            Range areaSqm,
+            Range areaMu,
+            String use,
+            Double expectedAnnualTaxWan,
+            String company,
+            String contactName,
+            String phone,
+            String message,
+            String sourceArticle,
+            String visitorId,
+            String channel,
+            Consent consent,
+            Interests interests,
+            Integer score,
+            List<String> scoreReasons,
+            String assigneeId,
+            String assigneeName,
+            Instant notifiedAt,
+            Instant acknowledgedAt,
+            Instant personalDataErasedAt,
+            List<TimelineEntry> timeline) {
+
+        public String tab() {
+            return LeadText.tab(status);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contact(String contactName, String phone) {}
+}

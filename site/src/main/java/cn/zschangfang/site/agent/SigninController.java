@@ -1,0 +1,123 @@
+package cn.zschangfang.site.agent;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Sign-in without passwords: the agent types their mobile, notify sends a one-time link to their own robot (or
+ * SMS), the link opens {@code /agent/signin?token=}, which redeems it with a POST (a link scanner's GET cannot burn
+ * the token) and starts a server-side session.
+ */
+@Controller
+public class SigninController {
+
+    private final NotifySignin notify;
+    private final SiteSessions sessions;
+    private final SessionCookies cookies;
+
+    public SigninController(NotifySignin notify, SiteSessions sessions, SessionCookies cookies) {
+        this.notify = notify;
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    @GetMapping("/agent/login")
+    public String loginPage(
+            @RequestParam(required = false) String sent,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (sessions.find(cookies.read(request)).isPresent() && sent == null) {
+            return "redirect:/agent";
+        }
+        model.addAttribute("csrf", cookies.preSessionToken(request, response));
+        model.addAttribute("sent", sent != null);
+        return page(model, "经纪人登录", "agent/login");
+    }
+
+    @PostMapping("/agent/login")
+    public String requestLink(
+            @RequestParam(required = false) String mobile,
+            @RequestParam(name = "_csrf", required = false) String csrf,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (!cookies.preSessionTokenMatches(request, csrf)) {
+            model.addAttribute("error", "页面已过期，请重新提交");
+        } else {
+            switch (notify.requestLink(mobile)) {
+                case SENT -> {
+                    return "redirect:/agent/login?sent=1";
+                }
+                case INVALID_MOBILE -> model.addAttribute("error", "请输入正确的 11 位手机号");
+                case TOO_MANY -> model.addAttribute("error", "获取过于频繁，请 10 分钟后再试");
+                case UNAVAILABLE -> model.addAttribute("error", "服务暂时不可用，请稍后再试");
+            }
+        }
+        model.addAttribute("mobile", mobile);
+        model.addAttribute("csrf", cookies.preSessionToken(request, response));
+        model.addAttribute("sent", false);
+        return page(model, "经纪人登录", "agent/login");
+    }
+
+    @GetMapping("/agent/signin")
+    public String confirmPage(
+            @RequestParam(required = false) String token,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return page(model, "登录链接无效", "agent/signin-failed");
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("csrf", cookies.preSessionToken(request, response));
+        return page(model, "正在登录", "agent/signin");
+    }
+
+    @PostMapping("/agent/signin")
+    public String redeem(
+            @RequestParam(required = false) String token,
+            @RequestParam(name = "_csrf", required = false) String csrf,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (token == null || !cookies.preSessionTokenMatches(request, csrf)) {
+            return page(model, "登录链接无效", "agent/signin-failed");
+        }
+        var redemption = notify.redeem(token);
+        if (redemption.isEmpty()) {
+            return page(model, "登录链接无效", "agent/signin-failed");
+        }
+        NotifySignin.Redemption r = redemption.get();
+        String old = cookies.read(request);
+        sessions.delete(old); // a new sign-in never keeps a previous session id (fixation)
+        cookies.write(response, sessions.create(r.agentId(), r.name(), r.role(), r.apiToken(), r.expiresAt()));
+        if (r.leadId() != null && r.leadId().matches("[A-Za-z0-9-]{1,64}")) {
+            return "redirect:/agent/leads/" + r.leadId() + "?from=ack";
+        }
+        return "MANAGER".equals(r.role()) ? "redirect:/dashboard" : "redirect:/agent";
+    }
+
+    @PostMapping("/agent/logout")
+    public String logout(
+            @RequestAttribute(SessionAccess.ATTRIBUTE) SiteSession session,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        sessions.delete(cookies.read(request));
+        notify.signOut(session.apiToken());
+        cookies.clear(response);
+        return "redirect:/agent/login";
+    }
+
+    static String page(Model model, String title, String view) {
+        model.addAttribute("title", title);
+        model.addAttribute("nav", "agent");
+        return view;
+    }
+}

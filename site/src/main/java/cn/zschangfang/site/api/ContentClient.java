@@ -1,0 +1,110 @@
+package cn.zschangfang.site.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * content-service's public read API (see content-service/README.md), server to server. A service that is down
+ * surfaces as {@link org.springframework.web.client.RestClientException}, which the site renders as its 500 page.
+ */
+public class ContentClient {
+
+    private final RestClient http;
+
+    ContentClient(RestClient http) {
+        this.http = http;
+    }
+
+    public Optional<Article> article(String slug) {
+        try {
+            return Optional.ofNullable(http.get()
+                    .uri("/api/content/articles/{slug}", slug)
+                    .retrieve()
+                    .body(Article.class));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND || e.getStatusCode() == HttpStatus.BAD_REQUEST) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** One page of published articles; {@code page} is 0-based; null filters are left out. */
+    public Page articles(ArticleQuery query) {
+        return http.get()
+                .uri(b -> {
+                    b.path("/api/content/articles");
+                    if (query.category() != null) {
+                        b.queryParam("category", query.category());
+                    }
+                    if (query.tag() != null) {
+                        b.queryParam("tag", query.tag());
+                    }
+                    if (query.q() != null) {
+                        b.queryParam("q", query.q());
+                    }
+                    return b.queryParam("sort", query.popular() ? "popular" : "latest")
+                            .queryParam("page", query.page())
+                            .queryParam("size", query.size())
+                            .build();
+                })
+                .retrieve()
+                .body(Page.class);
+    }
+
+    public List<Count> tags() {
+        return List.of(http.get().uri("/api/content/tags").retrieve().body(Count[].class));
+    }
+
+    public List<Count> categories() {
+        return List.of(http.get().uri("/api/content/categories").retrieve().body(Count[].class));
+    }
+
+    /** Filters of the article list; null means "any". */
+    public record ArticleQuery(String category, String tag, String q, boolean popular, int page, int size) {
+        public static ArticleQuery latest(int size) {
+            return new ArticleQuery(null, null, null, false, 0, size);
+        }
+
+        public static ArticleQuery popular(int size) {
+            return new ArticleQuery(null, null, null, true, 0, size);
+        }
+    }
+
+    public record Page(List<Summary> items, int page, int size, long total) {}
+
+    public record Count(String name, long count) {}
+
+    /** An article in listings and related reading (no body). */
+    public record Summary(
+            String slug,
+            String title,
+            String summary,
+            String category,
+            List<String> tags,
+            String coverImage,
+            Instant publishedAt,
+            long views) {}
+
+    /** An article with its sanitized HTML body and up to six related articles. */
+    public record Article(
+            String id,
+            String slug,
+            String title,
+            String body,
+            String summary,
+            String category,
+            List<String> tags,
+            String source,
+            String copyright,
+            String author,
+            String coverImage,
+            Instant publishedAt,
+            Instant updatedAt,
+            long views,
+            List<Summary> related) {}
+}

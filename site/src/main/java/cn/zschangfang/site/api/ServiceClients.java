@@ -1,0 +1,54 @@
+package cn.zschangfang.site.api;
+
+import cn.zschangfang.site.config.SiteProperties;
+import java.net.URI;
+import java.net.http.HttpClient;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One {@link RestClient} per service, from Boot's builder (so calls are observed and carry {@code traceparent}),
+ * over the JDK client with the configured timeouts.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceClients {
+
+    @Bean
+    ContentClient contentClient(RestClient.Builder builder, SiteProperties properties) {
+        return new ContentClient(client(builder, properties, properties.contentUrl()));
+    }
+
+    @Bean
+    LeadClient leadClient(RestClient.Builder builder, SiteProperties properties) {
+        return new LeadClient(client(builder, properties, properties.leadUrl()));
+    }
+
+    /** For S2's sign-in links and the dashboard's delivery figures. */
+    @Bean
+    RestClient notifyRestClient(RestClient.Builder builder, SiteProperties properties) {
+        return client(builder, properties, properties.notifyUrl());
+    }
+
+    @Bean
+    RestClientCustomizer siteUserAgent() {
+        return builder -> builder.defaultHeader("User-Agent", "zschangfang-site");
+    }
+
+    private static RestClient client(RestClient.Builder builder, SiteProperties properties, URI baseUrl) {
+        // HTTP/1.1 explicitly: the JDK client would otherwise try an h2c upgrade on every plain-HTTP call.
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(properties.readTimeout());
+        return builder.clone()
+                .baseUrl(baseUrl.toString())
+                .requestFactory(factory)
+                .build();
+    }
+}

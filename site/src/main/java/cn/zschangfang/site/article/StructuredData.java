@@ -1,0 +1,92 @@
+package cn.zschangfang.site.article;
+
+import cn.zschangfang.site.api.ContentClient.Article;
+import cn.zschangfang.site.config.Brand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON-LD for search engines: the article as a schema.org {@code NewsArticle} and its breadcrumb. Written with
+ * Jackson, then {@code <} escaped, so no text of an article can close the {@code <script>} element.
+ */
+@Component
+class StructuredData {
+
+    private final JsonMapper json;
+    private final Brand brand;
+
+    StructuredData(JsonMapper json, Brand brand) {
+        this.json = json;
+        this.brand = brand;
+    }
+
+    String newsArticle(Article article, String canonical) {
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", brand.getName());
+        publisher.put("url", brand.url("/"));
+        publisher.put("logo", Map.of("@type", "ImageObject", "url", brand.url("/assets/img/favicon.svg")));
+
+        Map<String, Object> news = new LinkedHashMap<>();
+        news.put("@context", "https://schema.org");
+        news.put("@type", "NewsArticle");
+        news.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonical));
+        news.put("headline", article.title());
+        news.put("description", Excerpts.description(article));
+        news.put("inLanguage", "zh-CN");
+        if (article.publishedAt() != null) {
+            news.put("datePublished", article.publishedAt().toString());
+            news.put(
+                    "dateModified",
+                    (article.updatedAt() == null ? article.publishedAt() : article.updatedAt()).toString());
+        }
+        news.put(
+                "author",
+                Map.of("@type", "Person", "name", article.author() == null ? brand.getName() : article.author()));
+        news.put("publisher", publisher);
+        if (article.category() != null) {
+            news.put("articleSection", article.category());
+        }
+        if (article.tags() != null && !article.tags().isEmpty()) {
+            news.put("keywords", String.join(",", article.tags()));
+        }
+        if (article.coverImage() != null) {
+            news.put("image", List.of(article.coverImage()));
+        }
+
+        Map<String, Object> crumbs = new LinkedHashMap<>();
+        crumbs.put("@context", "https://schema.org");
+        crumbs.put("@type", "BreadcrumbList");
+        crumbs.put(
+                "itemListElement",
+                List.of(
+                        crumb(1, "首页", brand.url("/")),
+                        crumb(2, article.category() == null ? "产业资讯" : article.category(), categoryUrl(article)),
+                        crumb(3, article.title(), canonical)));
+        return safe(json.writeValueAsString(List.of(news, crumbs)));
+    }
+
+    private String categoryUrl(Article article) {
+        return article.category() == null
+                ? brand.url("/articles")
+                : brand.url("/categories/"
+                        + org.springframework.web.util.UriUtils.encodePathSegment(
+                                article.category(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> crumb(int position, String name, String url) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("@type", "ListItem");
+        item.put("position", position);
+        item.put("name", name);
+        item.put("item", url);
+        return item;
+    }
+
+    static String safe(String jsonText) {
+        return jsonText.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+}

@@ -1,0 +1,47 @@
+package cn.zschangfang.site.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+
+/**
+ * The four topics as the dashboard reads them: tolerant records of our own, after the producers' JSON Schemas
+ * ({@code <service>/src/main/resources/contracts/}); unknown fields are ignored, missing ones are null.
+ */
+public final class LiveEvents {
+
+    private LiveEvents() {}
+
+    /** {@code content.article-viewed}: one counted view. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ArticleViewed(String eventId, Instant occurredAt, String slug, String title, String visitorId) {}
+
+    /** {@code lead.captured}: a new inquiry (contact masked on Kafka). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadCaptured(
+            String eventId,
+            String leadId,
+            Instant receivedAt,
+            String intent,
+            String propertyType,
+            String town,
+            String sourceArticle,
+            String channel,
+            Integer score) {}
+
+    /** {@code lead.status-changed}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatusChanged(String eventId, Instant occurredAt, String leadId, String status, String actor) {}
+
+    /** {@code notify.delivery}: one attempt's outcome. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Delivery(
+            String eventId,
+            Instant occurredAt,
+            String leadId,
+            String agentId,
+            String channel,
+            String purpose,
+            String status,
+            Integer attempt,
+            Long latencyMs) {}
+}

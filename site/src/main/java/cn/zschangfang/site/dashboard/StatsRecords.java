@@ -1,0 +1,63 @@
+package cn.zschangfang.site.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stats APIs as the dashboard reads them ({@code GET /api/leads/stats}, {@code GET
+ * /api/content/stats/top|traffic}): tolerant records of our own.
+ */
+public final class StatsRecords {
+
+    private StatsRecords() {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DayCount(String day, String key, long count) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Conversion(String slug, String title, long views, long leads, double rate) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Percentiles(long count, Long p50Ms, Long p90Ms, Long p99Ms) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadStats(
+            String from,
+            String to,
+            long total,
+            Map<String, Long> byDay,
+            List<DayCount> byDayAndTown,
+            List<DayCount> byDayAndPropertyType,
+            List<DayCount> byDayAndIntent,
+            List<DayCount> byDayAndSourceArticle,
+            List<Conversion> articleConversion,
+            Percentiles timeToNotify,
+            Percentiles timeToAcknowledge) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TopArticle(String slug, String title, long views) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Top(String window, List<TopArticle> items) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Point(String at, long views) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Traffic(int minutes, long total, List<Point> series) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadSummary(
+            String id,
+            String status,
+            java.time.Instant receivedAt,
+            String intent,
+            String propertyType,
+            String town,
+            String assigneeId,
+            String assigneeName) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LeadPage(List<LeadSummary> items, int page, int size, long total) {}
+}
