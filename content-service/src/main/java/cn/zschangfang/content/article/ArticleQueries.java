@@ -44,6 +44,8 @@ public class ArticleQueries {
      * fine for thousands of articles (milliseconds) but linear; beyond some 100k articles use a search engine or
      * MongoDB Atlas Search with a Chinese analyzer.
      */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     public Page list(String category, String tag, String q, SortOrder sort, int page, int size) {
         Criteria c = Criteria.where("status").is(ArticleStatus.PUBLISHED);
         if (category != null && !category.isBlank()) {
@@ -52,8 +54,10 @@ public class ArticleQueries {
         if (tag != null && !tag.isBlank()) {
             c = c.and("tags").is(tag.strip());
         }
-        if (q != null && !q.isBlank()) {
-            String quoted = Pattern.quote(q.strip());
+        // A regex is a BSON cstring: a NUL (or any control character, which no title contains) cannot be searched.
+        String keyword = q == null ? "" : CONTROL.matcher(q).replaceAll("").strip();
+        if (!keyword.isEmpty()) {
+            String quoted = Pattern.quote(keyword);
             c = c.orOperator(
                     Criteria.where("title").regex(quoted, "i"),
                     Criteria.where("summary").regex(quoted, "i"));
