@@ -134,7 +134,7 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
         HttpResponse<String> huge =
                 call("POST", "/api/notify/agents", ADMIN, "{\"name\":\"" + "x".repeat(70_000) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(huge.body()).contains("payload-too-large");
+        assertThat(huge.body()).contains("payload_too_large");
     }
 
     @Test

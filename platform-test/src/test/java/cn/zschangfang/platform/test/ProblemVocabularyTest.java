@@ -19,10 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = SampleApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.autoconfigure.exclude="
-                + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
-                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")
+        properties = {
+            // Boot's own ProblemDetails handler must back off, as in lead- and notify-service.
+            "spring.mvc.problemdetails.enabled=true",
+            "spring.autoconfigure.exclude="
+                    + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                    + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                    + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"
+        })
 class ProblemVocabularyTest {
 
     @LocalServerPort

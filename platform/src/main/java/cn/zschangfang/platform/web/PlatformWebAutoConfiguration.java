@@ -13,7 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  * a subclass), the problem writer for filters, and strict command bodies. The body-size filter is registered by
  * each service, since only it knows its caps.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+// Before WebMvcAutoConfiguration: its ProblemDetailsExceptionHandler (spring.mvc.problemdetails.enabled) backs off only
+// when a ResponseEntityExceptionHandler bean is already defined, and would otherwise answer first (order 0).
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PlatformWebAutoConfiguration {
 
