@@ -124,6 +124,25 @@ class ChannelSigningAndSmsTest {
     }
 
     @Test
+    void smsTemplateVariablesStayWithinAlibabaCloudsLimitWithTheLongestValues() {
+        server.defaultReply(new FakeRobot.Reply(200, "{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"r1\"}"));
+        var channel = new AliyunSmsChannel(props(Map.of()));
+        Agent agent = agent("13900001111", true, null, null, null, null);
+        var longest = MessageFitTest.message(List.of(MessageFitTest.longest("0f8fad5b-d9cb-469f-a165-70867728950e")));
+
+        assertThat(channel.capacity(agent, longest)).isEqualTo(1); // one lead per SMS, never a list
+        assertThat(channel.send(agent, longest).outcome()).isEqualTo(SendResult.Outcome.SENT);
+
+        JsonNode templateParam =
+                json.readTree(params(server.received("/").get(0)).get("TemplateParam"));
+        for (String name : List.of("town", "type")) {
+            String value = templateParam.get(name).asString();
+            assertThat(value.codePointCount(0, value.length())).as(name).isLessThanOrEqualTo(35);
+        }
+        assertThat(templateParam.get("town").asString()).startsWith("沙沙沙");
+    }
+
+    @Test
     void smsCodesAreClassifiedAsTheIssueSays() {
         var channel = new AliyunSmsChannel(props(Map.of()));
         Agent agent = agent("13900001111", true, null, null, null, null);

@@ -423,5 +423,10 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
             long carried = body.split("编号 ", -1).length - 1;
             assertThat(body).contains(carried + " 条新询盘");
         }
+        // finished: these leads must not escalate into the duty manager's robot while later tests run
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id").in(leads)),
+                new Update().set("state", LeadCaseState.CLOSED.name()),
+                LeadCase.class);
     }
 }
