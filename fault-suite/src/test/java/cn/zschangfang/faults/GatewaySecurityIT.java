@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -98,9 +97,6 @@ class GatewaySecurityIT {
     }
 
     @Test
-    @Disabled("FINDING (notify-service, ack): on the local stack the assigned agent's first click on its own fresh"
-            + " link answers 409 '此询盘已由其他同事接单' and the lead stays unacknowledged; reproduced with curl against"
-            + " the sandbox robot. Enable once acknowledging works.")
     void genuineAcknowledgementLinkAcknowledgesOnceAndAReplayIsHarmless() throws Exception {
         Matcher link = ACK_LINK.matcher(stack.robots.messagesFor(leadOfB).get(0).content());
         assertThat(link.find()).isTrue();
