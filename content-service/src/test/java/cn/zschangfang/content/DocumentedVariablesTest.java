@@ -3,6 +3,7 @@ package cn.zschangfang.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.platform.test.DocumentedVariables;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zschangfang.gateway.limit.LimitProperties;
 import cn.zschangfang.gateway.routing.ProxyProperties;
 import cn.zschangfang.gateway.security.EdgeSecurityProperties;
+import cn.zschangfang.platform.test.DocumentedVariables;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;

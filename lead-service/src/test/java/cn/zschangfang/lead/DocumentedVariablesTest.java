@@ -3,6 +3,7 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.config.LeadProperties;
+import cn.zschangfang.platform.test.DocumentedVariables;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;

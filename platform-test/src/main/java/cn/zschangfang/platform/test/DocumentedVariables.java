@@ -1,4 +1,4 @@
-package cn.zschangfang.lead;
+package cn.zschangfang.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * resolves to the variable's value and is either one of Spring's documented properties (configuration metadata on the
  * class path) or a component of one of the service's own {@code @ConfigurationProperties} records.
  */
-final class DocumentedVariables {
+public final class DocumentedVariables {
 
     private static final Pattern VARIABLE = Pattern.compile("`([A-Z0-9_<>.]+)`");
 
@@ -48,13 +48,13 @@ final class DocumentedVariables {
      * @param service the short name the doc's "used by" column gives the service ({@code lead}, {@code gateway} …)
      * @param records the service's own configuration records by prefix
      */
-    DocumentedVariables(String service, Map<String, Class<? extends Record>> records) {
+    public DocumentedVariables(String service, Map<String, Class<? extends Record>> records) {
         this.service = service;
         this.records = records;
     }
 
     /** Variables of this service, with whether the doc marks them as profile {@code local} only. */
-    Map<String, Boolean> fromDoc(Set<String> routeIds) {
+    public Map<String, Boolean> fromDoc(Set<String> routeIds) {
         Map<String, Boolean> variables = new java.util.LinkedHashMap<>();
         List<String> lines = readDoc();
         int start = lines.indexOf(lines.stream()
@@ -98,7 +98,7 @@ final class DocumentedVariables {
     }
 
     /** The real properties that the variable sets; empty when it sets none. */
-    Set<String> propertiesSetBy(String variable, boolean localOnly) {
+    public Set<String> propertiesSetBy(String variable, boolean localOnly) {
         String sentinel = "sentinel-" + variable.toLowerCase(Locale.ROOT);
         StandardEnvironment environment = new StandardEnvironment();
         MutablePropertySources sources = environment.getPropertySources();
@@ -134,7 +134,7 @@ final class DocumentedVariables {
     }
 
     /** Children of {@code prefix} in application.yml, e.g. the route ids under {@code gateway.timeouts}. */
-    static Set<String> childrenOf(String prefix) {
+    public static Set<String> childrenOf(String prefix) {
         Set<String> children = new LinkedHashSet<>();
         for (PropertySource<?> source : yaml("application.yml")) {
             for (String key : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
@@ -146,7 +146,7 @@ final class DocumentedVariables {
         return children;
     }
 
-    boolean isReal(String key) {
+    public boolean isReal(String key) {
         String plain = key.replaceAll("\\[\\d+]", "");
         for (String property : metadata) {
             if (key.equals(property)
