@@ -96,8 +96,7 @@ class PublicEndpointsFuzzIT {
         assertClean(fuzzer.run(
                 "GET content /api/content/articles?…",
                 COUNT,
-                queries(List.of("category", "tag", "q", "sort", "page", "size", "q[$ne]", "$where"))
-),
+                queries(List.of("category", "tag", "q", "sort", "page", "size", "q[$ne]", "$where")),
                 q -> get(stack.contentUrl() + "/api/content/articles?" + q)));
     }
 
