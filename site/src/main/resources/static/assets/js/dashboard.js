@@ -203,7 +203,11 @@
     var source = new EventSource('/dashboard/stream');
     source.addEventListener('board', function (e) { onBoard(e.data); state(true, '实时'); });
     source.onopen = function () { state(true, '实时'); };
-    source.onerror = function () { state(false, '重连中'); };
+    // a proxy may end a long stream now and then; the browser reconnects at once and gets the whole board again,
+    // so "reconnecting" is shown only when nothing has arrived for a while
+    source.onerror = function () {
+      setTimeout(function () { if (Date.now() - lastMessageAt > 6000) { state(false, '重连中'); } }, 6000);
+    };
     // a proxy that buffers the stream delivers nothing: then poll instead
     setTimeout(function () { if (!lastMessageAt) { source.close(); poll(); } }, 12000);
   }

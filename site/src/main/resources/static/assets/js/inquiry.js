@@ -31,6 +31,15 @@
   form.hidden = false;
   var startedAt = Date.now();
 
+  /* A link such as /?town=小榄镇#inquiry (the home page's town chips) preselects the town. */
+  var wanted = /[?&]town=([^&#]*)/.exec(location.search);
+  if (wanted && form.elements.town) {
+    var town = decodeURIComponent(wanted[1].replace(/\+/g, ' '));
+    for (var o = 0; o < form.elements.town.options.length; o++) {
+      if (form.elements.town.options[o].value === town) { form.elements.town.selectedIndex = o; }
+    }
+  }
+
   /* ---------- SHA-256 and the ALTCHA solver ---------- */
 
   function hex(buffer) {

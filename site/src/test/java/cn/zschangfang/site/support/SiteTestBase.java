@@ -31,6 +31,8 @@ public abstract class SiteTestBase {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("CONTENT_URL", CONTENT::url);
         registry.add("PUBLIC_BASE_URL", () -> PUBLIC_URL);
+        // Not the development default: outside profile local the site refuses it (agent/AgentConfiguration).
+        registry.add("ADMIN_TOKEN", () -> "site-test-admin-token-5b1e");
         // No Kafka here: the dashboard's live feed would keep trying 127.0.0.1:9092.
         registry.add("site.dashboard.live", () -> "false");
     }
