@@ -151,7 +151,7 @@ public final class DocumentedVariables {
         for (String property : metadata) {
             if (key.equals(property)
                     || plain.equals(property)
-                    || key.startsWith(property + "[")
+                    || (key.startsWith(property + "[") && !fieldOfOwnListElement(key, property))
                     || key.startsWith(property + ".")) {
                 return true;
             }
@@ -164,6 +164,15 @@ public final class DocumentedVariables {
             }
         }
         return false;
+    }
+
+    /**
+     * A field inside an element of one of the service's own list settings ({@code rules[0].max-body}): the
+     * metadata only knows the list, so the field is checked against the record instead.
+     */
+    private boolean fieldOfOwnListElement(String key, String property) {
+        return key.matches(Pattern.quote(property) + "\\[\\d+]\\..+")
+                && records.keySet().stream().anyMatch(prefix -> property.startsWith(prefix + "."));
     }
 
     private static boolean isComponent(Class<?> type, String path) {
