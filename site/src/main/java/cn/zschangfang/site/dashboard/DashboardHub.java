@@ -27,6 +27,7 @@ public class DashboardHub {
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
     /** Below the gateway's 10 s read timeout of the site route, so a quiet stream is not taken for a dead one. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
     private static final Duration AFTER_LEAD = Duration.ofMillis(1200);
 
     private final DashboardHistory history;
