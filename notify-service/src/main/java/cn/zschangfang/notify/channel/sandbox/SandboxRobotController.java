@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.channel.sandbox;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +44,38 @@ public class SandboxRobotController {
     public Map<String, Object> receive(
             @PathVariable @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String key,
             @RequestBody Map<String, Object> body) {
-        mongo.insert(new SandboxMessage(UUID.randomUUID().toString(), key, clock.instant(), body));
+        Map<String, Object> message = robotMessage(body);
+        if (message == null) {
+            // what a WeChat Work robot answers to a body it cannot show
+            return Map.of("errcode", 40008, "errmsg", "invalid message type");
+        }
+        mongo.insert(new SandboxMessage(UUID.randomUUID().toString(), key, clock.instant(), message));
         return Map.of("errcode", 0, "errmsg", "ok");
+    }
+
+    /**
+     * The parts of a WeChat Work robot message an agent would see ({@code text} or {@code markdown} content and its
+     * mentions), or null for anything else: only these are stored, so an arbitrary JSON body (keys with dots, huge
+     * numbers) cannot break the store.
+     */
+    static Map<String, Object> robotMessage(Map<String, Object> body) {
+        Object type = body.get("msgtype");
+        if (!("text".equals(type) || "markdown".equals(type))
+                || !(body.get(type) instanceof Map<?, ?> part)
+                || !(part.get("content") instanceof String content)) {
+            return null;
+        }
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("content", content);
+        for (String mentions : List.of("mentioned_list", "mentioned_mobile_list")) {
+            if (part.get(mentions) instanceof List<?> list) {
+                inner.put(mentions, list.stream().map(String::valueOf).toList());
+            }
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("msgtype", type);
+        message.put((String) type, inner);
+        return message;
     }
 
     /** Recorded messages, newest first. */
