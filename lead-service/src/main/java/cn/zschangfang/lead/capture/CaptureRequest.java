@@ -31,45 +31,5 @@ public record CaptureRequest(
         String altcha,
         Boolean marketingSmsConsent) {
 
-    /** The request without the marketing opt-in (partner integrations, older callers). */
-    public CaptureRequest(
-            String intent,
-            String propertyType,
-            String town,
-            Range areaSqm,
-            Range areaMu,
-            String use,
-            Double expectedAnnualTaxWan,
-            String company,
-            String contactName,
-            String phone,
-            String message,
-            String sourceArticle,
-            String visitorId,
-            Boolean consent,
-            String website,
-            Long formStartedAt,
-            String altcha) {
-        this(
-                intent,
-                propertyType,
-                town,
-                areaSqm,
-                areaMu,
-                use,
-                expectedAnnualTaxWan,
-                company,
-                contactName,
-                phone,
-                message,
-                sourceArticle,
-                visitorId,
-                consent,
-                website,
-                formStartedAt,
-                altcha,
-                null);
-    }
-
     public record Range(Double min, Double max) {}
 }

@@ -17,38 +17,6 @@ public record ValidInquiry(
         String visitorId,
         boolean marketingSmsConsent) {
 
-    /** Without the marketing opt-in: not given. */
-    public ValidInquiry(
-            Lead.Intent intent,
-            Lead.PropertyType propertyType,
-            String town,
-            Lead.Range areaSqm,
-            Lead.Range areaMu,
-            String use,
-            Double expectedAnnualTaxWan,
-            String company,
-            String contactName,
-            String phone,
-            String message,
-            String sourceArticle,
-            String visitorId) {
-        this(
-                intent,
-                propertyType,
-                town,
-                areaSqm,
-                areaMu,
-                use,
-                expectedAnnualTaxWan,
-                company,
-                contactName,
-                phone,
-                message,
-                sourceArticle,
-                visitorId,
-                false);
-    }
-
     public Lead.Inquiry inquiry() {
         return new Lead.Inquiry(intent, propertyType, town, areaSqm, areaMu, use, expectedAnnualTaxWan, message);
     }

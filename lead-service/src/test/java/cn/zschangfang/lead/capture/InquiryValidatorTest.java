@@ -20,7 +20,7 @@ class InquiryValidatorTest {
     private static CaptureRequest request(String phone, CaptureRequest.Range sqm, CaptureRequest.Range mu) {
         return new CaptureRequest(
                 "lease", "FACTORY", "沙溪", sqm, mu, null, 50.0, null, "张三", phone, null, null, null, true, null, null,
-                null);
+                null, null);
     }
 
     @Test
@@ -93,6 +93,7 @@ class InquiryValidatorTest {
                 null,
                 null,
                 false,
+                null,
                 null,
                 null,
                 null);

@@ -24,7 +24,8 @@ class ScoringTest {
                 "13800138000",
                 message,
                 source,
-                null);
+                null,
+                false);
     }
 
     @Test
