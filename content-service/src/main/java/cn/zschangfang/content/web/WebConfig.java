@@ -65,7 +65,9 @@ public class WebConfig implements WebMvcConfigurer {
                 "/api/content/articles/*",
                 "/api/content/tags",
                 "/api/content/categories",
-                "/api/content/stats/*");
+                "/api/content/stats/*",
+                "/api/content/listings",
+                "/api/content/listings/*");
         return bean;
     }
 }
