@@ -1,6 +1,8 @@
 package cn.zschangfang.content.web;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.listing.admin.ListingAuthInterceptor;
+import cn.zschangfang.content.listing.admin.ListingCallers;
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
 import cn.zschangfang.platform.web.BodySizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,16 +21,27 @@ public class WebConfig implements WebMvcConfigurer {
     static final long IMPORT_LIMIT = 32L * 1024 * 1024;
     static final long BEACON_LIMIT = 4L * 1024;
     static final long DEFAULT_LIMIT = 2L * 1024 * 1024;
+    /** A photo upload: above the listing photo limit (10 MB by default, answered 413 by the upload itself). */
+    static final long PHOTO_UPLOAD_LIMIT = 24L * 1024 * 1024;
+
+    private static final String LISTINGS_ADMIN = "/api/content/admin/listings";
 
     private final ContentProperties properties;
+    private final ListingCallers listingCallers;
 
-    public WebConfig(ContentProperties properties) {
+    public WebConfig(ContentProperties properties, ListingCallers listingCallers) {
         this.properties = properties;
+        this.listingCallers = listingCallers;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminAuthInterceptor(properties)).addPathPatterns("/api/content/admin/**");
+        // Listings are also edited by managers (agent tokens verified with notify-service), the rest is ADMIN only.
+        registry.addInterceptor(new AdminAuthInterceptor(properties))
+                .addPathPatterns("/api/content/admin/**")
+                .excludePathPatterns(LISTINGS_ADMIN, LISTINGS_ADMIN + "/**");
+        registry.addInterceptor(new ListingAuthInterceptor(listingCallers))
+                .addPathPatterns(LISTINGS_ADMIN, LISTINGS_ADMIN + "/**");
     }
 
     /** The bulk import may be large, a view beacon is tiny, everything else sits in between. */
@@ -36,6 +49,9 @@ public class WebConfig implements WebMvcConfigurer {
         String uri = request.getRequestURI();
         if (uri.startsWith("/api/content/admin/import")) {
             return IMPORT_LIMIT;
+        }
+        if (uri.startsWith(LISTINGS_ADMIN) && uri.endsWith("/photos")) {
+            return PHOTO_UPLOAD_LIMIT;
         }
         if (uri.endsWith("/views")) {
             return BEACON_LIMIT;

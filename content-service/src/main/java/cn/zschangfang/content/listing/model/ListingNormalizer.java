@@ -5,8 +5,8 @@ import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.ApiException.FieldError;
 import cn.zschangfang.platform.problem.FieldCode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,8 @@ public class ListingNormalizer {
         this.towns = towns;
     }
 
-    public ListingSpec normalize(ListingSpec s) {
+    /** The stored form of {@code s}, with {@code slug} as the listing's slug. */
+    public ListingSpec normalize(ListingSpec s, String slug) {
         List<FieldError> errors = new ArrayList<>();
         String town = towns.resolve(s.town()).orElse(null);
         if (town == null) {
@@ -83,6 +84,7 @@ public class ListingNormalizer {
         }
         Double rent = s.leaseAmount() == null ? null : s.leaseAmountFrequency().toYuanPerSqmMonth(s.leaseAmount());
         return new ListingSpec(
+                slug,
                 s.title().strip(),
                 s.description(),
                 s.deal(),
@@ -118,7 +120,7 @@ public class ListingNormalizer {
                 s.eiaStatus(),
                 s.allowedIndustries() == null ? List.of() : List.copyOf(s.allowedIndustries()),
                 s.forbiddenIndustries() == null ? List.of() : List.copyOf(s.forbiddenIndustries()),
-                s.amenities() == null ? Set.of() : new LinkedHashSet<>(s.amenities()),
+                s.amenities() == null || s.amenities().isEmpty() ? Set.of() : EnumSet.copyOf(s.amenities()),
                 s.leaseAmount(),
                 s.leaseAmountFrequency(),
                 rent,

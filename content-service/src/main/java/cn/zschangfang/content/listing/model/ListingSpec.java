@@ -18,9 +18,13 @@ import java.util.Set;
  * ListingNormalizer}) what is stored in {@code listings.spec}. Field names follow the RESO Data Dictionary where it
  * has one (PropertyType, BuildingAreaTotal, LotSizeArea, LeaseAmount, LeaseAmountFrequency, ListPrice as {@code
  * listPriceWan} in 万元). Areas in ㎡; {@code lotSizeMu} may be given instead of {@code lotSizeArea} and is derived
- * from it on output; {@code rentYuanPerSqmMonth} is always computed.
+ * from it on output; {@code rentYuanPerSqmMonth} is always computed. {@code slug} may be left out on create (one
+ * is generated) and on replace (it stays).
  */
 public record ListingSpec(
+        @Size(max = 120) @Pattern(regexp = ListingSpec.SLUG_PATTERN)
+        String slug,
+
         @NotBlank @Size(max = 120) String title,
         @Size(max = 5000) String description,
         @NotNull Deal deal,
@@ -76,6 +80,9 @@ public record ListingSpec(
         String agentId,
 
         Boolean demo) {
+
+    /** Lowercase ASCII kebab-case; generated from type, area and a random suffix when an editor leaves it out. */
+    public static final String SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 
     /** The area searched and sorted on: the building's, or the plot's for land. */
     public Double areaSqm() {
