@@ -88,7 +88,8 @@ final class ListingFixtures {
     }
 
     /** POSTs {@code bytes} as multipart field {@code file} (and {@code caption}) with the admin token. */
-    static HttpResponse<String> upload(int port, String path, String fileName, String type, byte[] bytes, String caption) {
+    static HttpResponse<String> upload(
+            int port, String path, String fileName, String type, byte[] bytes, String caption) {
         String boundary = "----listing" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (caption != null) {

@@ -19,17 +19,83 @@ class ListingNormalizerTest {
     private final ListingNormalizer normalizer = new ListingNormalizer(new ZhongshanTowns());
 
     static ListingSpec spec(
-            String town, Double building, Double lotSqm, Double lotMu, LeaseMode mode, Double minDivisible,
-            Double rent, LeaseAmountFrequency unit, BuildingForm form, Integer floor, Integer floors) {
-        return new ListingSpec(null, "测试厂房", null, Deal.LEASE, mode, minDivisible, PropertyType.STANDARD_FACTORY,
-                form, floor, floors, null, town, null, null, building, null, lotSqm, lotMu, 8.0, null, null, 500,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, rent, unit,
-                null, null, null, null, null, null, null, null, null, "demo-liwei", null);
+            String town,
+            Double building,
+            Double lotSqm,
+            Double lotMu,
+            LeaseMode mode,
+            Double minDivisible,
+            Double rent,
+            LeaseAmountFrequency unit,
+            BuildingForm form,
+            Integer floor,
+            Integer floors) {
+        return new ListingSpec(
+                null,
+                "测试厂房",
+                null,
+                Deal.LEASE,
+                mode,
+                minDivisible,
+                PropertyType.STANDARD_FACTORY,
+                form,
+                floor,
+                floors,
+                null,
+                town,
+                null,
+                null,
+                building,
+                null,
+                lotSqm,
+                lotMu,
+                8.0,
+                null,
+                null,
+                500,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                rent,
+                unit,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "demo-liwei",
+                null);
     }
 
     private static ListingSpec simple(String town) {
-        return spec(town, 3200.0, null, null, null, null, 18.0, LeaseAmountFrequency.YUAN_PER_SQM_MONTH,
-                BuildingForm.SINGLE_STOREY, null, null);
+        return spec(
+                town,
+                3200.0,
+                null,
+                null,
+                null,
+                null,
+                18.0,
+                LeaseAmountFrequency.YUAN_PER_SQM_MONTH,
+                BuildingForm.SINGLE_STOREY,
+                null,
+                null);
     }
 
     @Test
@@ -41,14 +107,15 @@ class ListingNormalizerTest {
     @Test
     void aTownOutsideTheReferenceListIsRefusedNamingTheField() {
         ApiException e = catchThrowableOfType(ApiException.class, () -> normalizer.normalize(simple("顺德区"), "s"));
-        assertThat(e.errors()).extracting(ApiException.FieldError::field, ApiException.FieldError::code)
+        assertThat(e.errors())
+                .extracting(ApiException.FieldError::field, ApiException.FieldError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("town", "unknown_town"));
     }
 
     @Test
     void landGivenInMuIsStoredInSquareMetresAndRentIsNormalized() {
-        ListingSpec land = spec("三角镇", null, null, 15.0, null, null, 60_000.0,
-                LeaseAmountFrequency.YUAN_PER_MU_YEAR, null, null, null);
+        ListingSpec land = spec(
+                "三角镇", null, null, 15.0, null, null, 60_000.0, LeaseAmountFrequency.YUAN_PER_MU_YEAR, null, null, null);
         ListingSpec stored = normalizer.normalize(land, "s");
         assertThat(stored.lotSizeArea()).isEqualTo(10000.05);
         assertThat(stored.lotSizeMu()).isEqualTo(15.0);
@@ -66,12 +133,13 @@ class ListingNormalizerTest {
 
     @Test
     void inconsistentFieldsAreAllReportedEachByName() {
-        ListingSpec bad = spec("火炬开发区", 1000.0, 700.0, 5.0, LeaseMode.DIVISIBLE, 2000.0, 18.0, null,
-                BuildingForm.SINGLE_STOREY, 3, 2);
+        ListingSpec bad = spec(
+                "火炬开发区", 1000.0, 700.0, 5.0, LeaseMode.DIVISIBLE, 2000.0, 18.0, null, BuildingForm.SINGLE_STOREY, 3, 2);
         ApiException e = catchThrowableOfType(ApiException.class, () -> normalizer.normalize(bad, "s"));
         assertThat(e.errors())
                 .extracting(ApiException.FieldError::field)
-                .containsExactlyInAnyOrder("lotSizeMu", "minDivisibleSqm", "floor", "floorsTotal", "leaseAmountFrequency");
+                .containsExactlyInAnyOrder(
+                        "lotSizeMu", "minDivisibleSqm", "floor", "floorsTotal", "leaseAmountFrequency");
     }
 
     @Test

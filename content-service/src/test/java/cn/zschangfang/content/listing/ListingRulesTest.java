@@ -16,14 +16,17 @@ class ListingRulesTest {
     @Test
     void rentPerDayIsThirtyTimesPerMonth() {
         assertThat(LeaseAmountFrequency.YUAN_PER_SQM_DAY.toYuanPerSqmMonth(0.8)).isEqualTo(24.0);
-        assertThat(LeaseAmountFrequency.YUAN_PER_SQM_MONTH.toYuanPerSqmMonth(18.5)).isEqualTo(18.5);
+        assertThat(LeaseAmountFrequency.YUAN_PER_SQM_MONTH.toYuanPerSqmMonth(18.5))
+                .isEqualTo(18.5);
     }
 
     @Test
     void rentPerMuAndYearIsDividedBy666Point67SqmAndTwelveMonths() {
         // 80,000 元/亩/年 = 80000 / 666.67 / 12 = 10.00 元/㎡/月
-        assertThat(LeaseAmountFrequency.YUAN_PER_MU_YEAR.toYuanPerSqmMonth(80_000)).isEqualTo(10.0);
-        assertThat(LeaseAmountFrequency.YUAN_PER_MU_YEAR.toYuanPerSqmMonth(50_000)).isEqualTo(6.25);
+        assertThat(LeaseAmountFrequency.YUAN_PER_MU_YEAR.toYuanPerSqmMonth(80_000))
+                .isEqualTo(10.0);
+        assertThat(LeaseAmountFrequency.YUAN_PER_MU_YEAR.toYuanPerSqmMonth(50_000))
+                .isEqualTo(6.25);
     }
 
     @Test
@@ -48,27 +51,41 @@ class ListingRulesTest {
 
     @Test
     void lifeCycleGoesDraftReviewPublishedThenOffTheMarket() {
-        assertThat(ListingStatus.DRAFT.canBecome(ListingStatus.PENDING_REVIEW, Deal.LEASE)).isTrue();
-        assertThat(ListingStatus.PENDING_REVIEW.canBecome(ListingStatus.PUBLISHED, Deal.LEASE)).isTrue();
-        assertThat(ListingStatus.PENDING_REVIEW.canBecome(ListingStatus.DRAFT, Deal.LEASE)).isTrue();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.LEASE)).isTrue();
-        assertThat(ListingStatus.LEASED.canBecome(ListingStatus.WITHDRAWN, Deal.LEASE)).isTrue();
-        assertThat(ListingStatus.WITHDRAWN.canBecome(ListingStatus.DRAFT, Deal.LEASE)).isTrue();
+        assertThat(ListingStatus.DRAFT.canBecome(ListingStatus.PENDING_REVIEW, Deal.LEASE))
+                .isTrue();
+        assertThat(ListingStatus.PENDING_REVIEW.canBecome(ListingStatus.PUBLISHED, Deal.LEASE))
+                .isTrue();
+        assertThat(ListingStatus.PENDING_REVIEW.canBecome(ListingStatus.DRAFT, Deal.LEASE))
+                .isTrue();
+        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.LEASE))
+                .isTrue();
+        assertThat(ListingStatus.LEASED.canBecome(ListingStatus.WITHDRAWN, Deal.LEASE))
+                .isTrue();
+        assertThat(ListingStatus.WITHDRAWN.canBecome(ListingStatus.DRAFT, Deal.LEASE))
+                .isTrue();
     }
 
     @Test
     void aDraftCannotBePublishedWithoutReviewNorAWithdrawnListingRepublishedDirectly() {
-        assertThat(ListingStatus.DRAFT.canBecome(ListingStatus.PUBLISHED, Deal.LEASE)).isFalse();
-        assertThat(ListingStatus.WITHDRAWN.canBecome(ListingStatus.PUBLISHED, Deal.LEASE)).isFalse();
-        assertThat(ListingStatus.SOLD.canBecome(ListingStatus.PUBLISHED, Deal.SALE)).isFalse();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.PUBLISHED, Deal.SALE)).isFalse();
+        assertThat(ListingStatus.DRAFT.canBecome(ListingStatus.PUBLISHED, Deal.LEASE))
+                .isFalse();
+        assertThat(ListingStatus.WITHDRAWN.canBecome(ListingStatus.PUBLISHED, Deal.LEASE))
+                .isFalse();
+        assertThat(ListingStatus.SOLD.canBecome(ListingStatus.PUBLISHED, Deal.SALE))
+                .isFalse();
+        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.PUBLISHED, Deal.SALE))
+                .isFalse();
     }
 
     @Test
     void onlyAListingOfferedForLeaseCanBeLeasedAndOnlyOneForSaleSold() {
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.SOLD, Deal.LEASE)).isFalse();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.SALE)).isFalse();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.SOLD, Deal.LEASE_OR_SALE)).isTrue();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.LEASE_OR_SALE)).isTrue();
+        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.SOLD, Deal.LEASE))
+                .isFalse();
+        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.SALE))
+                .isFalse();
+        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.SOLD, Deal.LEASE_OR_SALE))
+                .isTrue();
+        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.LEASE_OR_SALE))
+                .isTrue();
     }
 }

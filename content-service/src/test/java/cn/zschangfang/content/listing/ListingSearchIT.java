@@ -48,7 +48,9 @@ class ListingSearchIT extends ServiceIT {
     private List<String> slugs(String query) {
         HttpResponse<String> r = http.get("/api/content/listings?town=板芙镇&" + query);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json.readTree(r.body()).path("items").valueStream()
+        return json.readTree(r.body())
+                .path("items")
+                .valueStream()
                 .map(i -> i.path("slug").asString())
                 .toList();
     }
@@ -86,9 +88,13 @@ class ListingSearchIT extends ServiceIT {
         // 0.5 元/㎡/天 = 15 元/㎡/月 is below the range.
         assertThat(slugs("minRent=15.5&maxRent=20"))
                 .containsExactlyInAnyOrder("search-bf-single", "search-bf-compound");
-        JsonNode detail = json.readTree(http.get("/api/content/listings/search-bf-upper").body());
+        JsonNode detail =
+                json.readTree(http.get("/api/content/listings/search-bf-upper").body());
         assertThat(detail.path("rentYuanPerSqmMonth").asDouble()).isEqualTo(15.0);
-        assertThat(json.readTree(http.get("/api/content/listings/search-bf-land").body()).path("lotSizeArea").asDouble())
+        assertThat(json.readTree(
+                                http.get("/api/content/listings/search-bf-land").body())
+                        .path("lotSizeArea")
+                        .asDouble())
                 .isEqualTo(13333.4);
     }
 
@@ -104,7 +110,8 @@ class ListingSearchIT extends ServiceIT {
         assertThat(slugs("sort=area"))
                 .containsExactly("search-bf-upper", "search-bf-single", "search-bf-compound", "search-bf-land");
         assertThat(slugs("sort=rent")).containsExactly("search-bf-upper", "search-bf-compound", "search-bf-single");
-        JsonNode page = json.readTree(http.get("/api/content/listings?town=板芙镇&sort=area&page=1&size=2").body());
+        JsonNode page = json.readTree(http.get("/api/content/listings?town=板芙镇&sort=area&page=1&size=2")
+                .body());
         assertThat(page.path("total").asLong()).isEqualTo(4);
         assertThat(page.path("page").asInt()).isEqualTo(1);
         assertThat(page.path("size").asInt()).isEqualTo(2);
@@ -114,7 +121,8 @@ class ListingSearchIT extends ServiceIT {
 
     @Test
     void summariesCarryTheContractsFields() {
-        JsonNode item = json.readTree(http.get("/api/content/listings?town=板芙镇&standalone=true").body())
+        JsonNode item = json.readTree(http.get("/api/content/listings?town=板芙镇&standalone=true")
+                        .body())
                 .path("items")
                 .get(0);
         assertThat(item.path("id").asString()).isNotBlank();
@@ -130,7 +138,8 @@ class ListingSearchIT extends ServiceIT {
 
     @Test
     void reimportingTheSameListingsChangesNothing() {
-        JsonNode again = json.readTree(http.admin("POST", "/api/content/admin/listings/import", FIXTURES).body());
+        JsonNode again = json.readTree(http.admin("POST", "/api/content/admin/listings/import", FIXTURES)
+                .body());
         assertThat(again.path("unchanged").asInt()).isEqualTo(4);
         assertThat(again.path("created").asInt()).isZero();
     }

@@ -14,6 +14,7 @@ import cn.zschangfang.platform.problem.FieldCode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -61,7 +62,7 @@ public class ListingService {
     public Listing create(ListingSpec input, ListingStatus status, String reason, Caller by) {
         String slug = input.slug() != null ? input.slug() : generatedSlug(input);
         ListingSpec spec = normalizer.normalize(input, slug);
-        Instant now = clock.instant();
+        Instant now = now();
         String id = UUID.randomUUID().toString();
         boolean published = status == ListingStatus.PUBLISHED;
         List<PendingEvent> outbox = published ? List.of(events.published(id, spec, now)) : List.of();
@@ -99,7 +100,7 @@ public class ListingService {
     public Listing update(String id, ListingSpec input, Caller by) {
         Listing current = require(id);
         ListingSpec spec = normalizer.normalize(input, input.slug() != null ? input.slug() : current.slug());
-        Instant now = clock.instant();
+        Instant now = now();
         PendingEvent event = current.isPublished() ? events.changed(current, spec, now) : null;
         Listing updated;
         try {
@@ -119,7 +120,7 @@ public class ListingService {
         if (!current.status().canBecome(target, current.spec().deal())) {
             throw ApiException.conflict("当前状态不允许该变更");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         PendingEvent event = null;
         if (target == ListingStatus.PUBLISHED) {
             event = events.published(id, current.spec(), now);
@@ -134,7 +135,7 @@ public class ListingService {
     }
 
     public Listing verify(String id, Caller by) {
-        Listing updated = store.verified(id, clock.instant()).orElseThrow(ApiException::notFound);
+        Listing updated = store.verified(id, now()).orElseThrow(ApiException::notFound);
         audit.record(by, AuditLog.Action.VERIFIED, id, null);
         return updated;
     }
@@ -159,6 +160,11 @@ public class ListingService {
         }
         update(existing.get().id(), input, by);
         return ImportOutcome.UPDATED;
+    }
+
+    /** MongoDB keeps milliseconds: events carry the same instant the document does. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void afterWrite(Listing listing) {
