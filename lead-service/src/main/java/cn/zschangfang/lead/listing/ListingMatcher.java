@@ -65,7 +65,8 @@ public final class ListingMatcher {
         }
 
         private static Double mu(Double mu) {
-            return mu == null ? null : mu * SQM_PER_MU;
+            // Rounded to the centiare like the inquiry form's conversion, so both give the same ㎡.
+            return mu == null ? null : Math.round(mu * SQM_PER_MU * 100) / 100.0;
         }
     }
 
