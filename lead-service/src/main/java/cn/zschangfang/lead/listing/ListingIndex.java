@@ -108,6 +108,12 @@ public class ListingIndex {
      */
     public Optional<SourceListing> source(String idOrSlug) {
         Candidate known = byId.get(idOrSlug);
+        if (known == null) {
+            known = byId.values().stream()
+                    .filter(c -> idOrSlug.equals(c.slug()))
+                    .findFirst()
+                    .orElse(null);
+        }
         if (known != null) {
             return Optional.of(new SourceListing(known.id(), known.slug(), known.title(), known.agentId()));
         }
