@@ -56,6 +56,11 @@ public class ListingIndex {
         byId.remove(listingId);
     }
 
+    /** Whether the listing is published and known well enough to be matched. */
+    public boolean isMatchable(String listingId) {
+        return byId.containsKey(listingId);
+    }
+
     public int size() {
         return byId.size();
     }
