@@ -10,6 +10,8 @@ package cn.zschangfang.lead.capture;
  * @param altcha the ALTCHA widget's base64 payload
  * @param marketingSmsConsent the form's separate, unticked opt-in to marketing SMS: a consent purpose of its own,
  *     never implied by {@code consent} (which covers only being contacted about this inquiry)
+ * @param requirements the optional structured needs (更多要求)
+ * @param sourceListing id (or slug) of the listing whose page the form was sent from
  */
 public record CaptureRequest(
         String intent,
@@ -29,7 +31,23 @@ public record CaptureRequest(
         String website,
         Long formStartedAt,
         String altcha,
-        Boolean marketingSmsConsent) {
+        Boolean marketingSmsConsent,
+        RequirementsRequest requirements,
+        String sourceListing) {
 
     public record Range(Double min, Double max) {}
+
+    /** Enumerations as text, like the fields above, so a wrong value is a field error naming it. */
+    public record RequirementsRequest(
+            Double minClearHeightM,
+            Double minPowerKva,
+            String floor,
+            String fireClass,
+            Double craneTonnage,
+            BudgetRequest budget,
+            String moveInDate,
+            Integer leaseTermMonths,
+            String industry) {}
+
+    public record BudgetRequest(Double amount, String unit) {}
 }

@@ -6,14 +6,17 @@ import cn.zschangfang.lead.enrichment.Scoring;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.inquiry.ListingMatch;
 import cn.zschangfang.lead.inquiry.Masking;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.outbox.OutboxEvents;
 import cn.zschangfang.lead.outbox.OutboxPublisher;
 import cn.zschangfang.lead.stats.LeadMetrics;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Stores an inquiry with its {@code lead.captured} event in the same document (the outbox), then hands the
  * publication to a background thread. A repeat of the same phone, intent and property type within the duplicate
- * window is merged into the earlier lead: a timeline entry, no second lead, no second event.
+ * window is merged into the earlier lead: a timeline entry, no second lead, no second event. The lead's best listing
+ * matches are computed in memory before that write, so they are stored with it and travel on {@code lead.captured};
+ * matching never fails or delays a capture (at worst a lead has no matches).
  */
 @Service
 public class CaptureService {
@@ -38,6 +43,7 @@ public class CaptureService {
     private final LeadProperties properties;
     private final Clock clock;
     private final DuplicateClaims claims;
+    private final ListingIndex listings;
 
     public CaptureService(
             LeadStore store,
@@ -47,8 +53,10 @@ public class CaptureService {
             LeadMetrics metrics,
             LeadProperties properties,
             DuplicateClaims claims,
+            ListingIndex listings,
             Clock clock) {
         this.claims = claims;
+        this.listings = listings;
         this.store = store;
         this.events = events;
         this.publisher = publisher;
@@ -79,14 +87,15 @@ public class CaptureService {
         store.insert(lead);
         metrics.accepted(channel);
         log.info(
-                "lead {} captured: {} {} in {} via {}, phone {}, score {}",
+                "lead {} captured: {} {} in {} via {}, phone {}, score {}, {} listing matches",
                 lead.id(),
                 lead.inquiry().intent(),
                 lead.inquiry().propertyType(),
                 lead.inquiry().town(),
                 channel,
                 Masking.phone(lead.contact().phone()),
-                lead.score());
+                lead.score(),
+                lead.matchesOrNone().size());
         if (properties.outbox().publishAfterWrite()) {
             publisher.publishSoon(lead.id());
         }
@@ -96,6 +105,7 @@ public class CaptureService {
     private Lead newLead(String id, ValidInquiry inquiry, String channel, Instant now) {
         Lead.Interests interests = readingHistory.interestsOf(inquiry.visitorId());
         Lead.Score score = Scoring.score(inquiry, interests);
+        List<ListingMatch> matches = listings.matchesFor(inquiry.inquiry(), inquiry.requirements());
         return Lead.captured(
                 id,
                 now,
@@ -106,6 +116,7 @@ public class CaptureService {
                 new Lead.Consent(inquiry.marketingSmsConsent(), now, properties.consentWordingVersion()),
                 interests,
                 score,
+                matches,
                 new TimelineEntry(now, "CAPTURED", channel, "score " + score.value()));
     }
 }

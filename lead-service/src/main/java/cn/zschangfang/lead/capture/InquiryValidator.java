@@ -3,10 +3,14 @@ package cn.zschangfang.lead.capture;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.PhoneNumbers;
+import cn.zschangfang.lead.inquiry.Requirements;
+import cn.zschangfang.lead.inquiry.SourceListing;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.ApiException.FieldError;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +31,14 @@ public class InquiryValidator {
 
     private final Towns towns;
     private final int maxMessageLength;
+    private final ListingIndex listings;
+    private final Clock clock;
 
-    public InquiryValidator(Towns towns, LeadProperties properties) {
+    public InquiryValidator(Towns towns, LeadProperties properties, ListingIndex listings, Clock clock) {
         this.towns = towns;
         this.maxMessageLength = properties.maxMessageLength();
+        this.listings = listings;
+        this.clock = clock;
     }
 
     public ValidInquiry validate(CaptureRequest request) {
@@ -76,6 +84,8 @@ public class InquiryValidator {
         }
         Lead.Range sqm = range(request.areaSqm(), "areaSqm", 1, errors);
         Lead.Range mu = range(request.areaMu(), "areaMu", SQM_PER_MU, errors);
+        Requirements requirements = RequirementsValidator.validate(request.requirements(), clock, errors);
+        SourceListing sourceListing = sourceListing(request.sourceListing(), errors);
 
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
@@ -99,7 +109,27 @@ public class InquiryValidator {
                 message,
                 source,
                 visitor,
-                Boolean.TRUE.equals(request.marketingSmsConsent()));
+                Boolean.TRUE.equals(request.marketingSmsConsent()),
+                requirements,
+                sourceListing);
+    }
+
+    /** The listing the form was sent from must be one the projection knows (published, or withdrawn just now). */
+    private SourceListing sourceListing(String value, List<FieldError> errors) {
+        if (blank(value)) {
+            return null;
+        }
+        String id = value.strip();
+        if (id.length() > 100) {
+            errors.add(new FieldError("sourceListing", "too_long", "来源房源编号过长"));
+            return null;
+        }
+        Optional<SourceListing> known = listings.source(id);
+        if (known.isEmpty()) {
+            errors.add(new FieldError("sourceListing", "unknown_listing", "未找到该房源，请从房源页面重新提交"));
+            return null;
+        }
+        return known.get();
     }
 
     private static Double convert(Double value, double factor) {

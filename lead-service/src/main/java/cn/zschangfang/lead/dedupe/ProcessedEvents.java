@@ -38,6 +38,17 @@ public class ProcessedEvents {
         }
     }
 
+    /**
+     * Whether this event id was already recorded for this consumer. For effects that are idempotent on their own:
+     * check, apply, then {@link #firstTime} to record, so a crash in between leads to a redelivery that is applied
+     * again harmlessly instead of one that is skipped with its effect half done.
+     */
+    public boolean seen(String consumer, String eventId) {
+        return eventId != null
+                && !eventId.isBlank()
+                && mongo.exists(Query.query(Criteria.where("_id").is(consumer + ":" + eventId)), Processed.class);
+    }
+
     public void forget(String consumer, String eventId) {
         if (eventId != null) {
             mongo.remove(Query.query(Criteria.where("_id").is(consumer + ":" + eventId)), Processed.class);

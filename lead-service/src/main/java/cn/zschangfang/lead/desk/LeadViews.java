@@ -1,12 +1,18 @@
 package cn.zschangfang.lead.desk;
 
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ListingMatch;
 import cn.zschangfang.lead.inquiry.Masking;
+import cn.zschangfang.lead.inquiry.Requirements;
+import cn.zschangfang.lead.inquiry.SourceListing;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 
-/** What the desk API returns: lists carry masked contacts, the detail (for the assigned agent) the full ones. */
+/**
+ * What the desk API returns: lists carry masked contacts, the detail (for the assigned agent) the full ones, with the
+ * structured requirements, the listing inquired from and the best listing matches (each with its reasons).
+ */
 public final class LeadViews {
 
     private LeadViews() {}
@@ -73,7 +79,10 @@ public final class LeadViews {
             Instant notifiedAt,
             Instant acknowledgedAt,
             Instant personalDataErasedAt,
-            List<TimelineEntry> timeline) {
+            List<TimelineEntry> timeline,
+            Requirements requirements,
+            SourceListing sourceListing,
+            List<ListingMatch> matches) {
 
         static Detail of(Lead lead) {
             return new Detail(
@@ -103,7 +112,10 @@ public final class LeadViews {
                     lead.notifiedAt(),
                     lead.acknowledgedAt(),
                     lead.personalDataErasedAt(),
-                    lead.timeline());
+                    lead.timeline(),
+                    lead.requirements(),
+                    lead.sourceListing(),
+                    lead.matchesOrNone());
         }
     }
 }

@@ -41,7 +41,12 @@ public record Lead(
         Instant acknowledgedAt,
         Instant personalDataErasedAt,
         List<TimelineEntry> timeline,
-        List<PendingEvent> pendingEvents) {
+        List<PendingEvent> pendingEvents,
+        // Structured needs and the listing inquired from; null on leads from before they existed or when not given.
+        Requirements requirements,
+        SourceListing sourceListing,
+        // The best published listings at capture (the listing projection), best first.
+        List<ListingMatch> matches) {
 
     public Lead {
         // Absent in projections (and an erased lead keeps its groups, only their personal fields are null).
@@ -49,6 +54,8 @@ public record Lead(
         scoreReasons = scoreReasons == null ? List.of() : List.copyOf(scoreReasons);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+        // Left null when absent, so a document stored before matching existed is written back unchanged.
+        matches = matches == null ? null : List.copyOf(matches);
         inquiry = inquiry == null ? Inquiry.NONE : inquiry;
         contact = contact == null ? Contact.NONE : contact;
         attribution = attribution == null ? Attribution.NONE : attribution;
@@ -64,6 +71,7 @@ public record Lead(
             Consent marketingSmsConsent,
             Interests interests,
             Score score,
+            List<ListingMatch> matches,
             TimelineEntry captured) {
         return new Lead(
                 id,
@@ -83,7 +91,15 @@ public record Lead(
                 null,
                 null,
                 List.of(captured),
-                List.of());
+                List.of(),
+                valid.requirements(),
+                valid.sourceListing(),
+                matches);
+    }
+
+    /** The listing matches; none for a lead stored before matching existed. */
+    public List<ListingMatch> matchesOrNone() {
+        return matches == null ? List.of() : matches;
     }
 
     /** This lead with one more event in its outbox (before it is first stored). */
@@ -108,7 +124,10 @@ public record Lead(
                 acknowledgedAt,
                 personalDataErasedAt,
                 timeline,
-                events);
+                events,
+                requirements,
+                sourceListing,
+                matches);
     }
 
     public enum Intent {

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeadStore {
 
+    /** Listings already recorded as matching the lead (reverse matching); only ever queried, not read into Lead. */
+    public static final String MATCHED_LISTING_IDS = "matchedListingIds";
+
     private final MongoTemplate mongo;
     private final LeadRepository repository;
 
@@ -52,6 +55,29 @@ public class LeadStore {
                 FindAndModifyOptions.options().returnNew(true),
                 Lead.class);
         return changed != null;
+    }
+
+    /**
+     * Records once that a newly published listing fits the lead: its timeline entry and, on the one lead that carries
+     * it, the agent's {@code lead.listing-matched} event, in one update conditional on the listing not being recorded
+     * yet ({@code matchedListingIds}), so a redelivered or repeated publication adds nothing.
+     *
+     * @return false when the listing was already recorded on this lead (or the lead is gone)
+     */
+    public boolean recordListingMatch(String id, String listingId, TimelineEntry entry, PendingEvent event) {
+        Update update = new Update().addToSet(MATCHED_LISTING_IDS, listingId).push("timeline", entry);
+        if (event != null) {
+            update.push("pendingEvents", event);
+        }
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(id)
+                                        .and(MATCHED_LISTING_IDS)
+                                        .ne(listingId)),
+                                update,
+                                Lead.class)
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Updates fields of a lead without a status change. */

@@ -1,6 +1,9 @@
 package cn.zschangfang.lead.inquiry;
 
-/** An inquiry that passed validation: normalized phone, full town name, both area units. */
+/**
+ * An inquiry that passed validation: normalized phone, full town name, both area units, requirements (null when none
+ * was stated) and the known listing it was sent from (null when none).
+ */
 public record ValidInquiry(
         Lead.Intent intent,
         Lead.PropertyType propertyType,
@@ -15,7 +18,9 @@ public record ValidInquiry(
         String message,
         String sourceArticle,
         String visitorId,
-        boolean marketingSmsConsent) {
+        boolean marketingSmsConsent,
+        Requirements requirements,
+        SourceListing sourceListing) {
 
     public Lead.Inquiry inquiry() {
         return new Lead.Inquiry(intent, propertyType, town, areaSqm, areaMu, use, expectedAnnualTaxWan, message);

@@ -28,11 +28,31 @@ public record LeadCapturedEvent(
         String channel,
         int score,
         List<String> scoreReasons,
-        Interests interests) {
+        Interests interests,
+        Requirements requirements,
+        SourceListing sourceListing,
+        List<Match> matches) {
 
     public record Range(Double min, Double max) {}
 
     public record Interests(List<Article> articles, List<String> tags, List<String> towns) {}
 
     public record Article(String slug, String title) {}
+
+    public record Requirements(
+            Double minClearHeightM,
+            Double minPowerKva,
+            String floor,
+            String fireClass,
+            Double craneTonnage,
+            Budget budget,
+            String moveInDate,
+            Integer leaseTermMonths,
+            String industry) {}
+
+    public record Budget(Double amount, String unit) {}
+
+    public record SourceListing(String listingId, String slug, String title, String agentId) {}
+
+    public record Match(String listingId, String slug, String title, int score, List<String> reasons) {}
 }

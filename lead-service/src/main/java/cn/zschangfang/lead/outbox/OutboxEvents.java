@@ -4,7 +4,11 @@ import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.inquiry.Masking;
 import cn.zschangfang.lead.inquiry.PendingEvent;
+import cn.zschangfang.lead.inquiry.Requirements;
+import cn.zschangfang.lead.inquiry.SourceListing;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +19,7 @@ public class OutboxEvents {
 
     public static final String CAPTURED_BINDING = "leadCaptured-out-0";
     public static final String STATUS_CHANGED_BINDING = "leadStatusChanged-out-0";
+    public static final String LISTING_MATCHED_BINDING = "leadListingMatched-out-0";
 
     private final JsonMapper json;
 
@@ -51,7 +56,13 @@ public class OutboxEvents {
                                 .map(a -> new LeadCapturedEvent.Article(a.slug(), a.title()))
                                 .toList(),
                         interests.tags(),
-                        interests.towns()));
+                        interests.towns()),
+                requirements(lead.requirements()),
+                source(lead.sourceListing()),
+                lead.matchesOrNone().stream()
+                        .map(m ->
+                                new LeadCapturedEvent.Match(m.listingId(), m.slug(), m.title(), m.score(), m.reasons()))
+                        .toList());
         return new PendingEvent(
                 eventId,
                 CAPTURED_BINDING,
@@ -73,6 +84,53 @@ public class OutboxEvents {
                 leadId,
                 json.writeValueAsString(event),
                 now);
+    }
+
+    /**
+     * {@code lead.listing-matched} for one agent's leads that a newly published listing fits. Its id is derived from
+     * (listing, agent), so a redelivered or repeated publication produces the same id and consumers drop it.
+     */
+    public PendingEvent listingMatched(
+            String listingId, String slug, String title, String agentId, List<String> leadIds, Instant now) {
+        String eventId = listingMatchedEventId(listingId, agentId);
+        LeadListingMatchedEvent event =
+                new LeadListingMatchedEvent(eventId, now, listingId, slug, title, agentId, List.copyOf(leadIds));
+        return new PendingEvent(
+                eventId,
+                LISTING_MATCHED_BINDING,
+                "cn.zschangfang.lead.listing-matched.v1",
+                agentId,
+                json.writeValueAsString(event),
+                now);
+    }
+
+    public static String listingMatchedEventId(String listingId, String agentId) {
+        return UUID.nameUUIDFromBytes(
+                        ("lead.listing-matched|" + listingId + "|" + agentId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static LeadCapturedEvent.Requirements requirements(Requirements r) {
+        if (r == null) {
+            return null;
+        }
+        Requirements.Budget b = r.budget();
+        return new LeadCapturedEvent.Requirements(
+                r.minClearHeightM(),
+                r.minPowerKva(),
+                r.floor() == null ? null : r.floor().name(),
+                r.fireClass() == null ? null : r.fireClass().name(),
+                r.craneTonnage(),
+                b == null
+                        ? null
+                        : new LeadCapturedEvent.Budget(b.amount(), b.unit().name()),
+                r.moveInDate(),
+                r.leaseTermMonths(),
+                r.industry());
+    }
+
+    private static LeadCapturedEvent.SourceListing source(SourceListing s) {
+        return s == null ? null : new LeadCapturedEvent.SourceListing(s.listingId(), s.slug(), s.title(), s.agentId());
     }
 
     private static LeadCapturedEvent.Range range(Lead.Range range) {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.listing.ListingIndex;
+import cn.zschangfang.lead.listing.MatchingProperties;
 import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +18,14 @@ class InquiryValidatorTest {
 
     private final InquiryValidator validator = new InquiryValidator(
             new Towns(List.of("沙溪镇", "小榄镇")),
-            new LeadProperties(null, null, null, null, null, null, null, null, null, null, null, null));
+            new LeadProperties(null, null, null, null, null, null, null, null, null, null, null, null),
+            ListingIndex.inMemory(MatchingProperties.defaults()),
+            Clock.systemUTC());
 
     private static CaptureRequest request(String phone, CaptureRequest.Range sqm, CaptureRequest.Range mu) {
         return new CaptureRequest(
                 "lease", "FACTORY", "沙溪", sqm, mu, null, 50.0, null, "张三", phone, null, null, null, true, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     @Test
@@ -61,7 +66,9 @@ class InquiryValidatorTest {
                 null,
                 null,
                 null,
-                true);
+                true,
+                null,
+                null);
 
         assertThat(validator.validate(optedIn).marketingSmsConsent()).isTrue();
         assertThat(validator.validate(base).marketingSmsConsent())
@@ -93,6 +100,8 @@ class InquiryValidatorTest {
                 null,
                 null,
                 false,
+                null,
+                null,
                 null,
                 null,
                 null,

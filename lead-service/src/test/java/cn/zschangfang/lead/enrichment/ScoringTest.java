@@ -25,7 +25,9 @@ class ScoringTest {
                 message,
                 source,
                 null,
-                false);
+                false,
+                null,
+                null);
     }
 
     @Test

@@ -28,7 +28,10 @@ public final class TestLeads {
                 null,
                 null,
                 List.of(),
-                List.of(events));
+                List.of(events),
+                null,
+                null,
+                null);
     }
 
     /** A lead received at {@code receivedAt} and notified at {@code notifiedAt} (null: not yet). */
@@ -52,6 +55,9 @@ public final class TestLeads {
                 null,
                 null,
                 lead.timeline(),
-                lead.pendingEvents());
+                lead.pendingEvents(),
+                null,
+                null,
+                null);
     }
 }

@@ -1,0 +1,130 @@
+package cn.zschangfang.lead.listing;
+
+import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.lead.inquiry.ListingMatch;
+import cn.zschangfang.lead.inquiry.Requirements;
+import cn.zschangfang.lead.inquiry.SourceListing;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The published listings in memory, for matching at capture without a database round trip (a lead against 10,000
+ * listings is a scan of parsed values, well under a millisecond per thousand; {@code ListingMatchingBenchmark} prints
+ * the figure). MongoDB ({@link ListingStore}) stays the truth: the consumer updates both, and every instance
+ * reloads from MongoDB at start and every {@code lead.matching.refresh-interval}, because the consumer group gives
+ * each listing event to one instance only.
+ */
+@Component
+public class ListingIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ListingIndex.class);
+
+    private final ListingStore store;
+    private final ListingMatcher matcher;
+    private final int maxMatches;
+    private volatile Map<String, Candidate> byId = new ConcurrentHashMap<>();
+
+    @Autowired
+    public ListingIndex(ListingStore store, MatchingProperties properties) {
+        this.store = store;
+        this.matcher = new ListingMatcher(properties.areaTolerance());
+        this.maxMatches = properties.maxMatches();
+    }
+
+    /** An index with no store behind it (tests, the benchmark): only {@link #put} fills it. */
+    public static ListingIndex inMemory(MatchingProperties properties) {
+        return new ListingIndex(null, properties);
+    }
+
+    public void put(Listing listing) {
+        Optional<Candidate> candidate = listing.active() ? Candidate.of(listing) : Optional.empty();
+        if (candidate.isPresent()) {
+            byId.put(listing.id(), candidate.get());
+        } else {
+            byId.remove(listing.id());
+        }
+    }
+
+    public void remove(String listingId) {
+        byId.remove(listingId);
+    }
+
+    /** Whether the listing is published and known well enough to be matched. */
+    public boolean isMatchable(String listingId) {
+        return byId.containsKey(listingId);
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${lead.matching.refresh-interval:60s}")
+    public void reload() {
+        if (store == null) {
+            return;
+        }
+        try {
+            Map<String, Candidate> fresh = new ConcurrentHashMap<>();
+            for (Listing listing : store.active()) {
+                Candidate.of(listing).ifPresent(c -> fresh.put(c.id(), c));
+            }
+            byId = fresh;
+        } catch (RuntimeException e) {
+            // MongoDB unreachable: keep matching against what is loaded and try again at the next interval.
+            log.warn(
+                    "listing index reload failed ({}); keeping {} listings",
+                    e.getClass().getSimpleName(),
+                    size());
+        }
+    }
+
+    /**
+     * The best matches for an inquiry. Never throws and never waits on anything: a problem in matching must not
+     * cost a lead, so it yields no matches instead.
+     */
+    public List<ListingMatch> matchesFor(Lead.Inquiry inquiry, Requirements requirements) {
+        try {
+            return matcher.best(ListingMatcher.Need.of(inquiry, requirements), byId.values(), maxMatches);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "matching failed ({}); lead stored without matches",
+                    e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    /** Whether the published listing fits the lead's stated needs (every hard filter). */
+    public boolean fits(Listing listing, Lead lead) {
+        return Candidate.of(listing)
+                .map(c -> matcher.matches(ListingMatcher.Need.of(lead.inquiry(), lead.requirements()), c))
+                .orElse(false);
+    }
+
+    /**
+     * The listing an inquiry was sent from, by id or slug: published, or withdrawn moments ago (its tombstone still
+     * names it, so a visitor who was reading the page does not lose the inquiry).
+     */
+    public Optional<SourceListing> source(String idOrSlug) {
+        Candidate known = byId.get(idOrSlug);
+        if (known == null) {
+            known = byId.values().stream()
+                    .filter(c -> idOrSlug.equals(c.slug()))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (known != null) {
+            return Optional.of(new SourceListing(known.id(), known.slug(), known.title(), known.agentId()));
+        }
+        if (store == null) {
+            return Optional.empty();
+        }
+        return store.findByIdOrSlug(idOrSlug).map(l -> new SourceListing(l.id(), l.slug(), l.title(), l.agentId()));
+    }
+}
