@@ -72,6 +72,8 @@ final class SharedStack {
                         // The two seeded agents' robots are the stub too: a lead that reaches them is seen.
                         "DEMO_AGENT_WEBHOOK", robots.url("demo-geyiming"),
                         "DUTY_MANAGER_WEBHOOK", robots.url("duty-manager"),
+                        // and the demo listings' agents' robots (their towns overlap the steady stream's)
+                        "DEMO_ROBOTS_URL", robots.url(""),
                         // No escalation during a run: a second message per lead would be a planned duplicate.
                         "ESCALATE_AFTER", "2h",
                         // Only loopback robots: nothing the fuzzer invents may make notify call the internet.

@@ -26,6 +26,11 @@ public interface Channel {
         return 1;
     }
 
+    /** Whether this channel can carry messages of this purpose at all (SMS has a template for new leads only). */
+    default boolean carries(Purpose purpose) {
+        return true;
+    }
+
     /** Sends a message that fits ({@link #capacity}); must not throw for channel errors (classify them instead). */
     SendResult send(Agent agent, OutboundMessage message);
 }

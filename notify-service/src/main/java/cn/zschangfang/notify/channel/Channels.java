@@ -25,6 +25,20 @@ public class Channels {
                 .findFirst();
     }
 
+    /** The first channel after {@code after} that reaches the agent and carries messages of this purpose. */
+    public Optional<Channel> firstFor(Agent agent, ChannelType after, Purpose purpose) {
+        return ordered.stream()
+                .filter(c -> after == null || c.type().compareTo(after) > 0)
+                .filter(c -> c.carries(purpose))
+                .filter(c -> c.availableFor(agent))
+                .findFirst();
+    }
+
+    /** Every channel of this deployment that reaches the agent, in order. */
+    public List<Channel> allFor(Agent agent) {
+        return ordered.stream().filter(c -> c.availableFor(agent)).toList();
+    }
+
     /** Whether any channel of this deployment reaches the agent. */
     public boolean reaches(Agent agent) {
         return firstFor(agent, null).isPresent();

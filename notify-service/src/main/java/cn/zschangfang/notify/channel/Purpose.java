@@ -4,5 +4,9 @@ package cn.zschangfang.notify.channel;
 public enum Purpose {
     NEW_LEAD,
     ESCALATION,
-    DIGEST
+    DIGEST,
+    /** One digest per {@code lead.listing-matched} event: a new listing fits N of the agent's open leads. */
+    LISTING_MATCH,
+    /** The admin's test message to each channel of an agent: sent at once, never stored nor published. */
+    TEST
 }

@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.delivery;
 
 import cn.zschangfang.notify.channel.ChannelType;
+import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.Purpose;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param limitTarget the rate-limited destination (robot URL) or null
  * @param deferred whether it is waiting for the robot's rate limiter (then it may be folded into a digest)
  * @param digest whether the message that carried it was a digest
+ * @param matchId for {@link Purpose#LISTING_MATCH}: the {@code lead.listing-matched} event id (then leadId is null)
+ * @param listingMatch for {@link Purpose#LISTING_MATCH}: the listing and lead ids the digest shows
  */
 @Document("deliveries")
 public record Delivery(
@@ -36,7 +39,50 @@ public record Delivery(
         String lastCode,
         Instant createdAt,
         Instant sentAt,
-        boolean digest) {
+        boolean digest,
+        String matchId,
+        OutboundMessage.ListingMatch listingMatch) {
+
+    /** A lead's delivery, as before listing-match digests existed. */
+    public Delivery(
+            String key,
+            String deliveryId,
+            String leadId,
+            String agentId,
+            ChannelType channel,
+            Purpose purpose,
+            String note,
+            DeliveryStatus status,
+            int attempt,
+            Instant nextAttemptAt,
+            Instant leaseUntil,
+            String limitTarget,
+            boolean deferred,
+            String lastCode,
+            Instant createdAt,
+            Instant sentAt,
+            boolean digest) {
+        this(
+                key,
+                deliveryId,
+                leadId,
+                agentId,
+                channel,
+                purpose,
+                note,
+                status,
+                attempt,
+                nextAttemptAt,
+                leaseUntil,
+                limitTarget,
+                deferred,
+                lastCode,
+                createdAt,
+                sentAt,
+                digest,
+                null,
+                null);
+    }
 
     /** A new delivery, due now, not yet attempted. */
     public static Delivery planned(
@@ -65,8 +111,45 @@ public record Delivery(
                 null,
                 now,
                 null,
-                false);
+                false,
+                null,
+                null);
     }
+
+    /**
+     * The one digest of a {@code lead.listing-matched} event to its agent: keyed by the event id (not by a lead), so a
+     * redelivered event finds it; it carries what it shows, so a retry after a crash renders the same message.
+     */
+    public static Delivery listingMatch(
+            String eventId,
+            String agentId,
+            ChannelType channel,
+            OutboundMessage.ListingMatch match,
+            String limitTarget,
+            Instant now) {
+        return new Delivery(
+                key(MATCH_PREFIX + eventId, agentId, channel.name(), Purpose.LISTING_MATCH.name()),
+                UUID.randomUUID().toString(),
+                null,
+                agentId,
+                channel,
+                Purpose.LISTING_MATCH,
+                null,
+                DeliveryStatus.PENDING,
+                0,
+                now,
+                null,
+                limitTarget,
+                false,
+                null,
+                now,
+                null,
+                false,
+                eventId,
+                match);
+    }
+
+    static final String MATCH_PREFIX = "match:";
 
     public static String key(String leadId, String agentId, String channel, String purpose) {
         return leadId + "|" + agentId + "|" + channel + "|" + purpose;

@@ -99,6 +99,17 @@ class DeliveryOutcomes {
                         .set("sentAt", now)
                         .set("lastCode", result.code())
                         .set("digest", digest));
+        if (d.matchId() != null) {
+            log.info(
+                    "listing match {} ({} leads) delivered to agent {} via {} (attempt {})",
+                    d.matchId(),
+                    d.listingMatch() == null ? 0 : d.listingMatch().leadIds().size(),
+                    d.agentId(),
+                    d.channel(),
+                    d.attempt());
+            publish(d, purpose, "SENT", 0);
+            return;
+        }
         LeadCase lc = mongo.findById(d.leadId(), LeadCase.class);
         long latency = lc == null || lc.lead().capturedAt() == null
                 ? 0
@@ -149,6 +160,16 @@ class DeliveryOutcomes {
     private Optional<String> fail(Delivery d, Purpose purpose, DeliveryStatus status, String code) {
         store.transition(d, new Update().set("status", status.name()).set("lastCode", code));
         publish(d, purpose, status.name(), 0);
+        if (d.matchId() != null) {
+            // the agent's next channel; a digest of matches is no emergency for the duty manager
+            Optional<String> next = d.listingMatch() == null
+                    ? Optional.empty()
+                    : planner.planMatch(d.matchId(), d.agentId(), d.listingMatch(), d.channel());
+            if (next.isEmpty()) {
+                log.warn("listing match {} could not be delivered to agent {}", d.matchId(), d.agentId());
+            }
+            return next;
+        }
         Optional<String> next = planner.plan(d.leadId(), d.agentId(), d.purpose(), d.step(), d.note(), d.channel());
         if (next.isPresent()) {
             return next; // the agent's next channel
@@ -166,17 +187,23 @@ class DeliveryOutcomes {
         return Optional.empty();
     }
 
+    /** One event per lead the delivery is about: a listing digest names several, each gets its own. */
     void publish(Delivery d, Purpose purpose, String status, long latencyMs) {
-        events.delivery(new NotifyDeliveryEvent(
-                UUID.randomUUID().toString(),
-                clock.instant(),
-                d.deliveryId(),
-                d.leadId(),
-                d.agentId(),
-                d.channel().name(),
-                purpose.name(),
-                status,
-                d.attempt(),
-                latencyMs));
+        List<String> leadIds = d.matchId() == null
+                ? List.of(d.leadId())
+                : d.listingMatch() == null ? List.of() : d.listingMatch().leadIds();
+        for (String leadId : leadIds) {
+            events.delivery(new NotifyDeliveryEvent(
+                    UUID.randomUUID().toString(),
+                    clock.instant(),
+                    d.deliveryId(),
+                    leadId,
+                    d.agentId(),
+                    d.channel().name(),
+                    purpose.name(),
+                    status,
+                    d.attempt(),
+                    latencyMs));
+        }
     }
 }

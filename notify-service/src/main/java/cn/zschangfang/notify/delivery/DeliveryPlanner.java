@@ -5,6 +5,7 @@ import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.channel.Channel;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.Channels;
+import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.Purpose;
 import java.time.Clock;
 import java.util.Optional;
@@ -45,6 +46,23 @@ class DeliveryPlanner {
                 note,
                 channel.get().limitTarget(agent.get()),
                 clock.instant());
+        store.insertOnce(d);
+        return Optional.of(d.key());
+    }
+
+    /**
+     * Records (once) a listing-match digest on the agent's first channel after {@code after} that carries one.
+     *
+     * @return the delivery's key, empty when the agent is inactive or no such channel reaches it
+     */
+    Optional<String> planMatch(String eventId, String agentId, OutboundMessage.ListingMatch match, ChannelType after) {
+        Optional<Agent> agent = agents.find(agentId).filter(Agent::active);
+        Optional<Channel> channel = agent.flatMap(a -> channels.firstFor(a, after, Purpose.LISTING_MATCH));
+        if (channel.isEmpty()) {
+            return Optional.empty();
+        }
+        Delivery d = Delivery.listingMatch(
+                eventId, agentId, channel.get().type(), match, channel.get().limitTarget(agent.get()), clock.instant());
         store.insertOnce(d);
         return Optional.of(d.key());
     }

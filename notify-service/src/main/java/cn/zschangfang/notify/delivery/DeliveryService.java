@@ -1,6 +1,8 @@
 package cn.zschangfang.notify.delivery;
 
+import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.Purpose;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +39,23 @@ public class DeliveryService {
      */
     public boolean deliver(String leadId, String agentId, Purpose purpose, int step, String note) {
         var key = planner.plan(leadId, agentId, purpose, step, note, null);
+        key.ifPresent(dispatcher::dispatch);
+        return key.isPresent();
+    }
+
+    /**
+     * The one digest of a {@code lead.listing-matched} event: recorded once under the event id, then sent; a
+     * redelivered event finds the record (whichever channel it went to) and sends nothing new.
+     *
+     * @return false when the agent is inactive or no channel that carries a digest reaches it
+     */
+    public boolean deliverListingMatch(String eventId, String agentId, OutboundMessage.ListingMatch match) {
+        List<String> existing = store.keysOfMatch(eventId);
+        if (!existing.isEmpty()) {
+            existing.forEach(dispatcher::dispatch); // a no-op unless a crash left it unsent
+            return true;
+        }
+        var key = planner.planMatch(eventId, agentId, match, null);
         key.ifPresent(dispatcher::dispatch);
         return key.isPresent();
     }

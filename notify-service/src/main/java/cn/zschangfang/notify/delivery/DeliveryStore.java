@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.delivery;
 
+import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.config.NotifyProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class DeliveryStore {
         mongo.indexOps(Delivery.class)
                 .createIndex(new Index("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(Delivery.class).createIndex(new Index("leadId", Sort.Direction.ASC));
+        mongo.indexOps(Delivery.class).createIndex(new Index("matchId", Sort.Direction.ASC).sparse());
     }
 
     /** Inserts the record unless it exists (a redelivered event or a second instance: the existing one decides). */
@@ -77,6 +79,8 @@ class DeliveryStore {
                                 .is(DeliveryStatus.PENDING.name())
                                 .and("deferred")
                                 .is(true)
+                                .and("purpose")
+                                .ne(Purpose.LISTING_MATCH.name()) // a listing digest is a message of its own
                                 .and("_id")
                                 .ne(first.key()))
                         .with(Sort.by("createdAt"))
@@ -130,6 +134,13 @@ class DeliveryStore {
                         .with(Sort.by("nextAttemptAt"))
                         .limit(max),
                 Delivery.class);
+    }
+
+    /** Keys of the deliveries of a listing-match event (its first channel and any channel that followed). */
+    List<String> keysOfMatch(String eventId) {
+        return mongo.find(Query.query(Criteria.where("matchId").is(eventId)), Delivery.class).stream()
+                .map(Delivery::key)
+                .toList();
     }
 
     /** The agent's latest SENT delivery of a lead, else any of its deliveries of it. */

@@ -83,6 +83,9 @@ class Dispatcher {
         if (agent.isEmpty() || channel.isEmpty() || !channel.get().availableFor(agent.get())) {
             return outcomes.record(List.of(d), SendResult.permanent("agent-or-channel-gone"), false);
         }
+        if (d.purpose() == Purpose.LISTING_MATCH) {
+            return dispatchListingMatch(d, agent.get(), channel.get());
+        }
         List<Delivery> batch = new ArrayList<>(List.of(d));
         if (d.limitTarget() != null) {
             Instant retryAt = limiter.tryAcquire(d.limitTarget());
@@ -119,19 +122,45 @@ class Dispatcher {
             sendable = sendable.subList(0, fits);
             message = message(d, items.subList(0, fits));
         }
-        SendResult result;
+        SendResult result = send(channel.get(), agent.get(), message, d);
+        next.addAll(outcomes.record(sendable, result, message.digest()));
+        return next;
+    }
+
+    /** A listing digest is one message of its own: it waits for the robot's limiter but folds nothing in. */
+    private List<String> dispatchListingMatch(Delivery d, Agent agent, Channel channel) {
+        if (d.listingMatch() == null) {
+            return outcomes.record(List.of(d), SendResult.permanent("match-unknown"), false);
+        }
+        if (d.limitTarget() != null) {
+            Instant retryAt = limiter.tryAcquire(d.limitTarget());
+            if (retryAt != null) {
+                store.release(d, retryAt.plusMillis(ThreadLocalRandom.current().nextLong(0, 3000)));
+                return List.of();
+            }
+        }
+        OutboundMessage message = new OutboundMessage(
+                Purpose.LISTING_MATCH,
+                List.of(),
+                null,
+                d.deliveryId(),
+                properties.inboxUrl(),
+                properties.publicBaseUrl(),
+                d.listingMatch());
+        return outcomes.record(List.of(d), send(channel, agent, message, d), false);
+    }
+
+    private SendResult send(Channel channel, Agent agent, OutboundMessage message, Delivery d) {
         try {
-            result = channel.get().send(agent.get(), message);
+            return channel.send(agent, message);
         } catch (RuntimeException e) {
             log.warn(
                     "channel {} threw {} for delivery {}",
                     d.channel(),
                     e.getClass().getSimpleName(),
                     d.deliveryId());
-            result = SendResult.transientFailure("exception");
+            return SendResult.transientFailure("exception");
         }
-        next.addAll(outcomes.record(sendable, result, message.digest()));
-        return next;
     }
 
     private OutboundMessage message(Delivery first, List<OutboundMessage.Item> items) {
@@ -141,6 +170,8 @@ class Dispatcher {
                 items,
                 digest ? null : first.note(),
                 first.deliveryId(),
-                properties.inboxUrl());
+                properties.inboxUrl(),
+                properties.publicBaseUrl(),
+                null);
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The functional consumer bindings ({@code leadCaptured-in-0}, {@code leadStatusChanged-in-0}, group
+ * The functional consumer bindings ({@code leadCaptured-in-0}, {@code leadStatusChanged-in-0},
+ * {@code listingMatched-in-0}, group
  * {@code notify-service}); failures are retried by the binder and then dead-lettered to {@code lead.captured.dlq}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +16,11 @@ public class KafkaBindings {
     @Bean
     Consumer<LeadCapturedEvent> leadCaptured(LeadIntake intake) {
         return intake::onLeadCaptured;
+    }
+
+    @Bean
+    Consumer<ListingMatchedEvent> listingMatched(ListingMatchIntake intake) {
+        return intake::onListingMatched;
     }
 
     @Bean

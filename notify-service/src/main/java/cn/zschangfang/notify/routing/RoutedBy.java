@@ -2,12 +2,15 @@ package cn.zschangfang.notify.routing;
 
 /**
  * What decided a lead's agent, as stored in {@code lead_cases.strategy} and sent as {@code lead.routed.strategy}: a
- * configured {@link RoutingStrategy}, an escalation to the agent's backup, or the duty-manager fallback.
+ * configured {@link RoutingStrategy}, the
+ * source listing's agent, an escalation to the agent's backup, or the duty-manager fallback.
  */
 public enum RoutedBy {
     WEIGHTED_ROUND_ROBIN,
     LEAST_OPEN,
     SHARED_POOL,
+    /** The responsible agent of the listing the visitor inquired from (active, reachable, in working hours). */
+    SOURCE_LISTING,
     BACKUP,
     DUTY_MANAGER;
 

@@ -21,7 +21,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides who gets a lead. Eligible = active AGENT, inside working hours (Asia/Shanghai by default), covering the
+ * Decides who gets a lead. A lead from a listing goes first to the listing's responsible agent when that agent is
+ * active, reachable and in working hours ({@link SourceListingAgent}); otherwise, and for every other lead, by
+ * territory. Eligible = active AGENT, inside working hours (Asia/Shanghai by default), covering the
  * lead's town, property type and intent, under capacity and reachable by at least one channel of this deployment
  * (an agent nobody can reach is skipped, and the decision's reason says so). No eligible agent → the duty manager.
  *
@@ -60,6 +62,23 @@ public class Router {
 
     public RoutingDecision route(Lead lead, Collection<String> exclude, RoutingStrategy strategy) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(routing.zone()));
+        String listingAgent = lead.sourceListingAgentId();
+        if (listingAgent == null || exclude.contains(listingAgent)) {
+            return byTerritory(lead, exclude, strategy, now);
+        }
+        String unavailable = SourceListingAgent.unavailable(agents.find(listingAgent), channels::reaches, now);
+        if (unavailable == null) {
+            return new RoutingDecision(List.of(listingAgent), RoutedBy.SOURCE_LISTING, SourceListingAgent.CHOSEN);
+        }
+        RoutingDecision territory = byTerritory(lead, exclude, strategy, now);
+        return new RoutingDecision(
+                territory.agentIds(),
+                territory.strategy(),
+                unavailable + SourceListingAgent.FALLBACK + "; " + territory.reason());
+    }
+
+    private RoutingDecision byTerritory(
+            Lead lead, Collection<String> exclude, RoutingStrategy strategy, ZonedDateTime now) {
         List<Agent> covering = agents.active().stream()
                 .filter(a -> a.spec().role() == AgentRole.AGENT)
                 .filter(a -> !exclude.contains(a.id()))

@@ -231,6 +231,109 @@ class MessageFitTest {
         }
     }
 
+    /**
+     * {@code base} from a listing, with needs and three matches whose titles and reasons are far too long; with
+     * {@code extreme} also slugs and needs at the lengths nothing real has.
+     */
+    static Lead withThreeLongMatches(Lead base, boolean extreme) {
+        int slug = extreme ? 180 : 30;
+        List<Lead.Match> matches = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            matches.add(new Lead.Match(
+                    "lst-" + i,
+                    "s" + i + "-" + "x".repeat(slug),
+                    i + "号" + "超长标题的标准厂房".repeat(100),
+                    99.0,
+                    List.of("面积吻合".repeat(50), "层高满足".repeat(50), "同镇街")));
+        }
+        return new Lead(
+                base.leadId(),
+                base.receivedAt(),
+                base.intent(),
+                base.propertyType(),
+                base.town(),
+                base.areaSqm(),
+                base.areaMu(),
+                base.use(),
+                base.expectedAnnualTaxWan(),
+                base.company(),
+                base.contactNameMasked(),
+                base.phoneMasked(),
+                base.message(),
+                base.sourceArticle(),
+                base.visitorId(),
+                base.channel(),
+                base.score(),
+                base.scoreReasons(),
+                extreme
+                        ? new Lead.Requirements(
+                                1e300,
+                                1e300,
+                                "GROUND_ONLY",
+                                "C".repeat(300),
+                                1e300,
+                                new Lead.Budget(1e300, "U".repeat(300)),
+                                "2".repeat(300),
+                                Integer.MAX_VALUE,
+                                "行".repeat(300))
+                        : new Lead.Requirements(
+                                8.0,
+                                500.0,
+                                "GROUND_ONLY",
+                                "C",
+                                null,
+                                new Lead.Budget(25.0, "YUAN_PER_SQM_MONTH"),
+                                "2026-05-01",
+                                36,
+                                "五金"),
+                new Lead.SourceListing("lst-0", "s0-" + "y".repeat(slug), "来源".repeat(500), "agent-x"),
+                matches);
+    }
+
+    @Test
+    void threeLongMatchTitlesFitEveryChannelAndKeepTheReferenceOnceAndEveryLinkWhole() {
+        for (int c = 0; c < channels().size(); c++) {
+            for (Lead lead : List.of(
+                    withThreeLongMatches(typical("0f8fad5b-d9cb-469f-a165-70867728950e", "急"), true),
+                    withThreeLongMatches(longest("0f8fad5b-d9cb-469f-a165-70867728950e"), true))) {
+                Posted p = channels().get(c);
+                List<String> texts = sendAll(p, List.of(lead));
+                assertThat(texts).hasSize(1);
+                String text = texts.get(0);
+                assertThat(text.getBytes(StandardCharsets.UTF_8).length)
+                        .as(p.channel().type() + " " + p.limit())
+                        .isLessThanOrEqualTo(p.limit());
+                assertThat(refs(text)).containsExactly(lead.leadId());
+                assertThat(text).contains(ACK, INBOX + "/leads/" + lead.leadId());
+                // a listing line is in whole or not at all: every listing link that starts also ends
+                Matcher links = Pattern.compile("https://portal\\.example/listings/(s\\d-[a-z]+)")
+                        .matcher(text);
+                while (links.find()) {
+                    assertThat(links.group(1)).hasSize(183);
+                }
+            }
+            // a new lead (no escalation note) with realistic slugs: all three are named, shortened, with their links
+            Posted p = channels().get(c);
+            Lead usualLead = withThreeLongMatches(typical("lead-2", "急"), false);
+            p.channel()
+                    .send(
+                            p.agent(),
+                            new OutboundMessage(
+                                    Purpose.NEW_LEAD,
+                                    List.of(new OutboundMessage.Item(usualLead, ACK)),
+                                    null,
+                                    "d",
+                                    INBOX));
+            String usual = p.content().apply(p.bodies().get(0));
+            assertThat(usual.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(p.limit());
+            for (int i = 1; i <= 3; i++) {
+                assertThat(usual).contains("https://portal.example/listings/s" + i + "-" + "x".repeat(30), i + "号超长标题");
+            }
+            assertThat(usual).contains("层高≥8 米", "配电≥500 kVA", "只限一楼", "消防丙类", "预算 25 元/㎡/月", "来源来源");
+            assertThat(usual).contains("面积吻合", "层高满足", "只限一楼").doesNotContain("同镇街");
+        }
+    }
+
     @Test
     void hostileVisitorTextCannotInjectLinksFontTagsMentionsOrHeaders() {
         String hostile = "[click](https://evil.example) <font color=\"warning\">urgent</font> <@all> @all "
@@ -272,7 +375,7 @@ class MessageFitTest {
                         "&lt;");
         // our own markup is intact: two links, the masked phone shown literally
         assertThat(md.split("\\]\\(")).hasSize(3);
-        assertThat(md).contains("[确认接单](" + ACK + ")", "[打开收件箱](" + INBOX + ")");
+        assertThat(md).contains("[确认接单](" + ACK + ")", "[查看询盘](" + INBOX + "/leads/lead-1)");
         assertThat(md).contains("`138****9793`", "`张*`", "500 ㎡", "12.5 万元", "仓库", "编号 lead-1\n");
         assertThat(md).contains("click", "urgent", "quote");
     }

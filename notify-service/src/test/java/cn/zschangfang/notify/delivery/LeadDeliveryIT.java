@@ -54,7 +54,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String content = body.get("markdown").get("content").asString();
         assertThat(content)
                 .contains(town, "租赁", "厂房", "1000–2000 ㎡", "五金加工", "50 万元", "中山某五金有限公司", "张*", "138****9793", "82")
-                .contains("编号 " + leadId + "\n", "[打开收件箱](https://portal.example/agent)")
+                .contains("编号 " + leadId + "\n", "[查看询盘](https://portal.example/agent/leads/" + leadId + ")")
                 .containsPattern("\\[确认接单]\\(https://portal\\.example/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\)");
         // the visitor's text is present but inert: no link, no font tag, no mention, no header of theirs
         assertThat(content).contains("点我领奖");

@@ -211,7 +211,10 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 null,
                 "web",
                 40,
-                java.util.List.of());
+                java.util.List.of(),
+                null,
+                null,
+                null);
         mongo.insert(new LeadCase(
                 leadId,
                 lead.toLead(),

@@ -74,7 +74,11 @@ public class DingTalkRobotChannel implements Channel {
                 "markdown",
                 Map.of(
                         "title",
-                        "新询盘",
+                        switch (message.purpose()) {
+                            case LISTING_MATCH -> "新房源匹配";
+                            case TEST -> "测试消息";
+                            default -> "新询盘";
+                        },
                         "text",
                         LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
                                 .text()));

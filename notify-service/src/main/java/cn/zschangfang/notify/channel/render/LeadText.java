@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renders messages for every robot channel, as markdown (WeChat Work, DingTalk) or plain text (WeChat Work text,
- * Feishu), within a byte limit by construction: a single lead shortens only the visitor's free text; a digest carries
+ * Feishu), within a byte limit by construction: a single lead shortens the visitor's free text and leaves out whole
+ * listing lines (source listing, top matches, needs) that would not fit, never a field or link; a digest carries
  * as many whole items as fit and says how many ({@link Rendered#items()}), the caller sends the rest in another
  * message. Nothing is ever cut off the end.
  *
@@ -54,69 +55,112 @@ public final class LeadText {
                         && SAFE_MENTION.matcher(mentionUserId).matches()
                 ? "<@" + mentionUserId + ">\n"
                 : "";
+        if (message.purpose() == Purpose.LISTING_MATCH) {
+            return NoticeText.listingMatch(message, style == Style.MARKDOWN, maxBytes, mention);
+        }
+        if (message.purpose() == Purpose.TEST) {
+            return new Rendered(NoticeText.test(style == Style.MARKDOWN, mention), 0);
+        }
         return message.items().size() == 1
                 ? new Rendered(single(message, style, maxBytes, mention), 1)
                 : digest(message, style, maxBytes, mention);
     }
 
+    /**
+     * The lead's fields, then (each whole, in this order of importance, as far as they fit) the source listing, the
+     * top matches and the structured needs, then the links, and the visitor's free text in what is left.
+     */
     private static String single(OutboundMessage message, Style style, int maxBytes, String mention) {
         OutboundMessage.Item item = message.items().get(0);
         Lead lead = item.lead();
         boolean md = style == Style.MARKDOWN;
         String q = md ? "> " : "";
-        StringBuilder sb = new StringBuilder();
+        StringBuilder head = new StringBuilder();
         String title =
                 (message.purpose() == Purpose.ESCALATION ? "【升级】新询盘 " : "新询盘 ") + intent(lead) + ' ' + type(lead);
-        sb.append(md ? "## " + title : "【" + title + "】").append('\n');
+        head.append(md ? "## " + title : "【" + title + "】").append('\n');
         if (message.note() != null) {
             String note = SafeText.escape(message.note(), 200);
-            sb.append(md ? "> <font color=\"warning\">" + note + "</font>" : note)
+            head.append(md ? "> <font color=\"warning\">" + note + "</font>" : note)
                     .append('\n');
         }
-        sb.append(q).append(REF).append(lead.leadId()).append('\n');
+        head.append(q).append(REF).append(lead.leadId()).append('\n');
+        StringBuilder fields = new StringBuilder();
         String town = SafeText.escape(lead.town(), 20);
-        sb.append(q)
+        fields.append(q)
                 .append("镇街：")
                 .append(md ? "<font color=\"info\">" + town + "</font>" : town)
                 .append('\n');
-        sb.append(q).append("面积：").append(area(lead)).append('\n');
-        sb.append(q).append("用途：").append(SafeText.escape(lead.use(), 60)).append('\n');
-        sb.append(q)
+        fields.append(q).append("面积：").append(area(lead)).append('\n');
+        fields.append(q).append("用途：").append(SafeText.escape(lead.use(), 60)).append('\n');
+        fields.append(q)
                 .append("预计年税收：")
                 .append(lead.expectedAnnualTaxWan() == null ? "—" : number(lead.expectedAnnualTaxWan()) + " 万元")
                 .append('\n');
-        sb.append(q).append("公司：").append(SafeText.escape(lead.company(), 60)).append('\n');
-        sb.append(q)
+        fields.append(q)
+                .append("公司：")
+                .append(SafeText.escape(lead.company(), 60))
+                .append('\n');
+        fields.append(q)
                 .append("联系人：")
                 .append(masked(lead.contactNameMasked(), NAME_MASK, md))
                 .append("  ")
                 .append(masked(lead.phoneMasked(), PHONE_MASK, md))
                 .append('\n');
         String score = lead.score() == null ? "—" : String.valueOf(lead.score());
-        sb.append(q)
+        fields.append(q)
                 .append("评分：")
                 .append(md ? "<font color=\"warning\">" + score + "</font>" : score)
                 .append('\n');
-        if (md) {
-            sb.append("[确认接单](")
-                    .append(item.ackUrl())
-                    .append(")  [打开收件箱](")
-                    .append(message.inboxUrl())
-                    .append(")\n");
-        } else {
-            sb.append("确认接单：").append(item.ackUrl()).append('\n');
-            sb.append("收件箱：").append(message.inboxUrl()).append('\n');
-        }
-        sb.append(mention);
-        // the visitor's free text comes last and gets what is left: the agent reads it in full in the inbox
+        String leadUrl = message.leadUrl(lead.leadId());
+        String links = md
+                ? "[确认接单](" + item.ackUrl() + ")  [查看询盘](" + leadUrl + ")\n"
+                : "确认接单：" + item.ackUrl() + "\n查看询盘：" + leadUrl + "\n";
         String label = "留言：";
-        int left = maxBytes - bytes(sb) - bytes(label);
-        if (left > 8) {
-            sb.append(label).append(SafeText.truncateUtf8(SafeText.escape(lead.message(), 1000), left));
+        // what is left for the optional parts once the fixed ones and a little of the visitor's text are in
+        int[] left = {maxBytes - bytes(head) - bytes(fields) - bytes(links) - bytes(mention) - bytes(label) - 16};
+        String source = fitting(ListingLines.source(message, lead, md), left);
+        List<String> matches = new ArrayList<>();
+        List<String> candidates = ListingLines.matches(message, lead, md);
+        if (!candidates.isEmpty() && fitting(ListingLines.matchesHeading(md), left) != null) {
+            for (String line : candidates) {
+                if (fitting(line, left) == null) {
+                    break;
+                }
+                matches.add(line);
+            }
+        }
+        String requirements = fitting(ListingLines.requirements(lead, md), left);
+        StringBuilder sb = new StringBuilder(head);
+        if (source != null) {
+            sb.append(source);
+        }
+        sb.append(fields);
+        if (requirements != null) {
+            sb.append(requirements);
+        }
+        if (!matches.isEmpty()) {
+            sb.append(ListingLines.matchesHeading(md));
+            matches.forEach(sb::append);
+        }
+        sb.append(links).append(mention);
+        // the visitor's free text comes last and gets what is left: the agent reads it in full in the inbox
+        int rest = maxBytes - bytes(sb) - bytes(label);
+        if (rest > 8) {
+            sb.append(label).append(SafeText.truncateUtf8(SafeText.escape(lead.message(), 1000), rest));
         }
         String text = sb.toString().strip();
         // unreachable with bounded fields (see the channel limit tests); never send over the limit all the same
         return bytes(text) <= maxBytes ? text : SafeText.truncateUtf8(text, maxBytes);
+    }
+
+    /** {@code part} when it fits in {@code left[0]} bytes (then taken from it), else null. */
+    private static String fitting(String part, int[] left) {
+        if (part == null || bytes(part) > left[0]) {
+            return null;
+        }
+        left[0] -= bytes(part);
+        return part;
     }
 
     private static Rendered digest(OutboundMessage message, Style style, int maxBytes, String mention) {
@@ -189,7 +233,7 @@ public final class LeadText {
     }
 
     /** At most 14 characters whatever the value (an absurd area must not crowd out other items). */
-    private static String number(double d) {
+    static String number(double d) {
         String s = d == Math.rint(d) && Math.abs(d) < 1e13
                 ? String.valueOf((long) d)
                 : String.format(Locale.ROOT, "%.1f", d);

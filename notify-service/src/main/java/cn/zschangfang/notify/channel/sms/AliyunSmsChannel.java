@@ -4,6 +4,7 @@ import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.channel.Channel;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
+import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.channel.SendResult;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.lead.Lead;
@@ -78,14 +79,26 @@ public class AliyunSmsChannel implements Channel {
                 && !agent.spec().channels().mobile().isBlank();
     }
 
+    /** The template names one lead's town and type: a listing-match digest has no place in it. */
+    @Override
+    public boolean carries(Purpose purpose) {
+        return purpose != Purpose.LISTING_MATCH;
+    }
+
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        Lead lead = message.items().get(0).lead();
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("town", cap(lead.town()));
-        String type = INTENT.getOrDefault(String.valueOf(lead.intent()), "")
-                + TYPE.getOrDefault(String.valueOf(lead.propertyType()), "");
-        params.put("type", cap(type)); // one lead per SMS (capacity 1): the template has no room for a list
+        if (message.purpose() == Purpose.TEST) {
+            // the lead template with recognisable values: the admin sees the template, signature and number work
+            params.put("town", "测试消息");
+            params.put("type", "测试");
+        } else {
+            Lead lead = message.items().get(0).lead();
+            params.put("town", cap(lead.town()));
+            String type = INTENT.getOrDefault(String.valueOf(lead.intent()), "")
+                    + TYPE.getOrDefault(String.valueOf(lead.propertyType()), "");
+            params.put("type", cap(type)); // one lead per SMS (capacity 1): the template has no room for a list
+        }
         SendSmsRequest request = new SendSmsRequest()
                 .setPhoneNumbers(agent.spec().channels().mobile())
                 .setSignName(config.signName())

@@ -1,0 +1,205 @@
+package cn.zschangfang.notify.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.notify.agent.AgentRegistry;
+import cn.zschangfang.notify.agent.WebhookPolicy;
+import cn.zschangfang.notify.agent.WorkingHours;
+import cn.zschangfang.notify.channel.Channels;
+import cn.zschangfang.notify.channel.RobotHttp;
+import cn.zschangfang.notify.channel.sms.AliyunSmsChannel;
+import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
+import cn.zschangfang.notify.config.NotifyProperties;
+import cn.zschangfang.notify.lead.Lead;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.TestProperties;
+import cn.zschangfang.platform.test.MongoWireServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** A lead from a listing goes to the listing's agent first, and by territory when that agent cannot take it. */
+class SourceListingRoutingTest {
+
+    /** Monday 2026-03-02 10:00 in Shanghai. */
+    private static final Instant MONDAY_10 = Instant.parse("2026-03-02T02:00:00Z");
+    /** The same Monday, 19:00 in Shanghai. */
+    private static final Instant MONDAY_19 = Instant.parse("2026-03-02T11:00:00Z");
+
+    private static final List<WorkingHours> OFFICE = List.of(
+            new WorkingHours(List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 30), LocalTime.of(18, 0)));
+
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private String town;
+
+    @BeforeEach
+    void setUp() {
+        String db = "listing-routing-" + UUID.randomUUID();
+        client = MongoClients.create(MongoWireServer.uri(db));
+        mongo = new MongoTemplate(client, db);
+        town = "镇-" + UUID.randomUUID();
+        seed(AgentSpecBuilder.agent("town-agent").wecom(robot("town-agent")).towns(List.of(town)));
+        seed(AgentSpecBuilder.agent("duty").wecom(robot("duty")).role(cn.zschangfang.notify.agent.AgentRole.MANAGER));
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    private NotifyProperties props() {
+        return TestProperties.notify(
+                Map.of("notify.duty-manager-id", "duty", "notify.webhooks.allow-loopback", "true"));
+    }
+
+    private Router router(Instant now) {
+        NotifyProperties p = props();
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new Router(
+                new AgentRegistry(mongo, new WebhookPolicy(p), clock),
+                new Channels(List.of(new WecomRobotChannel(new RobotHttp(p)), new AliyunSmsChannel(p))),
+                mongo,
+                p,
+                TestProperties.routing(Map.of()),
+                clock);
+    }
+
+    private static String robot(String id) {
+        return "http://127.0.0.1:9/robot/" + id;
+    }
+
+    private void seed(AgentSpecBuilder spec) {
+        new AgentRegistry(mongo, new WebhookPolicy(props()), Clock.systemUTC()).seed(spec.build());
+    }
+
+    /** A listing owner in another town, office hours only: the listing, not the town, makes them the first choice. */
+    private void owner(AgentSpecBuilder spec) {
+        seed(spec.towns(List.of("别的镇")).workingHours(OFFICE));
+    }
+
+    private Lead leadFrom(String listingAgentId) {
+        Lead plain = new Lead(
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                "LEASE",
+                "FACTORY",
+                town,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "web",
+                50,
+                List.of());
+        return new Lead(
+                plain.leadId(),
+                plain.receivedAt(),
+                plain.intent(),
+                plain.propertyType(),
+                plain.town(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "web",
+                50,
+                List.of(),
+                null,
+                new Lead.SourceListing("lst-1", "torch-factory-1", "火炬开发区标准厂房", listingAgentId),
+                List.of());
+    }
+
+    @Test
+    void activeReachableOwnerInWorkingHoursGetsTheLeadBeforeTheTownsAgent() {
+        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")));
+
+        RoutingDecision d = router(MONDAY_10).route(leadFrom("owner"), List.of());
+
+        assertThat(d.agentIds()).containsExactly("owner");
+        assertThat(d.strategy()).isEqualTo(RoutedBy.SOURCE_LISTING);
+        assertThat(d.reason()).isEqualTo("房源负责人");
+    }
+
+    @Test
+    void ownerOutsideWorkingHoursFallsBackToTheTownWithTheReason() {
+        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")));
+
+        RoutingDecision d = router(MONDAY_19).route(leadFrom("owner"), List.of());
+
+        assertThat(d.agentIds()).containsExactly("town-agent");
+        assertThat(d.strategy()).isEqualTo(RoutedBy.WEIGHTED_ROUND_ROBIN);
+        assertThat(d.reason()).startsWith("房源负责人不在工作时间，按镇街分配; ");
+    }
+
+    @Test
+    void inactiveOwnerFallsBackToTheTown() {
+        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")).active(false));
+
+        RoutingDecision d = router(MONDAY_10).route(leadFrom("owner"), List.of());
+
+        assertThat(d.agentIds()).containsExactly("town-agent");
+        assertThat(d.reason()).startsWith("房源负责人已停用，按镇街分配");
+    }
+
+    @Test
+    void ownerNoChannelReachesFallsBackToTheTown() {
+        // SMS only, and this deployment has no SMS credentials
+        owner(AgentSpecBuilder.agent("owner").mobile("13912345678").sms(true));
+
+        RoutingDecision d = router(MONDAY_10).route(leadFrom("owner"), List.of());
+
+        assertThat(d.agentIds()).containsExactly("town-agent");
+        assertThat(d.reason()).startsWith("房源负责人没有可用的通知渠道，按镇街分配");
+    }
+
+    @Test
+    void unknownOwnerFallsBackToTheTown() {
+        RoutingDecision d = router(MONDAY_10).route(leadFrom("nobody-we-know"), List.of());
+
+        assertThat(d.agentIds()).containsExactly("town-agent");
+        assertThat(d.reason()).startsWith("房源负责人不在经纪人名册中，按镇街分配");
+    }
+
+    @Test
+    void ownerAlreadyTriedIsNotPickedAgainOnEscalation() {
+        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")));
+
+        RoutingDecision d = router(MONDAY_10).route(leadFrom("owner"), List.of("owner"));
+
+        assertThat(d.agentIds()).containsExactly("town-agent");
+        assertThat(d.reason()).doesNotContain("房源负责人");
+    }
+
+    @Test
+    void leadWithoutAListingRoutesByTerritoryAsBefore() {
+        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")));
+
+        RoutingDecision d = router(MONDAY_10).route(leadFrom(null), List.of());
+
+        assertThat(d.agentIds()).containsExactly("town-agent");
+        assertThat(d.strategy()).isEqualTo(RoutedBy.WEIGHTED_ROUND_ROBIN);
+    }
+}
