@@ -18,11 +18,33 @@ final class ViewTraffic implements AutoCloseable {
     private final String gateway;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Visitor id → status of its one beacon (-1: no answer), so a loss can be traced to a stage by visitor. */
+    private final Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final long intervalMillis;
     private volatile Thread thread;
     private long viewsBefore = -1;
 
     ViewTraffic(String gateway) {
+        this(gateway, 500);
+    }
+
+    ViewTraffic(String gateway, long intervalMillis) {
         this.gateway = gateway;
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** Visitor ids whose beacon was answered 202. */
+    java.util.Set<String> acceptedVisitors() {
+        return answers.entrySet().stream()
+                .filter(e -> e.getValue() == 202)
+                .map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Visitor id → status for every beacon sent. */
+    Map<String, Integer> answers() {
+        return Map.copyOf(answers);
     }
 
     /** The seed article's view count as the public API shows it; -1 when it cannot be read. */
@@ -72,15 +94,17 @@ final class ViewTraffic implements AutoCloseable {
                     // Bounded: two beacons a second for at most an hour.
                     for (int i = 0; i < 7200 && !Thread.currentThread().isInterrupted(); i++) {
                         sent.incrementAndGet();
+                        String visitor = "fs-view-" + UUID.randomUUID();
                         Http.Reply reply = http.post(
                                 gateway + "/api/content/articles/" + ARTICLE + "/views",
-                                "{\"visitorId\":\"fs-view-" + UUID.randomUUID() + "\"}",
+                                "{\"visitorId\":\"" + visitor + "\"}",
                                 Map.of());
+                        answers.put(visitor, reply.status());
                         if (reply.status() == 202) {
                             accepted.incrementAndGet();
                         }
                         try {
-                            Thread.sleep(500);
+                            Thread.sleep(intervalMillis);
                         } catch (InterruptedException e) {
                             return;
                         }

@@ -44,8 +44,9 @@ public record ContentProperties(
      * @param countMissingUserAgent whether a beacon without User-Agent counts (browsers always send one)
      * @param articleCacheTtl how long a slug's article metadata is cached by the beacon (bounds staleness across
      *     instances; the local instance invalidates immediately on change)
-     * @param publishQueueCapacity views waiting to be handed to the Kafka producer; beyond it a view is dropped
-     *     (and counted in a metric) rather than blocking request threads
+     * @param publishQueueCapacity counted views one instance holds while they wait for the broker (stored in the
+     *     view outbox, not yet acknowledged); beyond it the beacon answers 503 with Retry-After instead of taking a
+     *     view (never 202 and dropped)
      * @param counterRetryInitial first back-off when the counter cannot write a batch (e.g. MongoDB down)
      * @param counterRetryMax longest back-off; the counter retries for ever and never skips a batch
      */

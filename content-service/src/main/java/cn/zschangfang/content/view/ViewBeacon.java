@@ -9,20 +9,23 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides whether a beacon is a counted view: unknown/draft slug → not found; bot → dropped; repeat within the
- * window → deduplicated; otherwise published. Only counted views are published, so every consumer of the topic
- * (this service's counter, lead-service's interest profile) sees the same, already filtered, stream. No MongoDB
- * access on the hot path: metadata is cached and the dedupe window lives in memory.
+ * Decides whether a beacon is a counted view: unknown/draft slug → not found; bot → not counted; repeat within the
+ * window → deduplicated; otherwise stored durably in the view outbox and published. Only counted views are published,
+ * so every consumer of the topic (this service's counter, lead-service's interest profile) sees the same, already
+ * filtered, stream. One MongoDB insert per counted view (the outbox), none for repeats and bots, no broker wait:
+ * metadata is cached and the dedupe window lives in memory.
  */
 @Service
 public class ViewBeacon {
 
     /** Outcome of one beacon. */
     public enum Outcome {
+        /** Stored in the outbox: it will be published and counted. */
         COUNTED,
         DUPLICATE,
         BOT,
-        DROPPED
+        /** Too many views are waiting for the broker: not taken, the client should retry later. */
+        REJECTED
     }
 
     private final ArticleMetaCache articles;
@@ -47,7 +50,7 @@ public class ViewBeacon {
         this.dedupe = new VisitorDedupe(v.dedupeWindow(), v.dedupeMaxEntries(), clock);
         this.bots = new BotFilter(v.botUserAgents(), v.countMissingUserAgent());
         this.accepted = Counter.builder("content.views.accepted")
-                .description("Views counted and published")
+                .description("Views counted: stored in the outbox, to be published")
                 .register(meters);
         this.deduplicated = Counter.builder("content.views.deduplicated")
                 .description("Repeat views of one visitor within the dedupe window")
@@ -57,7 +60,10 @@ public class ViewBeacon {
                 .register(meters);
     }
 
-    /** Empty when the slug is not a published article. */
+    /**
+     * Empty when the slug is not a published article. Throws when MongoDB cannot store a counted view (nothing is
+     * counted, the visitor is not remembered, so a retry can count).
+     */
     public Optional<Outcome> view(String slug, String visitorId, String referrer, String userAgent) {
         Optional<ArticleMeta> found = articles.find(slug);
         if (found.isEmpty()) {
@@ -82,9 +88,16 @@ public class ViewBeacon {
                 meta.tags(),
                 visitorId,
                 referrer);
-        if (!publisher.publish(event)) {
+        boolean taken;
+        try {
+            taken = publisher.accept(event);
+        } catch (RuntimeException e) {
             dedupe.forget(meta.articleId(), visitorId);
-            return Optional.of(Outcome.DROPPED);
+            throw e;
+        }
+        if (!taken) {
+            dedupe.forget(meta.articleId(), visitorId);
+            return Optional.of(Outcome.REJECTED);
         }
         accepted.increment();
         return Optional.of(Outcome.COUNTED);

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The view beacon. Always 202 for a published article, whether the view was counted, a repeat or a bot: the
- * response must not teach a bot how to get counted. Returns before anything reaches MongoDB or the broker.
+ * The view beacon. 202 for a published article whether the view was counted, a repeat or a bot (the response must not
+ * teach a bot how to get counted); a counted view is in the view outbox (MongoDB) before the 202 and reaches the
+ * broker afterwards. 503 with {@code Retry-After} when the view was not taken: too many waiting for the broker, or
+ * MongoDB unreachable. Never 202 for a view that is then dropped.
  */
 @RestController
 public class ViewController {
@@ -32,8 +34,11 @@ public class ViewController {
         if (slug.length() > 120) {
             throw ApiException.notFound();
         }
-        beacon.view(slug, request.visitorId().strip(), request.referrer(), userAgent)
+        ViewBeacon.Outcome outcome = beacon.view(slug, request.visitorId().strip(), request.referrer(), userAgent)
                 .orElseThrow(() -> ApiException.notFound());
+        if (outcome == ViewBeacon.Outcome.REJECTED) {
+            throw ApiException.unavailable();
+        }
         return ResponseEntity.accepted().cacheControl(CacheControl.noStore()).build();
     }
 }

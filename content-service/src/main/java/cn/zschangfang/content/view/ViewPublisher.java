@@ -1,15 +1,20 @@
 package cn.zschangfang.content.view;
 
 import cn.zschangfang.content.config.ContentProperties;
+import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +30,14 @@ import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes counted views to {@code content.article-viewed} off the request thread: the beacon only enqueues, one
- * publisher thread hands records to the (asynchronous, idempotent, acks=all) Kafka producer. If the broker is
- * unreachable the producer blocks this thread, not the request threads; when the bounded queue is full a view is
- * dropped and counted in {@code content.views.publish.dropped} rather than slowing the public API down.
+ * Publishes counted views to {@code content.article-viewed} off the request thread, losing none: the beacon stores
+ * the view in the {@link ViewOutbox} (MongoDB) and hands it to one publisher thread; the thread sends it on the
+ * synchronous binding (returns after the broker's acks=all acknowledgement), retries a failed send for ever with
+ * back-off, and removes the view from the outbox only once acknowledged. Views a dead process left in the outbox are
+ * picked up by the relay (every {@code relayInterval}, those stored more than {@code relayMinAge} ago). At most
+ * {@code publishQueueCapacity} views wait per instance; beyond that {@link #accept} refuses (the beacon answers 503)
+ * instead of taking a view it could not keep. A view may be sent twice (a crash after the ack, a sibling's relay):
+ * same {@code eventId}, and every consumer drops repeats.
  */
 @Component
 public class ViewPublisher implements SmartLifecycle {
@@ -42,42 +51,70 @@ public class ViewPublisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ViewPublisher.class);
     private static final ContextSnapshotFactory SNAPSHOTS =
             ContextSnapshotFactory.builder().build();
+    private static final int BATCH = 200;
+
+    /** A view waiting for the broker, with the request's trace so the record's traceparent links to it. */
+    private record Queued(ArticleViewed event, ContextSnapshot trace) {}
 
     private final StreamBridge bridge;
     private final JsonMapper json;
-    private final ThreadPoolExecutor executor;
-    private final Counter dropped;
+    private final ViewOutbox outbox;
+    private final Clock clock;
+    private final int capacity;
+    private final ViewOutboxProperties relay;
+    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+    /** Event ids this instance holds (queued, in flight, or sent but not yet removed from the outbox). */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    public ViewPublisher(StreamBridge bridge, JsonMapper json, ContentProperties properties, MeterRegistry meters) {
+    private final Counter rejected;
+    private final Counter retries;
+    private final Counter relayed;
+    private volatile boolean running;
+    /** Set when a shutdown gives up on views the broker has not taken: they stay in the outbox. */
+    private volatile boolean abandon;
+
+    private volatile Thread thread;
+    private long lastRelay;
+
+    public ViewPublisher(
+            StreamBridge bridge,
+            JsonMapper json,
+            ViewOutbox outbox,
+            ContentProperties properties,
+            ViewOutboxProperties relay,
+            Clock clock,
+            MeterRegistry meters) {
         this.bridge = bridge;
         this.json = json;
-        this.executor = new ThreadPoolExecutor(
-                1,
-                1,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(properties.views().publishQueueCapacity()),
-                r -> {
-                    Thread t = new Thread(r, "view-publisher");
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.dropped = Counter.builder("content.views.publish.dropped")
-                .description("Counted views dropped because the publish queue was full")
+        this.outbox = outbox;
+        this.clock = clock;
+        this.capacity = properties.views().publishQueueCapacity();
+        this.relay = relay;
+        this.rejected = Counter.builder("content.views.rejected")
+                .description("Views refused with 503 because too many were waiting for the broker")
                 .register(meters);
-        meters.gauge("content.views.publish.queue", executor.getQueue(), q -> q.size());
+        this.retries = Counter.builder("content.views.publish.retries")
+                .description("Failed sends of a view to the broker (each is retried until acknowledged)")
+                .register(meters);
+        this.relayed = Counter.builder("content.views.publish.relayed")
+                .description("Views picked up from the outbox that an earlier process left unpublished")
+                .register(meters);
+        meters.gauge("content.views.publish.pending", pending, Set::size);
     }
 
-    /** Returns false (and publishes nothing) when the queue is full. */
-    public boolean publish(ArticleViewed event) {
-        try {
-            // Carry the request's trace into the publisher thread so the record's traceparent links to it.
-            executor.execute(SNAPSHOTS.captureAll().wrap(() -> send(event)));
-            return true;
-        } catch (RejectedExecutionException full) {
-            dropped.increment();
+    /**
+     * Takes a counted view durably: true once it is stored in the outbox (it will reach the broker); false when too
+     * many views are waiting (nothing stored). Throws when MongoDB cannot store it (nothing stored either).
+     */
+    public boolean accept(ArticleViewed event) {
+        if (pending.size() >= capacity) {
+            rejected.increment();
             return false;
         }
+        outbox.store(event, clock.instant());
+        pending.add(event.eventId());
+        queue.add(new Queued(event, SNAPSHOTS.captureAll()));
+        return true;
     }
 
     Message<byte[]> toMessage(ArticleViewed event) {
@@ -93,40 +130,127 @@ public class ViewPublisher implements SmartLifecycle {
                 .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
     }
 
-    private void send(ArticleViewed event) {
-        try {
-            if (!bridge.send(BINDING, toMessage(event))) {
-                dropped.increment();
+    private void run() {
+        List<String> acknowledged = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                relayIfDue();
+                Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
+                List<Queued> batch = new ArrayList<>();
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                }
+                for (Queued q : batch) {
+                    sendUntilAcknowledged(q);
+                    acknowledged.add(q.event().eventId());
+                }
+                removeFromOutbox(acknowledged);
+            } catch (InterruptedException e) {
+                if (abandon) {
+                    break;
+                }
             }
+        }
+        removeFromOutbox(acknowledged);
+    }
+
+    /** Blocks this thread (never a request thread) until the broker has the view; back-off up to 5 s between tries. */
+    private void sendUntilAcknowledged(Queued q) throws InterruptedException {
+        long backOff = 100;
+        while (true) {
+            try (ContextSnapshot.Scope scope = q.trace().setThreadLocals()) {
+                if (bridge.send(BINDING, toMessage(q.event()))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not publish view event {} ({}); retrying in {} ms",
+                        q.event().eventId(),
+                        e.getClass().getSimpleName(),
+                        backOff);
+            }
+            retries.increment();
+            if (abandon) {
+                throw new InterruptedException();
+            }
+            Thread.sleep(backOff);
+            backOff = Math.min(5_000, backOff * 2);
+        }
+    }
+
+    /** Acknowledged views leave the outbox; if MongoDB is down they stay listed and are removed on a later pass. */
+    private void removeFromOutbox(List<String> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.remove(acknowledged);
+            acknowledged.forEach(pending::remove);
+            acknowledged.clear();
         } catch (RuntimeException e) {
-            dropped.increment();
             log.warn(
-                    "Could not publish view event {}: {}",
-                    event.eventId(),
+                    "Could not remove {} published views from the outbox ({}); will retry",
+                    acknowledged.size(),
                     e.getClass().getSimpleName());
         }
     }
 
-    private volatile boolean running;
+    /** Queues views of a process that died before publishing them (and not held by this instance). */
+    private void relayIfDue() {
+        long now = System.nanoTime();
+        if (lastRelay != 0 && now - lastRelay < relay.relayInterval().toNanos()) {
+            return;
+        }
+        lastRelay = now;
+        try {
+            Duration minAge = relay.relayMinAge();
+            int found = 0;
+            for (ArticleViewed e : outbox.storedBefore(clock.instant().minus(minAge), 1_000)) {
+                if (pending.size() < capacity && pending.add(e.eventId())) {
+                    queue.add(new Queued(e, SNAPSHOTS.captureAll()));
+                    found++;
+                }
+            }
+            if (found > 0) {
+                relayed.increment(found);
+                log.info("Relaying {} views left unpublished in the outbox", found);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Outbox relay could not read the outbox ({}); will retry",
+                    e.getClass().getSimpleName());
+        }
+    }
 
     @Override
     public void start() {
         running = true;
+        Thread t = new Thread(this::run, "view-publisher");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
     }
 
     /**
-     * Drains the queue on a graceful shutdown: after the web server has stopped taking requests (it stops in a
-     * later phase) and before the output binding and its producer are closed (they stop in an earlier phase).
+     * Drains the queue on a graceful shutdown, after the web server has stopped taking requests (it stops in a later
+     * phase) and before the output binding closes (an earlier phase). What is still waiting after 10 s stays in the
+     * outbox and is published by the next start's relay.
      */
     @Override
     public void stop() {
         running = false;
-        executor.shutdown();
+        Thread t = thread;
+        if (t == null) {
+            return;
+        }
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn(
-                        "{} queued views not published before shutdown",
-                        executor.getQueue().size());
+            t.join(10_000);
+            if (t.isAlive()) {
+                abandon = true;
+                t.interrupt();
+                t.join(2_000);
+                log.warn("{} views left in the outbox for the next start to publish", pending.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,6 +55,17 @@ class ViewControllerWebTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"visitorId\":\"v1\"}"))
                 .andExpect(status().isAccepted());
+    }
+
+    @Test
+    void aViewThePipelineCouldNotTakeIs503WithRetryAfterNot202() throws Exception {
+        when(beacon.view(any(), any(), any(), any())).thenReturn(Optional.of(ViewBeacon.Outcome.REJECTED));
+        mvc.perform(post("/api/content/articles/a-slug/views")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visitorId\":\"v1\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
