@@ -3,6 +3,7 @@ package cn.zschangfang.site.article;
 import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.Article;
 import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.PageNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,11 +28,17 @@ class ArticleController {
     private final ContentClient content;
     private final SiteProperties properties;
     private final StructuredData structuredData;
+    private final DefaultImage defaultImage;
 
-    ArticleController(ContentClient content, SiteProperties properties, StructuredData structuredData) {
+    ArticleController(
+            ContentClient content,
+            SiteProperties properties,
+            StructuredData structuredData,
+            DefaultImage defaultImage) {
         this.content = content;
         this.properties = properties;
         this.structuredData = structuredData;
+        this.defaultImage = defaultImage;
     }
 
     @GetMapping("/articles/{slug}")
@@ -49,6 +56,7 @@ class ArticleController {
         model.addAttribute(
                 "popular",
                 content.articles(ContentClient.ArticleQuery.popular(8)).items());
+        model.addAttribute("ogDefaultImage", defaultImage.url());
         model.addAttribute("hasInquiryForm", true);
         response.setHeader("Cache-Control", PUBLIC_PAGE.getHeaderValue());
         return "article/article";

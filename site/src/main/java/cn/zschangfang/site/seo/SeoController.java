@@ -44,7 +44,7 @@ class SeoController {
         for (int page = 0; count < MAX_URLS; page++) {
             ContentClient.Page result = content.articles(new ArticleQuery(null, null, null, false, page, PAGE));
             for (ContentClient.Summary article : result.items()) {
-                url(xml, "/articles/" + article.slug(), article.publishedAt(), "monthly", "0.7");
+                url(xml, "/articles/" + article.slug(), article.lastModified(), "monthly", "0.7");
                 count++;
             }
             if (result.items().size() < PAGE || (long) (page + 1) * PAGE >= result.total()) {
