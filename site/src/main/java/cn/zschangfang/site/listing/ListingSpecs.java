@@ -10,11 +10,11 @@ import java.util.Map;
  * with its unit. Built from the detail as content-service sends it: a field it does not send (or sends as null) is
  * left out rather than shown as "—", so a land plot has no 层高 row and a warehouse no 土地性质 row unless known.
  */
-final class ListingSpecs {
+public final class ListingSpecs {
 
-    record Row(String label, String value) {}
+    public record Row(String label, String value) {}
 
-    record Section(String title, List<Row> rows) {}
+    public record Section(String title, List<Row> rows) {}
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("RED_BOOK", "红本（国有）"),
@@ -124,8 +124,8 @@ final class ListingSpecs {
             }
             add(terms, "租金", rent);
         }
-        add(terms, "含税", yesNo(first("taxIncluded")));
-        add(terms, "含物业费", yesNo(first("propertyFeeIncluded")));
+        add(terms, "税费", included(first("taxIncluded"), "含税", "不含税"));
+        add(terms, "物业费", included(first("propertyFeeIncluded"), "已含在租金内", "另计"));
         add(terms, "押付方式", str(first("paymentTerms", "depositTerms", "deposit")));
         Number freeDays = (Number) first("rentFreeDays");
         add(terms, "免租期", freeDays == null ? null : text.number(freeDays, 0) + " 天");
@@ -180,6 +180,10 @@ final class ListingSpecs {
             return b ? "有" : "无";
         }
         return value == null ? null : String.valueOf(value);
+    }
+
+    private static String included(Object value, String yes, String no) {
+        return value instanceof Boolean b ? (b ? yes : no) : null;
     }
 
     private static String word(Object value) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * What the listing page shows above its spec table, taken from the detail map: title, the key figures (面积, 价格,
  * 层高, 配电), where it is, its photos, and what the inquiry form is preset to.
  */
-record ListingView(
+public record ListingView(
         String id,
         String slug,
         String title,
@@ -32,12 +32,12 @@ record ListingView(
         Instant lastVerifiedAt,
         boolean demo) {
 
-    String path() {
+    public String path() {
         return "/listings/" + (slug == null || slug.isBlank() ? id : slug);
     }
 
     /** Where it is, as one line: 镇街 · 园区 · 地址. */
-    String location() {
+    public String location() {
         List<String> parts = new ArrayList<>();
         for (String p : new String[] {town, park, address}) {
             if (p != null && !p.isBlank()) {

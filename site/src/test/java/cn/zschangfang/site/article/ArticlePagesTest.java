@@ -128,7 +128,7 @@ class ArticlePagesTest extends SiteTestBase {
                 .as("an article edited after publication has its edit as lastmod")
                 .contains("shenwan-shenxi-industrial-park-a-4-1-plan-adjustment-2024</loc>"
                         + "<lastmod>2024-10-03T08:30:00Z</lastmod>");
-        assertThat(sitemap.body().split("<url>")).hasSize(1 + 2 + 9 + 1 + 1);
+        assertThat(sitemap.body().split("<url>")).hasSize(1 + 2 + 9 + 1 + 1 + 4);
         assertThat(robots.body()).contains("Sitemap: " + PUBLIC_URL + "/sitemap.xml", "Disallow: /agent");
     }
 
