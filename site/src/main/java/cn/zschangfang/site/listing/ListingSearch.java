@@ -39,15 +39,15 @@ public record ListingSearch(
 
     public static ListingSearch from(Map<String, String> p) {
         String unit = "MU".equalsIgnoreCase(p.get("areaUnit")) ? "MU" : "SQM";
-        BigDecimal minArea = positive(p.get("minArea"));
-        BigDecimal maxArea = positive(p.get("maxArea"));
+        BigDecimal minArea = positive(p.get("minArea"), 100_000_000);
+        BigDecimal maxArea = positive(p.get("maxArea"), 100_000_000);
         if (minArea != null && maxArea != null && minArea.compareTo(maxArea) > 0) {
             BigDecimal swap = minArea; // 5000–2000 means 2000–5000
             minArea = maxArea;
             maxArea = swap;
         }
-        BigDecimal minRent = positive(p.get("minRent"));
-        BigDecimal maxRent = positive(p.get("maxRent"));
+        BigDecimal minRent = positive(p.get("minRent"), 100_000);
+        BigDecimal maxRent = positive(p.get("maxRent"), 100_000);
         if (minRent != null && maxRent != null && minRent.compareTo(maxRent) > 0) {
             BigDecimal swap = minRent;
             minRent = maxRent;
@@ -62,8 +62,8 @@ public record ListingSearch(
                 unit,
                 minRent,
                 maxRent,
-                positive(p.get("minClearHeight")),
-                positive(p.get("minPower")),
+                positive(p.get("minClearHeight"), 100),
+                whole(positive(p.get("minPower"), 1_000_000)),
                 oneOf(p.get("fireClass"), FIRE_CLASSES),
                 flag(p.get("groundFloor")),
                 flag(p.get("standalone")),
@@ -245,13 +245,19 @@ public record ListingSearch(
         return v.length() > max ? v.substring(0, max) : v;
     }
 
-    private static BigDecimal positive(String value) {
+    /** kVA are whole numbers in the listing API: 499.5 means at least 500. */
+    private static BigDecimal whole(BigDecimal value) {
+        return value == null ? null : value.setScale(0, java.math.RoundingMode.CEILING);
+    }
+
+    /** A positive number within the listing API's bounds, else null (the filter is dropped, not a 400 page). */
+    private static BigDecimal positive(String value, long max) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             BigDecimal n = new BigDecimal(value.strip());
-            return n.signum() > 0 && n.compareTo(BigDecimal.valueOf(10_000_000)) < 0 ? n : null;
+            return n.signum() > 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0 ? n : null;
         } catch (NumberFormatException e) {
             return null;
         }

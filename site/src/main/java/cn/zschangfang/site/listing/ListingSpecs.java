@@ -16,26 +16,32 @@ public final class ListingSpecs {
 
     public record Section(String title, List<Row> rows) {}
 
+    /** Chinese labels of content-service's enum values (model/*.java on the listings branch). */
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("RED_BOOK", "红本（国有）"),
-            Map.entry("STATE_OWNED", "国有"),
+            Map.entry("RED_BOOK", "红本"),
             Map.entry("COLLECTIVE", "集体"),
-            Map.entry("GREEN_BOOK", "绿本"),
-            Map.entry("NONE", "无证"),
-            Map.entry("APPROVED", "已通过"),
-            Map.entry("OBTAINABLE", "可办理"),
-            Map.entry("NOT_OBTAINABLE", "不可办理"),
-            Map.entry("PENDING", "办理中"),
-            Map.entry("NOT_REQUIRED", "无需环评"),
-            Map.entry("STEEL", "钢结构"),
-            Map.entry("CONCRETE", "钢筋混凝土"),
-            Map.entry("FRAME", "框架结构"),
-            Map.entry("BRICK_CONCRETE", "砖混结构"),
+            Map.entry("CONTRACT_ONLY", "仅租赁合同"),
+            Map.entry("OTHER", "其他"),
+            Map.entry("APPROVED", "已有环评"),
+            Map.entry("OBTAINABLE", "可办环评"),
+            Map.entry("NOT_OBTAINABLE", "不可办环评"),
+            Map.entry("UNKNOWN", "未知"),
+            Map.entry("STEEL_FRAME", "钢结构"),
+            Map.entry("REINFORCED_CONCRETE", "钢筋混凝土框架"),
+            Map.entry("BRICK_CONCRETE", "砖混"),
+            Map.entry("GRADE_1", "一级"),
+            Map.entry("GRADE_2", "二级"),
+            Map.entry("GRADE_3", "三级"),
+            Map.entry("GRADE_4", "四级"),
+            Map.entry("M0", "M0 新型产业用地"),
+            Map.entry("M1", "M1 一类工业用地"),
+            Map.entry("M2", "M2 二类工业用地"),
+            Map.entry("M3", "M3 三类工业用地"),
             Map.entry("WAREHOUSING", "仓储用地"),
             Map.entry("DORMITORY", "宿舍"),
             Map.entry("CANTEEN", "食堂"),
-            Map.entry("OFFICE", "办公室"),
-            Map.entry("PARKING", "停车场"));
+            Map.entry("OFFICE", "办公"),
+            Map.entry("PARKING", "停车"));
 
     private final Map<String, Object> l;
     private final ListingText text;
@@ -77,9 +83,9 @@ public final class ListingSpecs {
         add(building, "所在楼层", text.floor(num("floor"), num("floorsTotal")));
         add(building, "结构", word(first("structure", "constructionType")));
         add(building, "层高", height());
-        add(building, "承重", unit(first("floorLoadTPerSqm", "floorLoadTonsPerSqm", "floorLoad"), 1, " t/㎡"));
+        add(building, "承重", floorLoad());
         Number power = num("powerKva");
-        Number expandable = (Number) first("powerExpandableKva", "powerExpandableToKva", "powerMaxKva");
+        Number expandable = (Number) first("powerExpandableToKva", "powerExpandableKva");
         add(
                 building,
                 "配电",
@@ -98,14 +104,14 @@ public final class ListingSpecs {
         Number crane = (Number) first("craneTonnage", "craneTons");
         add(fire, "行车", crane == null ? null : crane.doubleValue() > 0 ? text.number(crane, 1) + " 吨" : "无");
         add(fire, "货梯", lift());
-        add(fire, "卸货平台", yesNo(first("loadingDock", "dock")));
+        add(fire, "卸货平台", yesNo(first("dock", "loadingDock")));
         add(fire, "配套", list(first("amenities")));
         if (!land) {
             sections.add(new Section("消防与配套", fire));
         }
 
         List<Row> title = new ArrayList<>();
-        add(title, "产权", word(first("titleType", "propertyTitle", "title_type", "ownership")));
+        add(title, "产权", word(first("titleType")));
         add(title, "土地性质", word(first("landUse", "landUseType")));
         Number term = (Number) first("remainingTermYears", "landRemainingYears");
         add(title, "剩余年限", term == null ? null : text.number(term, 0) + " 年");
@@ -126,7 +132,9 @@ public final class ListingSpecs {
         }
         add(terms, "税费", included(first("taxIncluded"), "含税", "不含税"));
         add(terms, "物业费", included(first("propertyFeeIncluded"), "已含在租金内", "另计"));
-        add(terms, "押付方式", str(first("paymentTerms", "depositTerms", "deposit")));
+        add(terms, "押付方式", payment());
+        Number fee = (Number) first("propertyFeeYuanPerSqmMonth");
+        add(terms, "物业费标准", fee == null ? null : text.number(fee, 2) + " 元/㎡/月");
         Number freeDays = (Number) first("rentFreeDays");
         add(terms, "免租期", freeDays == null ? null : text.number(freeDays, 0) + " 天");
         Number minTerm = (Number) first("minLeaseTermMonths", "minTermMonths");
@@ -139,20 +147,44 @@ public final class ListingSpecs {
         return sections;
     }
 
+    /** One height, or each floor's of a multi-storey building ({@code floorSpecs}): 1楼 8 m，2楼 5.5 m. */
     private String height() {
-        Object perFloor = first("clearHeightsM", "clearHeightPerFloorM");
-        if (perFloor instanceof Collection<?> heights && !heights.isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            int n = 1;
-            for (Object h : heights) {
-                if (h instanceof Number number) {
-                    parts.add(n + "楼 " + text.number(number, 1) + " m");
-                }
-                n++;
-            }
-            return String.join("，", parts);
+        String perFloor = perFloor("clearHeightM", " m");
+        return perFloor != null ? perFloor : unit(num("clearHeightM"), 1, " m");
+    }
+
+    private String floorLoad() {
+        String perFloor = perFloor("floorLoadTonsPerSqm", " t/㎡");
+        return perFloor != null ? perFloor : unit(num("floorLoadTonsPerSqm"), 1, " t/㎡");
+    }
+
+    private String perFloor(String key, String unitText) {
+        if (!(l.get("floorSpecs") instanceof Collection<?> floors) || floors.isEmpty()) {
+            return null;
         }
-        return unit(num("clearHeightM"), 1, " m");
+        List<String> parts = new ArrayList<>();
+        for (Object f : floors) {
+            if (f instanceof Map<?, ?> floor && floor.get(key) instanceof Number n) {
+                parts.add(floor.get("floor") + "楼 " + text.number(n, 1) + unitText);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("，", parts);
+    }
+
+    /** 押二付三 from depositMonths and paymentIntervalMonths. */
+    private String payment() {
+        Number deposit = (Number) first("depositMonths");
+        Number interval = (Number) first("paymentIntervalMonths");
+        if (deposit == null && interval == null) {
+            return null;
+        }
+        return (deposit == null ? "" : "押" + chinese(deposit.intValue()))
+                + (interval == null ? "" : "付" + chinese(interval.intValue()));
+    }
+
+    private static String chinese(int n) {
+        String[] digits = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+        return n >= 0 && n < digits.length ? digits[n] : String.valueOf(n);
     }
 
     private String fireClass() {
@@ -164,11 +196,11 @@ public final class ListingSpecs {
     }
 
     private String lift() {
-        Object lift = first("freightLift", "freightElevator");
-        if (lift instanceof Number tons) {
-            return tons.doubleValue() > 0 ? text.number(tons, 1) + " 吨货梯" : "无";
+        Number tons = (Number) first("freightLiftTons");
+        if (tons != null && tons.doubleValue() > 0) {
+            return text.number(tons, 1) + " 吨货梯";
         }
-        return yesNo(lift);
+        return yesNo(first("freightLift"));
     }
 
     private String unit(Object value, int scale, String unit) {
