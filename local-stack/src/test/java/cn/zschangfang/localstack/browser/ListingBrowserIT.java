@@ -135,6 +135,23 @@ class ListingBrowserIT {
             desktop.open(gateway + path);
             desktop.screenshot("listing-desktop");
         }
+
+        // The agent's view of the lead: its needs, the listing it came from, the matches with their reasons.
+        String assignee = DemoListings.lead(leadId).path("assigneeId").asText();
+        if (AgentSignin.AGENT_ROBOT.equals(assignee)) {
+            try (Browser agentPhone = Browser.phone()) {
+                AgentSignin.signIn(agentPhone, AgentSignin.AGENT_MOBILE, AgentSignin.AGENT_ROBOT, null);
+                agentPhone.open(gateway + "/agent/leads/" + leadId);
+                assertThat(agentPhone.find("#lead-source-listing").getText())
+                        .contains(fits.get("title").asText());
+                assertThat(agentPhone.find("#lead-needs").getText()).contains("层高", "≥ 8 米", "只限一楼");
+                assertThat(agentPhone.find("#lead-matches").getText())
+                        .contains(fits.get("title").asText());
+                agentPhone.screenshot("agent-lead-matches-phone");
+            }
+        } else {
+            System.out.println("lead " + leadId + " went to " + assignee + ", not the demo agent: no inbox screenshot");
+        }
     }
 
     private static Map<String, Object> factory(String title, double area, double height, int powerKva) {
