@@ -88,7 +88,7 @@ class ListingBrowserIT {
         try (Browser phone = Browser.phone()) {
             phone.open(gateway + path);
             assertThat(phone.find("h1").getText()).isEqualTo(fits.get("title").asText());
-            assertThat(phone.find(".spec-table").getText()).contains("层高", "9 m", "配电", "630 kVA");
+            assertThat(phone.find(".specs").getText()).contains("层高", "9 m", "配电", "630 kVA");
             assertThat(phone.findAll(".gallery__strip img")).hasSize(3);
             assertThat(phone.horizontalOverflow()).isZero();
             phone.screenshot("listing-phone");
