@@ -10,6 +10,8 @@
   var lastBoard = null;
   var lastLeadId = null;
   var lastMessageAt = 0;
+  /* The server's clock minus this computer's, from each board's "at": the wall clock shows server time. */
+  var serverSkewMs = 0;
 
   function $(id) { return document.getElementById(id); }
   function text(el, value) { if (el) { el.textContent = value; } }
@@ -19,10 +21,14 @@
     });
   }
   function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  /* Times in Zhongshan (UTC+8, no daylight saving), whatever zone the wall screen's computer is set to:
+     the date is shifted by eight hours and read with the UTC getters. */
+  var CHINA_OFFSET_MS = 8 * 3600 * 1000;
+  function china(ms) { return new Date(ms + CHINA_OFFSET_MS); }
   function hhmm(iso) {
     if (!iso) { return '—'; }
-    var d = new Date(iso);
-    return pad(d.getHours()) + ':' + pad(d.getMinutes());
+    var d = china(new Date(iso).getTime());
+    return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
   }
   function ms(v) {
     if (v == null) { return '—'; }
@@ -110,6 +116,10 @@
 
   function render(b) {
     lastBoard = b;
+    if (b.at) {
+      var skew = new Date(b.at).getTime() - Date.now();
+      if (!isNaN(skew)) { serverSkewMs = skew; }
+    }
     text($('k-views'), b.viewsLastHour);
     text($('k-active'), b.activeVisitors);
     var before = $('k-today').textContent;
@@ -213,8 +223,8 @@
   }
 
   function clock() {
-    var d = new Date();
-    text($('clock'), d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds()));
+    var d = china(Date.now() + serverSkewMs);
+    text($('clock'), d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds()));
   }
 
   var tabs = document.querySelectorAll('[data-top]');

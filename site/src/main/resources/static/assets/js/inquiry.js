@@ -25,7 +25,13 @@
     consent: '请勾选同意我们与您联系',
     areaNumber: '面积应为大于0的合理数值',
     areaOrder: '最小面积不能大于最大面积',
-    tax: '预计年纳税额（万元）应为不小于0的数字'
+    tax: '预计年纳税额（万元）应为不小于0的数字',
+    height: '层高应为 1–50 米之间的数字',
+    power: '配电应为大于0的数字（kVA）',
+    crane: '行车吨位应为大于0的数字，不需要请留空',
+    budget: '预算应为大于0的数字',
+    moveIn: '请选择今天或以后的日期',
+    term: '租期应为 1–600 之间的整数（月）'
   };
 
   form.hidden = false;
@@ -242,12 +248,41 @@
       case 'expectedAnnualTaxWan':
         var tax = number('expectedAnnualTaxWan');
         return tax !== null && isNaN(tax) ? MESSAGES.tax : null;
+      case 'requirements.minClearHeightM':
+        var height = number('minClearHeightM');
+        return height !== null && (isNaN(height) || height <= 0 || height > 50) ? MESSAGES.height : null;
+      case 'requirements.minPowerKva': return positiveOrEmpty('minPowerKva') ? null : MESSAGES.power;
+      case 'requirements.craneTonnage': return positiveOrEmpty('craneTonnage') ? null : MESSAGES.crane;
+      case 'requirements.budget': return positiveOrEmpty('budgetAmount') ? null : MESSAGES.budget;
+      case 'requirements.moveInDate':
+        var date = value('moveInDate');
+        return date && !/^\d{4}-\d{2}-\d{2}$/.test(date) || (date && date < today()) ? MESSAGES.moveIn : null;
+      case 'requirements.leaseTermMonths':
+        var term = number('leaseTermMonths');
+        return term !== null && (isNaN(term) || term < 1 || term > 600 || Math.floor(term) !== term) ? MESSAGES.term : null;
       default: return null;
     }
   }
 
-  var FIELDS = ['intent', 'propertyType', 'town', 'area', 'expectedAnnualTaxWan', 'contactName', 'phone', 'consent'];
-  var API_FIELD = { areaSqm: 'area', areaMu: 'area' };
+  function positiveOrEmpty(name) {
+    var n = number(name);
+    return n === null || (!isNaN(n) && n > 0);
+  }
+
+  /* Today in China (UTC+8), as yyyy-MM-dd: the move-in date may not be in the past. */
+  function today() {
+    var d = new Date(Date.now() + 8 * 3600 * 1000);
+    var m = d.getUTCMonth() + 1, day = d.getUTCDate();
+    return d.getUTCFullYear() + '-' + (m < 10 ? '0' + m : m) + '-' + (day < 10 ? '0' + day : day);
+  }
+
+  var FIELDS = ['intent', 'propertyType', 'town', 'area', 'expectedAnnualTaxWan', 'contactName', 'phone', 'consent',
+    'requirements.minClearHeightM', 'requirements.minPowerKva', 'requirements.craneTonnage', 'requirements.budget',
+    'requirements.moveInDate', 'requirements.leaseTermMonths'];
+  var API_FIELD = {
+    areaSqm: 'area', areaMu: 'area', 'areaSqm.min': 'area', 'areaSqm.max': 'area', 'areaMu.min': 'area', 'areaMu.max': 'area',
+    'requirements.budget.amount': 'requirements.budget', 'requirements.budget.unit': 'requirements.budget'
+  };
 
   function fieldBox(field) { return form.querySelector('[data-field="' + field + '"]'); }
 
@@ -256,6 +291,12 @@
     var slot = form.querySelector('[data-error-for="' + field + '"]');
     if (!box || !slot) { return false; }
     box.className = box.className.replace(/\s*is-invalid/g, '') + (message ? ' is-invalid' : '');
+    /* An error inside the collapsed 更多要求 step must be seen: open it. */
+    if (message) {
+      for (var up = box.parentNode; up && up !== form; up = up.parentNode) {
+        if (up.tagName === 'DETAILS') { up.open = true; }
+      }
+    }
     slot.textContent = message || '';
     slot.hidden = !message;
     var inputs = box.querySelectorAll('input, select, textarea');
@@ -333,7 +374,29 @@
     };
     var min = number('areaMin'), max = number('areaMax');
     if (min !== null || max !== null) { body[unit] = { min: min, max: max }; }
+    var listing = value('sourceListing');
+    if (listing) { body.sourceListing = listing; }
+    var needs = requirements();
+    if (needs) { body.requirements = needs; }
     return body;
+  }
+
+  /** The 更多要求 step as the API's "requirements", or null when the visitor left it empty. */
+  function requirements() {
+    var r = {};
+    var any = false;
+    function put(key, v) { if (v !== null && v !== '' && !(typeof v === 'number' && isNaN(v))) { r[key] = v; any = true; } }
+    put('minClearHeightM', number('minClearHeightM'));
+    put('minPowerKva', number('minPowerKva'));
+    put('floor', value('floor'));
+    put('fireClass', value('fireClass'));
+    put('craneTonnage', number('craneTonnage'));
+    var amount = number('budgetAmount');
+    if (amount !== null && !isNaN(amount)) { r.budget = { amount: amount, unit: value('budgetUnit') }; any = true; }
+    put('moveInDate', value('moveInDate'));
+    put('leaseTermMonths', number('leaseTermMonths'));
+    put('industry', value('industry'));
+    return any ? r : null;
   }
 
   function post(body, done) {

@@ -73,7 +73,35 @@
     site.viewSent = true;
     postJson('/api/content/articles/' + encodeURIComponent(slug) + '/views',
       { visitorId: site.visitorId, referrer: document.referrer ? document.referrer.substring(0, 500) : null },
-      function (status) { if (main) { main.setAttribute('data-view-beacon', String(status)); } });
+      function (status) {
+        if (main) { main.setAttribute('data-view-beacon', String(status)); }
+        if (status === 202) { refreshViews(slug, 0); }
+      });
+  }
+
+  /* The count the page was rendered with does not include this view; content-service counts an accepted beacon a
+     moment later (its counter is fed asynchronously). Ask for the real figure a few times and show it when it moved,
+     rather than adding one in the browser: a reload within 30 minutes is not counted again, and +1 would lie. */
+  function refreshViews(articleSlug, attempt) {
+    var shown = document.querySelector('[data-views]');
+    if (!shown || attempt > 4) { return; }
+    setTimeout(function () {
+      var xhr = new XMLHttpRequest();
+      xhr.open('GET', '/api/content/articles/' + encodeURIComponent(articleSlug), true);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.onreadystatechange = function () {
+        if (xhr.readyState !== 4) { return; }
+        var views = null;
+        try { views = JSON.parse(xhr.responseText).views; } catch (e) { views = null; }
+        if (xhr.status === 200 && typeof views === 'number' && views > Number(shown.textContent)) {
+          shown.textContent = String(views);
+          shown.setAttribute('data-views', 'updated');
+        } else {
+          refreshViews(articleSlug, attempt + 1);
+        }
+      };
+      xhr.send();
+    }, 800 + attempt * 700);
   }
 
   /* Copy link: Clipboard API where it exists, the selection trick in older WebViews. */

@@ -3,7 +3,10 @@ package cn.zschangfang.content.article;
 import java.time.Instant;
 import java.util.List;
 
-/** An article in listings and in "related reading" (no body). */
+/**
+ * An article in listings and in "related reading" (no body). {@code updatedAt} lets the site's sitemap give an
+ * edited article its real {@code lastmod}.
+ */
 public record ArticleSummary(
         String slug,
         String title,
@@ -12,7 +15,8 @@ public record ArticleSummary(
         List<String> tags,
         String coverImage,
         Instant publishedAt,
-        long views) {
+        long views,
+        Instant updatedAt) {
 
     static ArticleSummary of(Article a) {
         return new ArticleSummary(
@@ -23,6 +27,7 @@ public record ArticleSummary(
                 a.tags() == null ? List.of() : a.tags(),
                 a.coverImage(),
                 a.publishedAt(),
-                a.views());
+                a.views(),
+                a.updatedAt());
     }
 }

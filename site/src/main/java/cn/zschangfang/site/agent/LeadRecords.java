@@ -77,7 +77,10 @@ public final class LeadRecords {
             Instant notifiedAt,
             Instant acknowledgedAt,
             Instant personalDataErasedAt,
-            List<TimelineEntry> timeline) {
+            List<TimelineEntry> timeline,
+            Requirements requirements,
+            SourceListing sourceListing,
+            List<Match> matches) {
 
         public String tab() {
             return LeadText.tab(status);
@@ -86,4 +89,36 @@ public final class LeadRecords {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String contactName, String phone) {}
+
+    /** The inquiry's structured needs (the form's 更多要求 step); every part optional. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Requirements(
+            Double minClearHeightM,
+            Double minPowerKva,
+            String floor,
+            String fireClass,
+            Double craneTonnage,
+            Budget budget,
+            String moveInDate,
+            Integer leaseTermMonths,
+            String industry) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Budget(Double amount, String unit) {}
+
+    /** The listing the visitor inquired from. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SourceListing(String listingId, String slug, String title, String agentId) {
+        public String path() {
+            return "/listings/" + (slug == null || slug.isBlank() ? listingId : slug);
+        }
+    }
+
+    /** A listing lead-service matched the inquiry to, with its reasons (面积吻合, 层高满足…), best first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Match(String listingId, String slug, String title, Double score, List<String> reasons) {
+        public String path() {
+            return "/listings/" + (slug == null || slug.isBlank() ? listingId : slug);
+        }
+    }
 }

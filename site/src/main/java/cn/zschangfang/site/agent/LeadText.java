@@ -169,4 +169,54 @@ public class LeadText {
         }
         return number(r.min() != null ? r.min() : r.max());
     }
+
+    private static final Map<String, String> FIRE = Map.of("A", "甲类", "B", "乙类", "C", "丙类", "D", "丁类", "E", "戊类");
+    private static final Map<String, String> BUDGET_UNIT = Map.of(
+            "YUAN_PER_SQM_MONTH", "元/㎡/月",
+            "YUAN_PER_SQM_DAY", "元/㎡/天",
+            "YUAN_PER_MU_YEAR", "元/亩/年",
+            "WAN_TOTAL", "万元（总价）");
+
+    /** One row of the 更多要求 table. */
+    public record Need(String label, String value) {}
+
+    /** The inquiry's structured needs as label and value with units; what the visitor left empty is not listed. */
+    public List<Need> needs(LeadRecords.Requirements r) {
+        List<Need> rows = new java.util.ArrayList<>();
+        if (r == null) {
+            return rows;
+        }
+        if (r.minClearHeightM() != null) {
+            rows.add(new Need("层高", "≥ " + number(r.minClearHeightM()) + " 米"));
+        }
+        if (r.minPowerKva() != null) {
+            rows.add(new Need("配电", "≥ " + number(r.minPowerKva()) + " kVA"));
+        }
+        if (r.floor() != null) {
+            rows.add(new Need("楼层", "GROUND_ONLY".equals(r.floor()) ? "只限一楼" : "不限"));
+        }
+        if (r.fireClass() != null) {
+            rows.add(new Need("消防（生产类别）", FIRE.getOrDefault(r.fireClass(), r.fireClass())));
+        }
+        if (r.craneTonnage() != null) {
+            rows.add(new Need("行车", number(r.craneTonnage()) + " 吨"));
+        }
+        if (r.budget() != null && r.budget().amount() != null) {
+            rows.add(new Need(
+                    "预算",
+                    number(r.budget().amount()) + " "
+                            + BUDGET_UNIT.getOrDefault(
+                                    r.budget().unit(), r.budget().unit())));
+        }
+        if (r.moveInDate() != null) {
+            rows.add(new Need("计划入驻", r.moveInDate()));
+        }
+        if (r.leaseTermMonths() != null) {
+            rows.add(new Need("租期", r.leaseTermMonths() + " 个月"));
+        }
+        if (r.industry() != null && !r.industry().isBlank()) {
+            rows.add(new Need("行业", r.industry()));
+        }
+        return rows;
+    }
 }

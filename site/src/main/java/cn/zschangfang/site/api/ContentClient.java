@@ -79,7 +79,7 @@ public class ContentClient {
 
     public record Count(String name, long count) {}
 
-    /** An article in listings and related reading (no body). */
+    /** An article in listings and related reading (no body); {@code updatedAt} is null from an older service. */
     public record Summary(
             String slug,
             String title,
@@ -88,7 +88,17 @@ public class ContentClient {
             List<String> tags,
             String coverImage,
             Instant publishedAt,
-            long views) {}
+            long views,
+            Instant updatedAt) {
+
+        /** When the article last changed as the public sees it: an edit after publication, else publication. */
+        public Instant lastModified() {
+            if (updatedAt != null && (publishedAt == null || updatedAt.isAfter(publishedAt))) {
+                return updatedAt;
+            }
+            return publishedAt;
+        }
+    }
 
     /** An article with its sanitized HTML body and up to six related articles. */
     public record Article(

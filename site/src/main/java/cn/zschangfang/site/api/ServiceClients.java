@@ -26,6 +26,12 @@ class ServiceClients {
         return new LeadClient(client(builder, properties, properties.leadUrl()));
     }
 
+    /** content-service's listing API (the site.listing pages). */
+    @Bean
+    cn.zschangfang.site.listing.ListingClient listingClient(RestClient.Builder builder, SiteProperties properties) {
+        return new cn.zschangfang.site.listing.ListingClient(client(builder, properties, properties.contentUrl()));
+    }
+
     /** For S2's sign-in links and the dashboard's delivery figures. */
     @Bean
     RestClient notifyRestClient(RestClient.Builder builder, SiteProperties properties) {

@@ -3,10 +3,14 @@ package cn.zschangfang.site.article;
 import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.Article;
 import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.inquiry.TownNames;
+import cn.zschangfang.site.listing.ListingTeasers;
+import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.PageNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.stereotype.Controller;
@@ -27,11 +31,23 @@ class ArticleController {
     private final ContentClient content;
     private final SiteProperties properties;
     private final StructuredData structuredData;
+    private final DefaultImage defaultImage;
+    private final ListingTeasers listings;
+    private final List<String> towns;
 
-    ArticleController(ContentClient content, SiteProperties properties, StructuredData structuredData) {
+    ArticleController(
+            ContentClient content,
+            SiteProperties properties,
+            StructuredData structuredData,
+            DefaultImage defaultImage,
+            ListingTeasers listings,
+            TownNames towns) {
+        this.listings = listings;
+        this.towns = towns.names();
         this.content = content;
         this.properties = properties;
         this.structuredData = structuredData;
+        this.defaultImage = defaultImage;
     }
 
     @GetMapping("/articles/{slug}")
@@ -49,6 +65,8 @@ class ArticleController {
         model.addAttribute(
                 "popular",
                 content.articles(ContentClient.ArticleQuery.popular(8)).items());
+        model.addAttribute("ogDefaultImage", defaultImage.url());
+        model.addAttribute("relatedListings", listings.forArticle(article.tags(), article.title(), towns, 4));
         model.addAttribute("hasInquiryForm", true);
         response.setHeader("Cache-Control", PUBLIC_PAGE.getHeaderValue());
         return "article/article";

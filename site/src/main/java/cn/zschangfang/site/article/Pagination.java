@@ -15,7 +15,7 @@ public record Pagination(int current, int pages, String previous, String next, L
         }
     }
 
-    static Pagination of(int current, int pages, String base) {
+    public static Pagination of(int current, int pages, String base) {
         List<Link> links = new ArrayList<>();
         int last = 0;
         for (int n = 1; n <= pages; n++) {
@@ -35,7 +35,7 @@ public record Pagination(int current, int pages, String previous, String next, L
                 links);
     }
 
-    static String href(String base, int page) {
+    public static String href(String base, int page) {
         if (page == 1) {
             return base;
         }

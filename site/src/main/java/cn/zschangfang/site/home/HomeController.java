@@ -3,6 +3,7 @@ package cn.zschangfang.site.home;
 import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.ArticleQuery;
 import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.listing.ListingTeasers;
 import cn.zschangfang.site.web.PageMeta;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -15,10 +16,12 @@ class HomeController {
 
     private final ContentClient content;
     private final SiteProperties properties;
+    private final ListingTeasers listings;
 
-    HomeController(ContentClient content, SiteProperties properties) {
+    HomeController(ContentClient content, SiteProperties properties, ListingTeasers listings) {
         this.content = content;
         this.properties = properties;
+        this.listings = listings;
     }
 
     @GetMapping("/")
@@ -28,6 +31,7 @@ class HomeController {
         model.addAttribute("nav", "home");
         model.addAttribute("latest", content.articles(ArticleQuery.latest(10)).items());
         model.addAttribute("popular", content.articles(ArticleQuery.popular(8)).items());
+        model.addAttribute("listings", listings.latest(6));
         model.addAttribute("categories", content.categories());
         model.addAttribute("tags", content.tags());
         model.addAttribute("hasInquiryForm", true);

@@ -3,15 +3,20 @@ package cn.zschangfang.site.seo;
 import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.ArticleQuery;
 import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.listing.ListingClient;
+import cn.zschangfang.site.listing.ListingRecords;
+import cn.zschangfang.site.listing.ListingSearch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
@@ -28,10 +33,12 @@ class SeoController {
 
     private final ContentClient content;
     private final SiteProperties properties;
+    private final ListingClient listings;
 
-    SeoController(ContentClient content, SiteProperties properties) {
+    SeoController(ContentClient content, SiteProperties properties, ListingClient listings) {
         this.content = content;
         this.properties = properties;
+        this.listings = listings;
     }
 
     @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
@@ -44,13 +51,14 @@ class SeoController {
         for (int page = 0; count < MAX_URLS; page++) {
             ContentClient.Page result = content.articles(new ArticleQuery(null, null, null, false, page, PAGE));
             for (ContentClient.Summary article : result.items()) {
-                url(xml, "/articles/" + article.slug(), article.publishedAt(), "monthly", "0.7");
+                url(xml, "/articles/" + article.slug(), article.lastModified(), "monthly", "0.7");
                 count++;
             }
             if (result.items().size() < PAGE || (long) (page + 1) * PAGE >= result.total()) {
                 break;
             }
         }
+        count = listings(xml, count);
         for (ContentClient.Count category : content.categories()) {
             url(xml, "/categories/" + segment(category.name()), null, "daily", "0.6");
         }
@@ -82,6 +90,34 @@ class SeoController {
                 .cacheControl(TEN_MINUTES)
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(body);
+    }
+
+    /**
+     * Every published listing (lastmod its last edit), after the listing search page. A content-service without the
+     * listing API (404) or with it failing leaves the articles' sitemap intact.
+     */
+    private int listings(StringBuilder xml, int count) {
+        StringBuilder part = new StringBuilder();
+        int added = 0;
+        try {
+            url(part, "/listings", null, "daily", "0.9");
+            added++;
+            for (int page = 1; count + added < MAX_URLS; page++) {
+                ListingRecords.Page result =
+                        listings.search(ListingSearch.from(Map.of("page", String.valueOf(page))), PAGE);
+                for (ListingRecords.Summary l : result.items()) {
+                    url(part, l.path(), l.lastModified(), "weekly", "0.8");
+                    added++;
+                }
+                if (result.items().size() < PAGE || (long) page * PAGE >= result.total()) {
+                    break;
+                }
+            }
+        } catch (RestClientException e) {
+            return count;
+        }
+        xml.append(part);
+        return count + added;
     }
 
     private void url(StringBuilder xml, String path, Instant lastmod, String changefreq, String priority) {

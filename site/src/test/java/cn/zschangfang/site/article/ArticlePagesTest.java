@@ -97,6 +97,17 @@ class ArticlePagesTest extends SiteTestBase {
     }
 
     @Test
+    void anArticleWithoutCoverSharesThePortalsOwnCardImage() {
+        String html = get(SEED).body();
+
+        assertThat(html)
+                .containsPattern("<meta property=\"og:image\" content=\"" + PUBLIC_URL
+                        + "/assets/img/og-default-[0-9a-f]{32}\\.png\">");
+        String path = html.replaceAll("(?s).*og:image\" content=\"" + PUBLIC_URL + "([^\"]+)\".*", "$1");
+        assertThat(get(path).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void keywordSearchIsNotIndexed() {
         String html = get("/articles?q=%E9%A1%BA%E5%BE%B7").body();
 
@@ -113,8 +124,11 @@ class ArticlePagesTest extends SiteTestBase {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
         assertThat(sitemap.body())
                 .contains("<loc>" + PUBLIC_URL + SEED + "</loc><lastmod>2024-09-27T02:00:00Z</lastmod>")
-                .contains("<loc>" + PUBLIC_URL + "/tags/%E4%B8%AD%E5%B1%B1%E5%B7%A5%E4%B8%9A%E5%9B%AD</loc>");
-        assertThat(sitemap.body().split("<url>")).hasSize(1 + 2 + 9 + 1 + 1);
+                .contains("<loc>" + PUBLIC_URL + "/tags/%E4%B8%AD%E5%B1%B1%E5%B7%A5%E4%B8%9A%E5%9B%AD</loc>")
+                .as("an article edited after publication has its edit as lastmod")
+                .contains("shenwan-shenxi-industrial-park-a-4-1-plan-adjustment-2024</loc>"
+                        + "<lastmod>2024-10-03T08:30:00Z</lastmod>");
+        assertThat(sitemap.body().split("<url>")).hasSize(1 + 2 + 9 + 1 + 1 + 4);
         assertThat(robots.body()).contains("Sitemap: " + PUBLIC_URL + "/sitemap.xml", "Disallow: /agent");
     }
 

@@ -19,6 +19,7 @@ public final class StubContentService {
 
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> queries = new ConcurrentHashMap<>();
 
     public StubContentService() {
         try {
@@ -32,6 +33,15 @@ public final class StubContentService {
         answer("/api/content/tags", "[{\"name\":\"中山工业园\",\"count\":8}]");
         answer("/api/content/categories", "[{\"name\":\"中山产业信息\",\"count\":8}]");
         answer("/api/content/articles/" + SEED_SLUG, fixture("seed-article.json"));
+        answer("/api/content/listings", fixture("listings.json"));
+        answer("/api/content/listings/" + LISTING_SLUG, fixture("listing-xiaolan.json"));
+    }
+
+    public static final String LISTING_SLUG = "xiaolan-single-storey-factory-3200";
+
+    /** The raw query string of the last request to a path (null if none came). */
+    public String lastQuery(String path) {
+        return queries.get(path);
     }
 
     public static final String SEED_SLUG = "zhongshan-village-industrial-park-renovation-shunde-model";
@@ -59,6 +69,8 @@ public final class StubContentService {
 
     private void handle(HttpExchange exchange) throws IOException {
         String json = answers.get(exchange.getRequestURI().getPath());
+        String query = exchange.getRequestURI().getRawQuery();
+        queries.put(exchange.getRequestURI().getPath(), query == null ? "" : query);
         byte[] body = (json == null ? "{\"status\":404}" : json).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders()
                 .set("Content-Type", json == null ? "application/problem+json" : "application/json");

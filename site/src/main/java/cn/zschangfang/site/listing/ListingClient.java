@@ -1,0 +1,52 @@
+package cn.zschangfang.site.listing;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * content-service's public listing API, server to server. The detail is read as a map: the spec table shows every
+ * field the service sends under the names of the listing contract, and a field it does not send is simply not shown.
+ */
+public class ListingClient {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+
+    private final RestClient http;
+
+    public ListingClient(RestClient http) {
+        this.http = http;
+    }
+
+    /** One page of published listings; the query's parameters go to the service as they are. */
+    public ListingRecords.Page search(ListingSearch search, int size) {
+        return http.get()
+                .uri(b -> {
+                    b.path("/api/content/listings");
+                    search.apiParameters().forEach(b::queryParam);
+                    return b.queryParam("page", search.page() - 1)
+                            .queryParam("size", size)
+                            .build();
+                })
+                .retrieve()
+                .body(ListingRecords.Page.class);
+    }
+
+    /** A published listing by slug or id; empty when there is none (or it is not public). */
+    public Optional<Map<String, Object>> listing(String idOrSlug) {
+        try {
+            return Optional.ofNullable(http.get()
+                    .uri("/api/content/listings/{id}", idOrSlug)
+                    .retrieve()
+                    .body(MAP));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND || e.getStatusCode() == HttpStatus.BAD_REQUEST) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package cn.zschangfang.site.listing;
+
+import cn.zschangfang.site.article.Pagination;
+import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.web.DefaultImage;
+import cn.zschangfang.site.web.PageMeta;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /listings}: published listings with the filters buyers use (a plain GET form, so it works without
+ * JavaScript; on a phone the filters are a sheet), sort and pages. The unfiltered list is the canonical page; a
+ * filtered one is canonical to its own normalized URL and only the plain town / type lists are indexed.
+ */
+@Controller
+class ListingSearchController {
+
+    static final int PAGE_SIZE = 12;
+
+    private final ListingClient listings;
+    private final SiteProperties properties;
+    private final DefaultImage defaultImage;
+
+    ListingSearchController(ListingClient listings, SiteProperties properties, DefaultImage defaultImage) {
+        this.listings = listings;
+        this.properties = properties;
+        this.defaultImage = defaultImage;
+    }
+
+    @GetMapping("/listings")
+    String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+        ListingSearch search = ListingSearch.from(parameters);
+        ListingRecords.Page result = listings.search(search, PAGE_SIZE);
+        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String base = search.path();
+        String canonical = properties.publicUrl(Pagination.href(base, search.page()));
+        String subject = (search.town() == null ? "中山" : search.town())
+                + (search.type() == null ? "厂房仓库土地" : ListingText.TYPE.get(search.type()))
+                + (search.deal() == null ? "租售" : ListingText.DEAL.get(search.deal()));
+        String title = subject + (search.page() > 1 ? "（第" + search.page() + "页）" : "");
+        String description =
+                subject + "房源：按面积（㎡/亩）、租金、层高、配电、消防等级、一楼、独门独院、行车筛选，" + "共 " + result.total() + " 套在架房源，招商顾问免费带看。";
+        model.addAttribute("meta", new PageMeta(title, description, canonical, indexable(search)));
+        model.addAttribute("nav", "listings");
+        model.addAttribute("search", search);
+        model.addAttribute("listings", result.items());
+        model.addAttribute("total", result.total());
+        model.addAttribute("subject", subject);
+        model.addAttribute("pagination", Pagination.of(search.page(), pages, base));
+        model.addAttribute("canonical", canonical);
+        model.addAttribute("ogDefaultImage", defaultImage.url());
+        model.addAttribute("hasInquiryForm", true);
+        response.setHeader("Cache-Control", "public, max-age=30");
+        return "listing/search";
+    }
+
+    /** The list of everything and the lists of one town or type are pages worth finding; other filters are not. */
+    private static boolean indexable(ListingSearch s) {
+        return s.minArea() == null
+                && s.maxArea() == null
+                && s.minRent() == null
+                && s.maxRent() == null
+                && s.minClearHeight() == null
+                && s.minPower() == null
+                && s.fireClass() == null
+                && !s.groundFloor()
+                && !s.standalone()
+                && !s.crane()
+                && s.sort() == null
+                && s.deal() == null;
+    }
+}
