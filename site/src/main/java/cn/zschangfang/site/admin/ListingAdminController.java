@@ -1,0 +1,238 @@
+package cn.zschangfang.site.admin;
+
+import cn.zschangfang.site.admin.Field.Group;
+import cn.zschangfang.site.agent.SiteSession;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /admin/listings}: list by status, the grouped editor, photos, status changes and verification. */
+@Controller
+class ListingAdminController {
+
+    private static final String ID = "{id:[A-Za-z0-9_-]{1,64}}";
+    private static final String PHOTO = "{photoId:[A-Za-z0-9_-]{1,64}}";
+
+    private final ContentAdmin content;
+    private final AdminOptions options;
+    private final AdminProperties properties;
+
+    ListingAdminController(ContentAdmin content, AdminOptions options, AdminProperties properties) {
+        this.content = content;
+        this.options = options;
+        this.properties = properties;
+    }
+
+    @GetMapping("/admin/listings")
+    String list(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        String filter = status != null && ListingForm.STATUS.containsKey(status) ? status : null;
+        Map<String, Object> result = content.listings(me.apiToken(), filter, Math.max(0, page));
+        model.addAttribute("listings", ContentAdmin.items(result));
+        model.addAttribute("total", result == null ? 0 : result.getOrDefault("total", 0));
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("status", filter);
+        return page(model, "房源管理", "admin/listings/list");
+    }
+
+    @GetMapping("/admin/listings/new")
+    String newForm(@RequestAttribute(AdminAccess.SESSION) SiteSession me, Model model) {
+        Map<String, Object> values = FormValues.of(groups(), Map.of());
+        values.put("deal", "LEASE");
+        values.put("leaseAmountFrequency", "YUAN_PER_SQM_MONTH");
+        if (!AdminLoginController.ADMIN_ID.equals(me.agentId())) {
+            values.put("agentId", me.agentId()); // a manager usually lists their own
+        }
+        return form(model, null, new FormValues(Map.of(), values, Map.of()), "SQM");
+    }
+
+    @PostMapping("/admin/listings")
+    String create(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        FormValues form = read(params);
+        if (!form.errors().isEmpty()) {
+            return refused(model, null, form, params, ServiceProblem.invalid(form.errors()));
+        }
+        try {
+            Map<String, Object> created = content.createListing(me.apiToken(), form.json());
+            redirect.addFlashAttribute("notice", "已保存为草稿，可以上传照片并提交审核");
+            return "redirect:/admin/listings/" + created.get("id");
+        } catch (ServiceProblem problem) {
+            return refused(model, null, form, params, problem);
+        }
+    }
+
+    @GetMapping("/admin/listings/" + ID)
+    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id, Model model) {
+        Map<String, Object> listing = content.listing(me.apiToken(), id);
+        Map<String, Object> values = FormValues.of(groups(), listing);
+        return form(model, listing, new FormValues(Map.of(), values, Map.of()), "SQM");
+    }
+
+    @PostMapping("/admin/listings/" + ID)
+    String update(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, Object> current = content.listing(me.apiToken(), id);
+        FormValues form = read(params);
+        if (!form.errors().isEmpty()) {
+            return refused(model, current, form, params, ServiceProblem.invalid(form.errors()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(form.json());
+        for (String kept : ListingForm.CARRIED_OVER) {
+            if (current.get(kept) != null) {
+                body.put(kept, current.get(kept));
+            }
+        }
+        try {
+            content.updateListing(me.apiToken(), id, body);
+            redirect.addFlashAttribute("notice", "已保存");
+            return "redirect:/admin/listings/" + id;
+        } catch (ServiceProblem problem) {
+            return refused(model, current, form, params, problem);
+        }
+    }
+
+    @PostMapping("/admin/listings/" + ID + "/status")
+    String status(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            @RequestParam String status,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        if (!ListingForm.STATUS.containsKey(status) || (reason != null && reason.length() > 500)) {
+            redirect.addFlashAttribute("error", "操作无效");
+            return "redirect:/admin/listings/" + id;
+        }
+        try {
+            content.changeStatus(me.apiToken(), id, status, reason);
+            redirect.addFlashAttribute("notice", "状态已改为「" + ListingForm.STATUS.get(status) + "」");
+        } catch (ServiceProblem problem) {
+            redirect.addFlashAttribute("error", problem.getMessage());
+        }
+        return "redirect:/admin/listings/" + id;
+    }
+
+    @PostMapping("/admin/listings/" + ID + "/verify")
+    String verify(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            RedirectAttributes redirect) {
+        content.verify(me.apiToken(), id);
+        redirect.addFlashAttribute("notice", "已记录核实时间");
+        return "redirect:/admin/listings/" + id;
+    }
+
+    @PostMapping(path = "/admin/listings/" + ID + "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String upload(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String caption,
+            RedirectAttributes redirect)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("photoError", "请选择一张照片");
+        } else if (file.getSize() > properties.maxPhotoBytes()) {
+            redirect.addFlashAttribute("photoError", "照片不能超过 " + properties.maxPhotoBytes() / 1024 / 1024 + " MB");
+        } else {
+            try {
+                content.uploadPhoto(me.apiToken(), id, file.getBytes(), file.getOriginalFilename(), caption);
+                redirect.addFlashAttribute("notice", "照片已上传");
+            } catch (ServiceProblem problem) {
+                redirect.addFlashAttribute("photoError", problem.getMessage());
+            }
+        }
+        return "redirect:/admin/listings/" + id + "#photos";
+    }
+
+    @PostMapping("/admin/listings/" + ID + "/photos/" + PHOTO + "/delete")
+    String deletePhoto(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            @PathVariable String photoId,
+            RedirectAttributes redirect) {
+        content.deletePhoto(me.apiToken(), id, photoId);
+        redirect.addFlashAttribute("notice", "照片已删除");
+        return "redirect:/admin/listings/" + id + "#photos";
+    }
+
+    /** The editor's preview of a photo, also of a listing that is not public yet. */
+    @GetMapping("/admin/listings/" + ID + "/photos/" + PHOTO + "/{size:list|detail}.jpg")
+    ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String photoId, @PathVariable String size) {
+        ResponseEntity<byte[]> photo = content.photo(id, photoId, size);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .contentType(MediaType.IMAGE_JPEG)
+                .body(photo.getBody());
+    }
+
+    private List<Group> groups() {
+        return ListingForm.groups(options.towns());
+    }
+
+    private FormValues read(MultiValueMap<String, String> params) {
+        FormValues form = FormValues.read(groups(), params);
+        if ("MU".equals(params.getFirst("lotSizeUnit")) && form.json().containsKey("lotSizeArea")) {
+            Map<String, Object> json = new LinkedHashMap<>(form.json());
+            json.put("lotSizeMu", json.remove("lotSizeArea"));
+            return new FormValues(json, form.values(), form.errors());
+        }
+        return form;
+    }
+
+    private String refused(
+            Model model,
+            Map<String, Object> listing,
+            FormValues form,
+            MultiValueMap<String, String> params,
+            ServiceProblem problem) {
+        model.addAttribute("error", problem.getMessage());
+        String unit = "MU".equals(params.getFirst("lotSizeUnit")) ? "MU" : "SQM";
+        return form(model, listing, form.withServiceErrors(problem.fieldErrors(), ListingForm.ERROR_AT), unit);
+    }
+
+    private String form(Model model, Map<String, Object> listing, FormValues form, String lotSizeUnit) {
+        model.addAttribute("listing", listing);
+        model.addAttribute("groups", groups());
+        model.addAttribute("townGroups", options.townGroups());
+        model.addAttribute("values", form.values());
+        model.addAttribute("errors", form.errors());
+        model.addAttribute("lotSizeUnit", lotSizeUnit);
+        if (listing != null) {
+            model.addAttribute("actions", StatusActions.of(
+                    String.valueOf(listing.get("status")), String.valueOf(listing.get("deal"))));
+        }
+        return page(model, listing == null ? "新建房源" : "编辑房源", "admin/listings/form");
+    }
+
+    static String page(Model model, String title, String view) {
+        model.addAttribute("title", title);
+        model.addAttribute("nav", "listings");
+        model.addAttribute("labels", AdminOptions.LABELS);
+        return view;
+    }
+}
