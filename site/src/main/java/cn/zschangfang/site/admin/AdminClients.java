@@ -35,7 +35,11 @@ class AdminClients {
                 .connectTimeout(properties.connectTimeout())
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(readTimeout.compareTo(properties.readTimeout()) > 0 ? readTimeout : properties.readTimeout());
-        return builder.clone().baseUrl(baseUrl.toString()).requestFactory(factory).build();
+        factory.setReadTimeout(
+                readTimeout.compareTo(properties.readTimeout()) > 0 ? readTimeout : properties.readTimeout());
+        return builder.clone()
+                .baseUrl(baseUrl.toString())
+                .requestFactory(factory)
+                .build();
     }
 }

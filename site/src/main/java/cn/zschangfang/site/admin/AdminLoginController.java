@@ -1,7 +1,7 @@
 package cn.zschangfang.site.admin;
 
-import cn.zschangfang.site.agent.SessionCookies;
 import cn.zschangfang.site.agent.NotifySignin;
+import cn.zschangfang.site.agent.SessionCookies;
 import cn.zschangfang.site.agent.SiteSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

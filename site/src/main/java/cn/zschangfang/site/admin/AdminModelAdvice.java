@@ -14,8 +14,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = AdminModelAdvice.class)
 class AdminModelAdvice {
 
+    private static final AdminText TEXT = new AdminText();
+
     @ModelAttribute
     void signedIn(HttpServletRequest request, Model model) {
+        model.addAttribute("ax", TEXT);
         if (request.getAttribute(AdminAccess.SESSION) instanceof SiteSession session) {
             model.addAttribute("me", session);
             model.addAttribute("role", request.getAttribute(AdminAccess.ROLE));
@@ -24,7 +27,11 @@ class AdminModelAdvice {
     }
 
     @ExceptionHandler(ServiceProblem.class)
-    String problem(ServiceProblem problem, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+    String problem(
+            ServiceProblem problem,
+            HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
         signedIn(request, model);
         response.setStatus(problem.status() == 404 ? 404 : problem.status() >= 500 ? 502 : problem.status());
         model.addAttribute("title", problem.status() == 404 ? "记录不存在" : "操作未完成");

@@ -28,7 +28,8 @@ class AdminOptions {
     private final Map<String, String> towns;
 
     AdminOptions(ResourceLoader resources, SiteProperties properties) {
-        Areas areas = Areas.load(resources.getResource(properties.areas()), JsonMapper.builder().build());
+        Areas areas = Areas.load(
+                resources.getResource(properties.areas()), JsonMapper.builder().build());
         this.townGroups = areas.groups();
         Map<String, String> flat = new LinkedHashMap<>();
         townGroups.forEach(g -> g.names().forEach(n -> flat.put(n, n)));

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /admin/agents} (ADMIN only: notify has no teams, so a manager cannot be limited to "their" agents): list,
@@ -59,8 +58,7 @@ class AgentAdminController {
     String create(
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         Submitted s = read(me, null, params);
         String id = params.getFirst("id");
         if (id != null && !id.isBlank()) {
@@ -76,16 +74,26 @@ class AgentAdminController {
         }
         try {
             Map<String, Object> created = notify.create(me.apiToken(), s.body);
-            redirect.addFlashAttribute("notice", "经纪人已创建");
-            redirect.addFlashAttribute("issuedToken", created.get("token"));
-            return "redirect:/admin/agents/" + created.get("id");
+            // rendered, not redirected: the token is shown this once and must not travel in a URL
+            model.addAttribute("notice", "经纪人已创建");
+            model.addAttribute("issuedToken", created.get("token"));
+            return edit(me, String.valueOf(created.get("id")), model);
         } catch (ServiceProblem problem) {
             return refused(model, me, null, s, params, problem);
         }
     }
 
     @GetMapping("/admin/agents/" + ID)
-    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id, Model model) {
+    String edit(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            @RequestParam(required = false) String done,
+            Model model) {
+        model.addAttribute("notice", Notices.of(done));
+        return edit(me, id, model);
+    }
+
+    private String edit(SiteSession me, String id, Model model) {
         Map<String, Object> view = notify.agent(me.apiToken(), id);
         Map<String, Object> spec = AgentForm.spec(view);
         Map<String, Object> values = FormValues.of(groups(me, id), spec);
@@ -97,8 +105,7 @@ class AgentAdminController {
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         Map<String, Object> view = notify.agent(me.apiToken(), id);
         Submitted s = read(me, id, params);
         s.body.put("id", id);
@@ -107,26 +114,24 @@ class AgentAdminController {
         }
         try {
             notify.update(me.apiToken(), id, s.body);
-            redirect.addFlashAttribute("notice", "已保存");
-            return "redirect:/admin/agents/" + id;
+            return "redirect:/admin/agents/" + id + "?done=saved";
         } catch (ServiceProblem problem) {
             return refused(model, me, view, s, params, problem);
         }
     }
 
     @PostMapping("/admin/agents/" + ID + "/test-message")
-    String testMessage(
-            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
-            @PathVariable String id,
-            RedirectAttributes redirect) {
+    String testMessage(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id, Model model) {
+        // rendered, not redirected: the results belong to this request only
         try {
             Map<String, Object> answer = notify.testMessage(me.apiToken(), id);
             Object results = answer == null ? null : answer.get("results");
-            redirect.addFlashAttribute("testResults", results instanceof List<?> l ? l : List.of());
+            model.addAttribute("testResults", results instanceof List<?> l ? l : List.of());
         } catch (ServiceProblem problem) {
-            redirect.addFlashAttribute("error", "测试消息未发送：" + problem.getMessage());
+            problem.markResponse();
+            model.addAttribute("error", "测试消息未发送：" + problem.getMessage());
         }
-        return "redirect:/admin/agents/" + id + "#test";
+        return edit(me, id, model);
     }
 
     private record Submitted(FormValues form, Map<String, Object> body, List<Map<String, Object>> rows) {}
@@ -148,6 +153,7 @@ class AgentAdminController {
             Submitted s,
             MultiValueMap<String, String> params,
             ServiceProblem problem) {
+        problem.markResponse();
         model.addAttribute("error", problem.getMessage());
         FormValues shown = s.form.withServiceErrors(problem.fieldErrors(), Map.of());
         List<Map<String, Object>> rows = AgentForm.rows(AgentForm.hoursAsEntered(params));
@@ -168,6 +174,15 @@ class AgentAdminController {
         model.addAttribute("days", AgentForm.DAYS);
         model.addAttribute("errors", errors);
         model.addAttribute("townGroups", options.townGroups());
+        Object towns = values.get("towns");
+        model.addAttribute(
+                "extraTowns",
+                towns instanceof List<?> l
+                        ? l.stream()
+                                .map(String::valueOf)
+                                .filter(t -> !options.towns().containsKey(t))
+                                .toList()
+                        : List.of());
         return page(model, view == null ? "新建经纪人" : "编辑经纪人", "admin/agents/form");
     }
 

@@ -31,28 +31,44 @@ final class AgentForm {
 
     static List<Group> groups(Map<String, String> towns, Map<String, String> backups) {
         return List.of(
-                new Group("basic", "基本信息", List.of(
-                        Field.text("name", "姓名", 50).required(),
-                        Field.select("role", "角色", ROLES).required(),
-                        Field.select("backup", "备岗（超时未确认时接手）", backups),
-                        Field.bool("active", "启用（停用会同时吊销令牌）"))),
-                new Group("channels", "接收渠道", List.of(
-                        Field.text("mobile", "手机号", 20).hint("短信通道和企业微信 @提醒 使用"),
-                        Field.text("wecomUserId", "企业微信 UserID", 64),
-                        Field.text("wecomWebhook", "企业微信机器人 Webhook", 500).wide(),
-                        Field.text("dingtalkWebhook", "钉钉机器人 Webhook", 500).wide(),
-                        Field.text("dingtalkSecret", "钉钉加签密钥", 200).hint("*** 表示保持原密钥"),
-                        Field.text("feishuWebhook", "飞书机器人 Webhook", 500).wide(),
-                        Field.text("feishuSecret", "飞书签名密钥", 200).hint("*** 表示保持原密钥"),
-                        Field.bool("sms", "短信通知"))),
-                new Group("territory", "负责范围（不选 = 不限）", List.of(
-                        Field.multi("towns", "镇街", towns),
-                        Field.multi("propertyTypes", "物业类型", PROPERTY_TYPES),
-                        Field.multi("intents", "需求类型", INTENTS))),
-                new Group("capacity", "接单能力", List.of(
-                        Field.integer("weight", "分配权重", null, "1", "1000").hint("权重越大分到的询盘越多"),
-                        Field.integer("maxOpenLeads", "最多未结询盘", "条", "0", "100000")
-                                .hint("留空 = 不限"))));
+                new Group(
+                        "basic",
+                        "基本信息",
+                        List.of(
+                                Field.text("name", "姓名", 50).asRequired(),
+                                Field.select("role", "角色", ROLES).asRequired(),
+                                Field.select("backup", "备岗（超时未确认时接手）", backups),
+                                Field.bool("active", "启用（停用会同时吊销令牌）"))),
+                new Group(
+                        "channels",
+                        "接收渠道",
+                        List.of(
+                                Field.text("mobile", "手机号", 20).withHint("短信通道和企业微信 @提醒 使用"),
+                                Field.text("wecomUserId", "企业微信 UserID", 64),
+                                Field.text("wecomWebhook", "企业微信机器人 Webhook", 500)
+                                        .asWide(),
+                                Field.text("dingtalkWebhook", "钉钉机器人 Webhook", 500)
+                                        .asWide(),
+                                Field.text("dingtalkSecret", "钉钉加签密钥", 200).withHint("*** 表示保持原密钥"),
+                                Field.text("feishuWebhook", "飞书机器人 Webhook", 500)
+                                        .asWide(),
+                                Field.text("feishuSecret", "飞书签名密钥", 200).withHint("*** 表示保持原密钥"),
+                                Field.bool("sms", "短信通知"))),
+                new Group(
+                        "territory",
+                        "负责范围（不选 = 不限）",
+                        List.of(
+                                Field.multi("towns", "镇街", towns),
+                                Field.multi("propertyTypes", "物业类型", PROPERTY_TYPES),
+                                Field.multi("intents", "需求类型", INTENTS))),
+                new Group(
+                        "capacity",
+                        "接单能力",
+                        List.of(
+                                Field.integer("weight", "分配权重", null, "1", "1000")
+                                        .withHint("权重越大分到的询盘越多"),
+                                Field.integer("maxOpenLeads", "最多未结询盘", "条", "0", "100000")
+                                        .withHint("留空 = 不限"))));
     }
 
     /** The working-hours rows of a form: {@code [{days, from, to}]}, blank rows left out. */
@@ -87,8 +103,18 @@ final class AgentForm {
         for (int i = 0; i < HOURS_ROWS; i++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("days", params.getOrDefault("hours[" + i + "].days", List.of()));
-            row.put("from", String.valueOf(params.getFirst("hours[" + i + "].from") == null ? "" : params.getFirst("hours[" + i + "].from")));
-            row.put("to", String.valueOf(params.getFirst("hours[" + i + "].to") == null ? "" : params.getFirst("hours[" + i + "].to")));
+            row.put(
+                    "from",
+                    String.valueOf(
+                            params.getFirst("hours[" + i + "].from") == null
+                                    ? ""
+                                    : params.getFirst("hours[" + i + "].from")));
+            row.put(
+                    "to",
+                    String.valueOf(
+                            params.getFirst("hours[" + i + "].to") == null
+                                    ? ""
+                                    : params.getFirst("hours[" + i + "].to")));
             rows.add(row);
         }
         return rows;
@@ -103,9 +129,20 @@ final class AgentForm {
                 if (o instanceof Map<?, ?> m && rows.size() < HOURS_ROWS) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     Object days = m.get("days");
-                    row.put("days", days instanceof List<?> d
-                            ? d.stream().map(x -> String.valueOf(x).toUpperCase().substring(0, Math.min(3, String.valueOf(x).length()))).toList()
-                            : List.of());
+                    row.put(
+                            "days",
+                            days instanceof List<?> d
+                                    ? d.stream()
+                                            .map(x -> String.valueOf(x)
+                                                    .toUpperCase()
+                                                    .substring(
+                                                            0,
+                                                            Math.min(
+                                                                    3,
+                                                                    String.valueOf(x)
+                                                                            .length())))
+                                            .toList()
+                                    : List.of());
                     row.put("from", hhmm(m.get("from")));
                     row.put("to", hhmm(m.get("to")));
                     rows.add(row);
@@ -144,7 +181,8 @@ final class AgentForm {
     @SuppressWarnings("unchecked")
     static Map<String, Object> spec(Map<String, Object> view) {
         Object agent = view == null ? null : view.get("agent");
-        Map<String, Object> flat = new LinkedHashMap<>(agent instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+        Map<String, Object> flat =
+                new LinkedHashMap<>(agent instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
         for (String group : List.of("channels", "territory", "capacity")) {
             if (flat.get(group) instanceof Map<?, ?> nested) {
                 flat.remove(group);

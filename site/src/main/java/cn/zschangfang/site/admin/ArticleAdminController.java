@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /admin/articles} (ADMIN): list, editor with the sanitizer's preview, publish and unpublish, through
@@ -29,15 +28,17 @@ class ArticleAdminController {
     private static final String SLUG = "{slug:[a-z0-9]+(?:-[a-z0-9]+)*}";
     private static final int MAX_PREVIEW_CHARS = 1_000_000;
 
-    static final List<Group> GROUPS = List.of(
-            new Group("article", "文章", List.of(
-                    Field.text("title", "标题", 200).required().wide(),
-                    Field.text("category", "分类", 60).required().hint("如：中山产业信息"),
+    static final List<Group> GROUPS = List.of(new Group(
+            "article",
+            "文章",
+            List.of(
+                    Field.text("title", "标题", 200).asRequired().asWide(),
+                    Field.text("category", "分类", 60).asRequired().withHint("如：中山产业信息"),
                     Field.list("tags", "标签", "用逗号或顿号分隔，最多 20 个"),
-                    Field.textarea("summary", "摘要", 500).hint("留空则取正文开头"),
+                    Field.textarea("summary", "摘要", 500).withHint("留空则取正文开头"),
                     Field.text("author", "作者", 100),
                     Field.text("source", "来源", 200),
-                    Field.text("coverImage", "封面图地址", 1000).wide().hint("http(s) 地址或站内路径"),
+                    Field.text("coverImage", "封面图地址", 1000).asWide().withHint("http(s) 地址或站内路径"),
                     Field.textarea("copyright", "版权声明", 2000))));
 
     private final ContentAdmin content;
@@ -88,23 +89,26 @@ class ArticleAdminController {
     String create(
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         FormValues form = read(params, null);
         if (!form.errors().isEmpty()) {
             return refused(model, null, form, ServiceProblem.invalid(form.errors()));
         }
         try {
             Map<String, Object> created = content.createArticle(me.apiToken(), form.json());
-            redirect.addFlashAttribute("notice", "已保存为草稿");
-            return "redirect:/admin/articles/" + created.get("slug");
+            return "redirect:/admin/articles/" + created.get("slug") + "?done=article-created";
         } catch (ServiceProblem problem) {
             return refused(model, null, form, problem);
         }
     }
 
     @GetMapping("/admin/articles/" + SLUG)
-    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String slug, Model model) {
+    String edit(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String slug,
+            @RequestParam(required = false) String done,
+            Model model) {
+        model.addAttribute("notice", Notices.of(done));
         Map<String, Object> article = content.article(me.apiToken(), slug);
         Map<String, Object> values = FormValues.of(GROUPS, article);
         values.put("slug", slug);
@@ -117,8 +121,7 @@ class ArticleAdminController {
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @PathVariable String slug,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         Map<String, Object> article = content.article(me.apiToken(), slug);
         FormValues form = read(params, slug);
         if (!form.errors().isEmpty()) {
@@ -126,8 +129,7 @@ class ArticleAdminController {
         }
         try {
             content.updateArticle(me.apiToken(), slug, form.json());
-            redirect.addFlashAttribute("notice", "已保存");
-            return "redirect:/admin/articles/" + slug;
+            return "redirect:/admin/articles/" + slug + "?done=saved";
         } catch (ServiceProblem problem) {
             return refused(model, article, form, problem);
         }
@@ -137,11 +139,9 @@ class ArticleAdminController {
     String publish(
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @PathVariable String slug,
-            @PathVariable String action,
-            RedirectAttributes redirect) {
+            @PathVariable String action) {
         content.setArticlePublished(me.apiToken(), slug, "publish".equals(action));
-        redirect.addFlashAttribute("notice", "publish".equals(action) ? "已发布" : "已撤回为草稿");
-        return "redirect:/admin/articles/" + slug;
+        return "redirect:/admin/articles/" + slug + "?done=" + action + "ed";
     }
 
     /** The editor's preview (XHR with {@code X-CSRF-Token}): content-service's sanitizer output, never the raw body. */
@@ -168,7 +168,10 @@ class ArticleAdminController {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>(form.values());
         Map<String, String> errors = new LinkedHashMap<>(form.errors());
-        String s = slug != null ? slug : String.valueOf(params.getFirst("slug") == null ? "" : params.getFirst("slug")).strip();
+        String s = slug != null
+                ? slug
+                : String.valueOf(params.getFirst("slug") == null ? "" : params.getFirst("slug"))
+                        .strip();
         values.put("slug", s);
         if (s.isEmpty()) {
             errors.put("slug", "必填");
@@ -188,12 +191,14 @@ class ArticleAdminController {
     }
 
     private String refused(Model model, Map<String, Object> article, FormValues form, ServiceProblem problem) {
+        problem.markResponse();
         model.addAttribute("error", problem.getMessage());
         FormValues shown = form.withServiceErrors(problem.fieldErrors(), Map.of());
         return form(model, article, shown.values(), shown.errors());
     }
 
-    private String form(Model model, Map<String, Object> article, Map<String, Object> values, Map<String, String> errors) {
+    private String form(
+            Model model, Map<String, Object> article, Map<String, Object> values, Map<String, String> errors) {
         model.addAttribute("article", article);
         model.addAttribute("groups", GROUPS);
         model.addAttribute("values", values);

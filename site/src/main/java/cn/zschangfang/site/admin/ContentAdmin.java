@@ -175,7 +175,9 @@ class ContentAdmin {
 
     Map<String, Object> audit(String token, int page) {
         return call(() -> http.get()
-                .uri(b -> b.path("/api/content/admin/audit").queryParam("page", page).build())
+                .uri(b -> b.path("/api/content/admin/audit")
+                        .queryParam("page", page)
+                        .build())
                 .headers(h -> h.setBearerAuth(token))
                 .retrieve()
                 .body(OBJECT));

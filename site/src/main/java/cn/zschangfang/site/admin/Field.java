@@ -11,7 +11,7 @@ import java.util.Map;
  * @param name the service's JSON field name (also the form parameter)
  * @param options value → Chinese label, for {@link Kind#SELECT} and {@link Kind#MULTI}
  */
-record Field(
+public record Field(
         String name,
         String label,
         Kind kind,
@@ -24,7 +24,7 @@ record Field(
         String hint,
         boolean wide) {
 
-    enum Kind {
+    public enum Kind {
         TEXT,
         TEXTAREA,
         NUMBER,
@@ -38,7 +38,8 @@ record Field(
     }
 
     static Field text(String name, String label, int maxLength) {
-        return new Field(name, label, Kind.TEXT, null, Map.of(), false, null, String.valueOf(maxLength), null, null, false);
+        return new Field(
+                name, label, Kind.TEXT, null, Map.of(), false, null, String.valueOf(maxLength), null, null, false);
     }
 
     static Field number(String name, String label, String unit, String min, String max, String step) {
@@ -66,18 +67,19 @@ record Field(
     }
 
     static Field textarea(String name, String label, int maxLength) {
-        return new Field(name, label, Kind.TEXTAREA, null, Map.of(), false, null, String.valueOf(maxLength), null, null, true);
+        return new Field(
+                name, label, Kind.TEXTAREA, null, Map.of(), false, null, String.valueOf(maxLength), null, null, true);
     }
 
-    Field required() {
+    Field asRequired() {
         return new Field(name, label, kind, unit, options, true, min, max, step, hint, wide);
     }
 
-    Field hint(String text) {
+    Field withHint(String text) {
         return new Field(name, label, kind, unit, options, required, min, max, step, text, wide);
     }
 
-    Field wide() {
+    Field asWide() {
         return new Field(name, label, kind, unit, options, required, min, max, step, hint, true);
     }
 
@@ -91,5 +93,5 @@ record Field(
     }
 
     /** A named group of fields (one fieldset of the form). */
-    record Group(String id, String title, List<Field> fields) {}
+    public record Group(String id, String title, List<Field> fields) {}
 }

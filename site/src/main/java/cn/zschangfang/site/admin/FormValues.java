@@ -61,12 +61,13 @@ record FormValues(Map<String, Object> json, Map<String, Object> values, Map<Stri
                             errors.put(f.name(), "请选择列表中的一项");
                         }
                     }
-                    case LIST -> json.put(
-                            f.name(),
-                            Arrays.stream(value.split("[,，、;；\\s]+"))
-                                    .filter(s -> !s.isBlank())
-                                    .distinct()
-                                    .toList());
+                    case LIST ->
+                        json.put(
+                                f.name(),
+                                Arrays.stream(value.split("[,，、;；\\s]+"))
+                                        .filter(s -> !s.isBlank())
+                                        .distinct()
+                                        .toList());
                     default -> {
                         if (f.max() != null && value.length() > Integer.parseInt(f.max())) {
                             errors.put(f.name(), "最多 " + f.max() + " 个字");
@@ -131,9 +132,13 @@ record FormValues(Map<String, Object> json, Map<String, Object> values, Map<Stri
 
     private static Object display(Field f, Object v) {
         return switch (f.kind()) {
-            case MULTI -> v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            case MULTI ->
+                v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             case BOOLEAN -> Boolean.TRUE.equals(v) ? "true" : "";
-            case LIST -> v instanceof List<?> l ? String.join("、", l.stream().map(String::valueOf).toList()) : "";
+            case LIST ->
+                v instanceof List<?> l
+                        ? String.join("、", l.stream().map(String::valueOf).toList())
+                        : "";
             case NUMBER, INTEGER -> v instanceof Number n ? plain(n) : v == null ? "" : v.toString();
             default -> v == null ? "" : v.toString();
         };

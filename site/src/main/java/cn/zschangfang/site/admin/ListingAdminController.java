@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /admin/listings}: list by status, the grouped editor, photos, status changes and verification. */
 @Controller
@@ -67,23 +66,30 @@ class ListingAdminController {
     String create(
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         FormValues form = read(params);
         if (!form.errors().isEmpty()) {
             return refused(model, null, form, params, ServiceProblem.invalid(form.errors()));
         }
         try {
             Map<String, Object> created = content.createListing(me.apiToken(), form.json());
-            redirect.addFlashAttribute("notice", "已保存为草稿，可以上传照片并提交审核");
-            return "redirect:/admin/listings/" + created.get("id");
+            return "redirect:/admin/listings/" + created.get("id") + "?done=created";
         } catch (ServiceProblem problem) {
             return refused(model, null, form, params, problem);
         }
     }
 
     @GetMapping("/admin/listings/" + ID)
-    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id, Model model) {
+    String edit(
+            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
+            @PathVariable String id,
+            @RequestParam(required = false) String done,
+            Model model) {
+        model.addAttribute("notice", Notices.of(done));
+        return edit(me, id, model);
+    }
+
+    private String edit(SiteSession me, String id, Model model) {
         Map<String, Object> listing = content.listing(me.apiToken(), id);
         Map<String, Object> values = FormValues.of(groups(), listing);
         return form(model, listing, new FormValues(Map.of(), values, Map.of()), "SQM");
@@ -94,8 +100,7 @@ class ListingAdminController {
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         Map<String, Object> current = content.listing(me.apiToken(), id);
         FormValues form = read(params);
         if (!form.errors().isEmpty()) {
@@ -109,8 +114,7 @@ class ListingAdminController {
         }
         try {
             content.updateListing(me.apiToken(), id, body);
-            redirect.addFlashAttribute("notice", "已保存");
-            return "redirect:/admin/listings/" + id;
+            return "redirect:/admin/listings/" + id + "?done=saved";
         } catch (ServiceProblem problem) {
             return refused(model, current, form, params, problem);
         }
@@ -122,28 +126,29 @@ class ListingAdminController {
             @PathVariable String id,
             @RequestParam String status,
             @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
+            Model model) {
         if (!ListingForm.STATUS.containsKey(status) || (reason != null && reason.length() > 500)) {
-            redirect.addFlashAttribute("error", "操作无效");
-            return "redirect:/admin/listings/" + id;
+            return shownWith(me, id, model, ServiceProblem.invalid(Map.of("status", "操作无效")), "error");
         }
         try {
             content.changeStatus(me.apiToken(), id, status, reason);
-            redirect.addFlashAttribute("notice", "状态已改为「" + ListingForm.STATUS.get(status) + "」");
+            return "redirect:/admin/listings/" + id + "?done=status#status";
         } catch (ServiceProblem problem) {
-            redirect.addFlashAttribute("error", problem.getMessage());
+            return shownWith(me, id, model, problem, "error");
         }
-        return "redirect:/admin/listings/" + id;
+    }
+
+    /** The editor again with a refusal above it (the page is rendered, not redirected: no flash session). */
+    private String shownWith(SiteSession me, String id, Model model, ServiceProblem problem, String slot) {
+        problem.markResponse();
+        model.addAttribute(slot, problem.getMessage());
+        return edit(me, id, model);
     }
 
     @PostMapping("/admin/listings/" + ID + "/verify")
-    String verify(
-            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
-            @PathVariable String id,
-            RedirectAttributes redirect) {
+    String verify(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id) {
         content.verify(me.apiToken(), id);
-        redirect.addFlashAttribute("notice", "已记录核实时间");
-        return "redirect:/admin/listings/" + id;
+        return "redirect:/admin/listings/" + id + "?done=verified#verify";
     }
 
     @PostMapping(path = "/admin/listings/" + ID + "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -152,32 +157,34 @@ class ListingAdminController {
             @PathVariable String id,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String caption,
-            RedirectAttributes redirect)
+            Model model)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("photoError", "请选择一张照片");
-        } else if (file.getSize() > properties.maxPhotoBytes()) {
-            redirect.addFlashAttribute("photoError", "照片不能超过 " + properties.maxPhotoBytes() / 1024 / 1024 + " MB");
-        } else {
-            try {
-                content.uploadPhoto(me.apiToken(), id, file.getBytes(), file.getOriginalFilename(), caption);
-                redirect.addFlashAttribute("notice", "照片已上传");
-            } catch (ServiceProblem problem) {
-                redirect.addFlashAttribute("photoError", problem.getMessage());
-            }
+            return shownWith(me, id, model, ServiceProblem.invalid(Map.of("file", "请选择一张照片")), "photoError");
         }
-        return "redirect:/admin/listings/" + id + "#photos";
+        if (file.getSize() > properties.maxPhotoBytes()) {
+            return shownWith(
+                    me,
+                    id,
+                    model,
+                    new ServiceProblem(413, "照片不能超过 " + properties.maxPhotoBytes() / 1024 / 1024 + " MB", Map.of()),
+                    "photoError");
+        }
+        try {
+            content.uploadPhoto(me.apiToken(), id, file.getBytes(), file.getOriginalFilename(), caption);
+            return "redirect:/admin/listings/" + id + "?done=photo#photos";
+        } catch (ServiceProblem problem) {
+            return shownWith(me, id, model, problem, "photoError");
+        }
     }
 
     @PostMapping("/admin/listings/" + ID + "/photos/" + PHOTO + "/delete")
     String deletePhoto(
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @PathVariable String id,
-            @PathVariable String photoId,
-            RedirectAttributes redirect) {
+            @PathVariable String photoId) {
         content.deletePhoto(me.apiToken(), id, photoId);
-        redirect.addFlashAttribute("notice", "照片已删除");
-        return "redirect:/admin/listings/" + id + "#photos";
+        return "redirect:/admin/listings/" + id + "?done=photo-deleted#photos";
     }
 
     /** The editor's preview of a photo, also of a listing that is not public yet. */
@@ -210,6 +217,7 @@ class ListingAdminController {
             FormValues form,
             MultiValueMap<String, String> params,
             ServiceProblem problem) {
+        problem.markResponse();
         model.addAttribute("error", problem.getMessage());
         String unit = "MU".equals(params.getFirst("lotSizeUnit")) ? "MU" : "SQM";
         return form(model, listing, form.withServiceErrors(problem.fieldErrors(), ListingForm.ERROR_AT), unit);
@@ -223,8 +231,9 @@ class ListingAdminController {
         model.addAttribute("errors", form.errors());
         model.addAttribute("lotSizeUnit", lotSizeUnit);
         if (listing != null) {
-            model.addAttribute("actions", StatusActions.of(
-                    String.valueOf(listing.get("status")), String.valueOf(listing.get("deal"))));
+            model.addAttribute(
+                    "actions",
+                    StatusActions.of(String.valueOf(listing.get("status")), String.valueOf(listing.get("deal"))));
         }
         return page(model, listing == null ? "新建房源" : "编辑房源", "admin/listings/form");
     }

@@ -79,6 +79,15 @@ class ServiceProblem extends RuntimeException {
         return node == null || node.isNull() ? null : node.asString();
     }
 
+    /** Marks the current response with this refusal's status (a form shown again is not a 200). */
+    void markResponse() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && servlet.getResponse() != null) {
+            servlet.getResponse().setStatus(status >= 400 && status < 500 ? status : 502);
+        }
+    }
+
     static ServiceProblem unavailable() {
         return new ServiceProblem(503, "服务暂时不可用，请稍后再试", Map.of());
     }

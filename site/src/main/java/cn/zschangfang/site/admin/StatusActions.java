@@ -7,7 +7,7 @@ import java.util.List;
  * The status buttons a listing offers, from content-service's life cycle (草稿 → 待审核 → 上架 → 已租/已售 → 下架;
  * 已租 only for a lease, 已售 only for a sale). The service refuses any other transition with 409 regardless.
  */
-record StatusActions(String status, String label, boolean primary, boolean needsReason) {
+public record StatusActions(String status, String label, boolean primary, boolean needsReason) {
 
     static List<StatusActions> of(String current, String deal) {
         List<StatusActions> actions = new ArrayList<>();
