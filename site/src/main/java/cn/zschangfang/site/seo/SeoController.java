@@ -72,6 +72,7 @@ class SeoController {
                 "Allow: /",
                 "Disallow: /agent",
                 "Disallow: /dashboard",
+                "Disallow: /admin",
                 "Disallow: /api/",
                 "Disallow: /ack/",
                 "Disallow: /articles?q=",

@@ -112,4 +112,9 @@ class AdminSignInTest extends AdminTestBase {
         assertThat(out.statusCode()).isEqualTo(302);
         assertThat(get("/admin", admin.cookie()).statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void robotsKeepCrawlersOutOfTheBackOffice() {
+        assertThat(get("/robots.txt", null).body()).contains("Disallow: /admin");
+    }
 }
