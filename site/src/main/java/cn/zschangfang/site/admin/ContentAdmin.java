@@ -177,6 +177,7 @@ class ContentAdmin {
         return call(() -> http.get()
                 .uri(b -> b.path("/api/content/admin/audit")
                         .queryParam("page", page)
+                        .queryParam("size", 20)
                         .build())
                 .headers(h -> h.setBearerAuth(token))
                 .retrieve()

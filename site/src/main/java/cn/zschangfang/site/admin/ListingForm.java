@@ -33,7 +33,7 @@ final class ListingForm {
             options("YUAN_PER_SQM_MONTH", "元/㎡/月", "YUAN_PER_SQM_DAY", "元/㎡/天", "YUAN_PER_MU_YEAR", "元/亩/年");
 
     /** Fields of ListingSpec this form does not edit: carried over unchanged on save (PUT replaces the whole spec). */
-    static final Set<String> CARRIED_OVER = Set.of("floorSpecs", "demo");
+    static final Set<String> CARRIED_OVER = Set.of("slug", "floorSpecs", "demo");
 
     /** Where a service error on a field this form shows differently belongs. */
     static final Map<String, String> ERROR_AT = Map.of("lotSizeMu", "lotSizeArea");
