@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    /** Bounds the memory a spray of spoofed addresses can take; the oldest entries go first. */
+    /** Past this many tracked addresses, those whose window has emptied are dropped before a new one is added. */
     private static final int MAX_TRACKED = 10_000;
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
