@@ -100,10 +100,16 @@ class AdminBrowserIT {
             phone.open(desk.driver().getCurrentUrl());
             phone.screenshot("admin-listing-edit-phone");
 
-            // public: through the gateway, as the site's /listings/{slug} page (branch site) reads it
+            // public: the API through the gateway (content-service, branch listings)
             HttpResponse<String> pub = BrowserStack.httpGet("/api/content/listings/" + listingId);
             assertThat(pub.statusCode()).isEqualTo(200);
             assertThat(pub.body()).contains(title, "\"status\":\"PUBLISHED\"", "\"photos\":[{", "\"lastVerifiedAt\"");
+            // and the visitor's page (site.listing, branch site)
+            String slug = pub.body().replaceAll("(?s).*?\"slug\":\"([^\"]+)\".*", "$1");
+            phone.open(BrowserStack.gateway() + "/listings/" + slug);
+            assertThat(phone.find("h1").getText()).isEqualTo(title);
+            assertThat(phone.findAll(".gallery img")).isNotEmpty();
+            phone.screenshot("admin-listing-public-phone");
 
             desk.open(BrowserStack.gateway() + "/admin/listings?status=PUBLISHED");
             assertThat(desk.find(".data-table").getText()).contains(title);
