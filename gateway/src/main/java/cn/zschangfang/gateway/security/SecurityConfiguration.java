@@ -156,6 +156,9 @@ class SecurityConfiguration {
                             // The site's signed-in forms: the site checks its own session and CSRF token.
                             .requestMatchers(HttpMethod.POST, "/agent/**")
                             .permitAll()
+                            // The back office's forms (site.admin): same, the site checks its session and CSRF token.
+                            .requestMatchers(HttpMethod.POST, "/admin/**")
+                            .permitAll()
                             .anyRequest()
                             .denyAll();
                 });

@@ -80,6 +80,7 @@ class SeoController {
                 "Allow: /",
                 "Disallow: /agent",
                 "Disallow: /dashboard",
+                "Disallow: /admin",
                 "Disallow: /api/",
                 "Disallow: /ack/",
                 "Disallow: /articles?q=",

@@ -1,0 +1,47 @@
+package cn.zschangfang.site.admin;
+
+import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.inquiry.Areas;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The choices of the back office's forms: the town reference list (the inquiry form's) and the enum labels. */
+@Component
+class AdminOptions {
+
+    /** Chinese labels of the services' enum values, by enumeration, for lists and badges. */
+    static final Map<String, Map<String, String>> LABELS = Map.of(
+            "deal", ListingForm.DEAL,
+            "propertyType", ListingForm.PROPERTY_TYPE,
+            "status", ListingForm.STATUS,
+            "leaseAmountFrequency", ListingForm.LEASE_FREQUENCY,
+            "leadPropertyType", AgentForm.PROPERTY_TYPES,
+            "intent", AgentForm.INTENTS,
+            "agentRole", AgentForm.ROLES,
+            "channel", AgentForm.CHANNELS);
+
+    private final List<Areas.Group> townGroups;
+    private final Map<String, String> towns;
+
+    AdminOptions(ResourceLoader resources, SiteProperties properties) {
+        Areas areas = Areas.load(
+                resources.getResource(properties.areas()), JsonMapper.builder().build());
+        this.townGroups = areas.groups();
+        Map<String, String> flat = new LinkedHashMap<>();
+        townGroups.forEach(g -> g.names().forEach(n -> flat.put(n, n)));
+        this.towns = java.util.Collections.unmodifiableMap(flat);
+    }
+
+    List<Areas.Group> townGroups() {
+        return townGroups;
+    }
+
+    /** Every town, for validation (the form shows {@link #townGroups()}). */
+    Map<String, String> towns() {
+        return towns;
+    }
+}
