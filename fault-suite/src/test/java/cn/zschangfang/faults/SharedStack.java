@@ -3,13 +3,9 @@ package cn.zschangfang.faults;
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -57,17 +53,9 @@ final class SharedStack {
         Path dataDir = projectDir.resolve("fault-suite/target/stack-data");
         deleteRecursively(dataDir);
         RobotStub robots = new RobotStub();
-        int[] ports = freePorts(7);
-        StackConfig config = new StackConfig(
+        StackConfig config = StackConfig.onFreePorts(
                 projectDir,
                 dataDir,
-                ports[0],
-                ports[1],
-                ports[2],
-                ports[3],
-                ports[4],
-                ports[5],
-                ports[6],
                 Map.of(
                         // The two seeded agents' robots are the stub too: a lead that reaches them is seen.
                         "DEMO_AGENT_WEBHOOK", robots.url("demo-geyiming"),
@@ -108,20 +96,6 @@ final class SharedStack {
 
     Path logDir() {
         return config.dataDir().resolve("logs");
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the local stack lives and which ports it takes. {@link #defaults(Path)} gives the fixed ports of {@code
- * ./run.sh}; the end-to-end test builds one with free random ports so that it can run beside a running stack.
+ * ./run.sh}; {@link #onFreePorts} gives random free ones for tests.
  *
  * @param projectDir the checkout: the services' jars are read from {@code <module>/target}
  * @param dataDir Kafka logs, the MongoDB-wire store and the process logs; kept between runs
@@ -37,31 +39,22 @@ public record StackConfig(
     }
 
     /**
-     * The shape from before the site existed, kept so that tests written against it still compile: the site gets a
-     * free ephemeral port, which is what such a test (random ports everywhere) wants.
+     * A stack on random free ports, so that a test can run beside a running {@code ./run.sh} or another test's
+     * stack. The ports are held together while they are chosen, so that no two of them are the same.
      */
-    public StackConfig(
-            Path projectDir,
-            Path dataDir,
-            int kafkaPort,
-            int kafkaControllerPort,
-            int mongoPort,
-            int gatewayPort,
-            int contentPort,
-            int leadPort,
-            int notifyPort,
-            Map<String, String> extraEnv) {
-        this(
+    public static StackConfig onFreePorts(Path projectDir, Path dataDir, Map<String, String> extraEnv) {
+        int[] ports = freePorts(8);
+        return new StackConfig(
                 projectDir,
                 dataDir,
-                kafkaPort,
-                kafkaControllerPort,
-                mongoPort,
-                gatewayPort,
-                contentPort,
-                leadPort,
-                notifyPort,
-                freePort(),
+                ports[0],
+                ports[1],
+                ports[2],
+                ports[3],
+                ports[4],
+                ports[5],
+                ports[6],
+                ports[7],
                 extraEnv);
     }
 
@@ -100,11 +93,23 @@ public record StackConfig(
         return ports;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a socket that cannot close still gave its port number; the service binds it later
+                }
+            }
         }
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,18 +71,9 @@ class LocalStackEndToEndIT {
         Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
                 .toAbsolutePath()
                 .normalize();
-        int[] ports = freePorts(8);
-        StackConfig config = new StackConfig(
+        StackConfig config = StackConfig.onFreePorts(
                 projectDir,
                 dataDir,
-                ports[0],
-                ports[1],
-                ports[2],
-                ports[3],
-                ports[4],
-                ports[5],
-                ports[6],
-                ports[7],
                 Map.of(
                         "DEMO_AGENT_WEBHOOK",
                         "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot"));
@@ -279,19 +269,5 @@ class LocalStackEndToEndIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

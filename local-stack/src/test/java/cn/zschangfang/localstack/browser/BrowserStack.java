@@ -2,9 +2,6 @@ package cn.zschangfang.localstack.browser;
 
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,19 +35,7 @@ public final class BrowserStack {
                     .toAbsolutePath()
                     .normalize();
             Path dataDir = Files.createTempDirectory("browser-stack-");
-            int[] ports = freePorts(8);
-            StackConfig config = new StackConfig(
-                    projectDir,
-                    dataDir,
-                    ports[0],
-                    ports[1],
-                    ports[2],
-                    ports[3],
-                    ports[4],
-                    ports[5],
-                    ports[6],
-                    ports[7],
-                    Map.of());
+            StackConfig config = StackConfig.onFreePorts(projectDir, dataDir, Map.of());
             stack = LocalStack.startForTest(config, System.out);
             LocalStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "browser-stack-shutdown"));
@@ -73,19 +56,5 @@ public final class BrowserStack {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 0, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -109,9 +109,9 @@ public class AgentRegistry {
             throw new IllegalStateException("notify.agents[].id is required for seeded agents");
         }
         for (String url : List.of(
-                nullToEmpty(spec.wecomWebhook()),
-                nullToEmpty(spec.dingtalkWebhook()),
-                nullToEmpty(spec.feishuWebhook()))) {
+                nullToEmpty(spec.channels().wecomWebhook()),
+                nullToEmpty(spec.channels().dingtalkWebhook()),
+                nullToEmpty(spec.channels().feishuWebhook()))) {
             String problem = webhookPolicy.check(url);
             if (problem != null) {
                 throw new IllegalStateException("notify.agents[" + spec.id() + "] webhook " + problem);
@@ -165,17 +165,17 @@ public class AgentRegistry {
 
     private void validate(AgentSpec spec) {
         List<ApiException.FieldError> errors = new ArrayList<>();
-        check(errors, "wecomWebhook", spec.wecomWebhook());
-        check(errors, "dingtalkWebhook", spec.dingtalkWebhook());
-        check(errors, "feishuWebhook", spec.feishuWebhook());
-        for (int i = 0; i < spec.workingHours().size(); i++) {
-            if (!spec.workingHours().get(i).daysValid()) {
+        check(errors, "wecomWebhook", spec.channels().wecomWebhook());
+        check(errors, "dingtalkWebhook", spec.channels().dingtalkWebhook());
+        check(errors, "feishuWebhook", spec.channels().feishuWebhook());
+        for (int i = 0; i < spec.capacity().workingHours().size(); i++) {
+            if (!spec.capacity().workingHours().get(i).daysValid()) {
                 errors.add(ApiException.FieldError.of(
                         "workingHours[" + i + "].days", FieldCode.INVALID_VALUE, "应为 MON…SUN"));
             }
         }
-        if (Boolean.TRUE.equals(spec.sms())
-                && (spec.mobile() == null || spec.mobile().isBlank())) {
+        if (spec.channels().sms()
+                && (spec.channels().mobile() == null || spec.channels().mobile().isBlank())) {
             errors.add(ApiException.FieldError.of("mobile", FieldCode.REQUIRED, "启用短信时必须填写手机号"));
         } else if (Boolean.TRUE.equals(spec.active()) && !spec.hasChannel()) {
             // an agent nobody can reach would be routed leads nobody hears about
@@ -195,28 +195,7 @@ public class AgentRegistry {
 
     /** A PUT of what GET showed carries "***" for secrets: that means "unchanged", not a new secret. */
     private static AgentSpec keepMaskedSecrets(AgentSpec in, AgentSpec old) {
-        String ding = "***".equals(in.dingtalkSecret()) ? old.dingtalkSecret() : in.dingtalkSecret();
-        String feishu = "***".equals(in.feishuSecret()) ? old.feishuSecret() : in.feishuSecret();
-        return new AgentSpec(
-                in.id(),
-                in.name(),
-                in.role(),
-                in.mobile(),
-                in.wecomUserId(),
-                in.wecomWebhook(),
-                in.dingtalkWebhook(),
-                ding,
-                in.feishuWebhook(),
-                feishu,
-                in.sms(),
-                in.towns(),
-                in.propertyTypes(),
-                in.intents(),
-                in.weight(),
-                in.maxOpenLeads(),
-                in.workingHours(),
-                in.active(),
-                in.backup());
+        return in.withChannels(in.channels().keepingMaskedSecretsOf(old.channels()));
     }
 
     private static String nullToEmpty(String s) {

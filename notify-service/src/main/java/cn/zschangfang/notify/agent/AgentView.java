@@ -11,27 +11,7 @@ public record AgentView(
         String id, AgentSpec agent, boolean hasToken, Instant createdAt, Instant updatedAt, String token) {
 
     static AgentView of(Agent a, String token) {
-        AgentSpec s = a.spec();
-        AgentSpec masked = new AgentSpec(
-                s.id(),
-                s.name(),
-                s.role(),
-                s.mobile(),
-                s.wecomUserId(),
-                s.wecomWebhook(),
-                s.dingtalkWebhook(),
-                s.dingtalkSecret() == null ? null : "***",
-                s.feishuWebhook(),
-                s.feishuSecret() == null ? null : "***",
-                s.sms(),
-                s.towns(),
-                s.propertyTypes(),
-                s.intents(),
-                s.weight(),
-                s.maxOpenLeads(),
-                s.workingHours(),
-                s.active(),
-                s.backup());
+        AgentSpec masked = a.spec().withChannels(a.spec().channels().masked());
         return new AgentView(a.id(), masked, a.tokenHash() != null, a.createdAt(), a.updatedAt(), token);
     }
 }

@@ -33,7 +33,7 @@ public class SigninMessenger {
 
     /** Whether one channel accepted the message. */
     public boolean send(Agent agent, String link, long validMinutes) {
-        AgentSpec s = agent.spec();
+        AgentSpec.ChannelSettings s = agent.spec().channels();
         String markdown = "## 登录询盘工作台\n> " + safeName(agent.name()) + "，点击下面的链接登录（" + validMinutes
                 + " 分钟内有效，仅可使用一次）：\n[立即登录](" + link + ")\n如非本人操作，请忽略此消息。";
         if (present(s.wecomWebhook())) {

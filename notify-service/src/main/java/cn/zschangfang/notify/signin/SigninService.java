@@ -66,7 +66,7 @@ public class SigninService {
     private void sendLink(String mobile) {
         try {
             Optional<Agent> agent = registry.active().stream()
-                    .filter(a -> mobile.equals(a.spec().mobile()))
+                    .filter(a -> mobile.equals(a.spec().channels().mobile()))
                     .findFirst();
             if (agent.isEmpty()) {
                 log.info("sign-in requested for a number that is no active agent's");

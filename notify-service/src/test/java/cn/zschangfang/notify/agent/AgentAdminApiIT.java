@@ -201,7 +201,8 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
         assertThat(call("PUT", "/api/notify/agents/" + id, ADMIN, put).statusCode())
                 .isEqualTo(200);
 
-        assertThat(registry.find(id).orElseThrow().spec().dingtalkSecret()).isEqualTo("SECoriginal");
+        assertThat(registry.find(id).orElseThrow().spec().channels().dingtalkSecret())
+                .isEqualTo("SECoriginal");
         assertThat(call("GET", "/internal/auth/agent", "Bearer " + token, null).statusCode())
                 .isEqualTo(401);
     }

@@ -13,7 +13,11 @@ class MobilesTest {
         assertThat(Mobiles.normalize("+86 139-1234-5678")).isEqualTo("13912345678");
         assertThat(Mobiles.normalize("＋８６ １３９　１２３４　５６７８")).isEqualTo("13912345678");
         assertThat(Mobiles.normalize("0086 (139) 1234.5678")).isEqualTo("13912345678");
-        assertThat(AgentSpecBuilder.agent("a").mobile("１３９－１２３４－５６７８").build().mobile())
+        assertThat(AgentSpecBuilder.agent("a")
+                        .mobile("１３９－１２３４－５６７８")
+                        .build()
+                        .channels()
+                        .mobile())
                 .isEqualTo("13912345678");
     }
 

@@ -3,7 +3,8 @@ package cn.zschangfang.notify.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.agent.AgentRole;
+import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,26 +46,13 @@ class SigninIT extends NotifyIntegrationTest {
 
     /** An active agent with a mobile whose WeChat Work robot is {@code ROBOT.url(path)}. */
     private String agentWithMobile(String mobile, String path, String role) {
-        return registry.create(new AgentSpec(
-                        null,
-                        "周经纪",
-                        cn.zschangfang.notify.agent.AgentRole.valueOf(role),
-                        mobile,
-                        null,
-                        ROBOT.url(path),
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        List.of(unique("无此镇")),
-                        List.of(),
-                        List.of(),
-                        1,
-                        null,
-                        List.of(),
-                        true,
-                        null))
+        return registry.create(AgentSpecBuilder.agent(null)
+                        .name("周经纪")
+                        .role(AgentRole.valueOf(role))
+                        .mobile(mobile)
+                        .wecom(ROBOT.url(path))
+                        .towns(List.of(unique("无此镇")))
+                        .build())
                 .agent()
                 .id();
     }

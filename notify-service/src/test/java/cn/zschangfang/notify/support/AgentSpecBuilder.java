@@ -2,10 +2,13 @@ package cn.zschangfang.notify.support;
 
 import cn.zschangfang.notify.agent.AgentRole;
 import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.agent.AgentSpec.Capacity;
+import cn.zschangfang.notify.agent.AgentSpec.ChannelSettings;
+import cn.zschangfang.notify.agent.AgentSpec.Territory;
 import cn.zschangfang.notify.agent.WorkingHours;
 import java.util.List;
 
-/** Agents for tests by name instead of by the position of 19 constructor arguments. */
+/** Active agents for tests, built by what a test cares about; the rest is "any territory, default capacity". */
 public final class AgentSpecBuilder {
 
     private String id;
@@ -21,10 +24,11 @@ public final class AgentSpecBuilder {
     private boolean sms;
     private List<String> towns = List.of();
     private List<String> propertyTypes = List.of();
-    private List<String> intents = List.of();
     private Integer weight = 1;
     private Integer maxOpenLeads;
     private List<WorkingHours> workingHours = List.of();
+    // not set by tests today, but kept by from() so that a copy is the same agent
+    private List<String> intents = List.of();
     private boolean active = true;
     private String backup;
 
@@ -40,20 +44,21 @@ public final class AgentSpecBuilder {
         AgentSpecBuilder b = agent(s.id());
         b.name = s.name();
         b.role = s.role();
-        b.mobile = s.mobile();
-        b.wecomUserId = s.wecomUserId();
-        b.wecomWebhook = s.wecomWebhook();
-        b.dingtalkWebhook = s.dingtalkWebhook();
-        b.dingtalkSecret = s.dingtalkSecret();
-        b.feishuWebhook = s.feishuWebhook();
-        b.feishuSecret = s.feishuSecret();
-        b.sms = Boolean.TRUE.equals(s.sms());
-        b.towns = s.towns();
-        b.propertyTypes = s.propertyTypes();
-        b.intents = s.intents();
-        b.weight = s.weight();
-        b.maxOpenLeads = s.maxOpenLeads();
-        b.workingHours = s.workingHours();
+        ChannelSettings c = s.channels();
+        b.mobile = c.mobile();
+        b.wecomUserId = c.wecomUserId();
+        b.wecomWebhook = c.wecomWebhook();
+        b.dingtalkWebhook = c.dingtalkWebhook();
+        b.dingtalkSecret = c.dingtalkSecret();
+        b.feishuWebhook = c.feishuWebhook();
+        b.feishuSecret = c.feishuSecret();
+        b.sms = c.sms();
+        b.towns = s.territory().towns();
+        b.propertyTypes = s.territory().propertyTypes();
+        b.intents = s.territory().intents();
+        b.weight = s.capacity().weight();
+        b.maxOpenLeads = s.capacity().maxOpenLeads();
+        b.workingHours = s.capacity().workingHours();
         b.active = Boolean.TRUE.equals(s.active());
         b.backup = s.backup();
         return b;
@@ -126,35 +131,22 @@ public final class AgentSpecBuilder {
         return this;
     }
 
-    public AgentSpecBuilder active(boolean v) {
-        active = v;
-        return this;
-    }
-
-    public AgentSpecBuilder backup(String v) {
-        backup = v;
-        return this;
-    }
-
     public AgentSpec build() {
         return new AgentSpec(
                 id,
                 name,
                 role,
-                mobile,
-                wecomUserId,
-                wecomWebhook,
-                dingtalkWebhook,
-                dingtalkSecret,
-                feishuWebhook,
-                feishuSecret,
-                sms,
-                towns,
-                propertyTypes,
-                intents,
-                weight,
-                maxOpenLeads,
-                workingHours,
+                new ChannelSettings(
+                        mobile,
+                        wecomUserId,
+                        wecomWebhook,
+                        dingtalkWebhook,
+                        dingtalkSecret,
+                        feishuWebhook,
+                        feishuSecret,
+                        sms),
+                new Territory(towns, propertyTypes, intents),
+                new Capacity(weight, maxOpenLeads, workingHours),
                 active,
                 backup);
     }

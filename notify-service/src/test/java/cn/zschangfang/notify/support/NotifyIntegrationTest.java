@@ -60,7 +60,7 @@ public abstract class NotifyIntegrationTest {
         registry.add("notify.agents[0].id", () -> "duty-manager");
         registry.add("notify.agents[0].name", () -> "值班经理");
         registry.add("notify.agents[0].role", () -> "MANAGER");
-        registry.add("notify.agents[0].wecom-webhook", () -> ROBOT.url("/duty"));
+        registry.add("notify.agents[0].channels.wecom-webhook", () -> ROBOT.url("/duty"));
     }
 
     protected String brokers() {

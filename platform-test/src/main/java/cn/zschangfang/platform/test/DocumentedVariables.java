@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -95,6 +96,21 @@ public final class DocumentedVariables {
                 .as("variables docs/architecture.md lists for " + service)
                 .isNotEmpty();
         return variables;
+    }
+
+    /**
+     * Every variable the doc lists for this service sets a property the service reads; all that do not are named in
+     * one failure.
+     *
+     * @param routeIds the ids a variable's {@code <ROUTE>} placeholder stands for (gateway), else empty
+     */
+    public void assertEachSetsAProperty(Set<String> routeIds) {
+        SoftAssertions softly = new SoftAssertions();
+        fromDoc(routeIds)
+                .forEach((variable, localOnly) -> softly.assertThat(propertiesSetBy(variable, localOnly))
+                        .as("%s (docs/architecture.md) sets no property that %s reads", variable, service)
+                        .isNotEmpty());
+        softly.assertAll();
     }
 
     /** The real properties that the variable sets; empty when it sets none. */

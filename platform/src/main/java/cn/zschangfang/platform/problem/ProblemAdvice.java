@@ -62,8 +62,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiException.FieldError> errors = new ArrayList<>();
+        Object target = ex.getBindingResult().getTarget();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
-            errors.add(fieldError(fe.getField(), fe));
+            errors.add(fieldError(JsonPaths.of(target == null ? null : target.getClass(), fe.getField()), fe));
         }
         for (ObjectError ge : ex.getBindingResult().getGlobalErrors()) {
             errors.add(fieldError(ge.getObjectName(), ge));
