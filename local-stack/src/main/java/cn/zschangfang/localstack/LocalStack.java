@@ -268,22 +268,27 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void importDemoContent() throws IOException, InterruptedException {
-        byte[] articles;
-        try (InputStream in = LocalStack.class.getResourceAsStream("/demo/articles.json")) {
-            articles = in.readAllBytes();
+        importDemo("/demo/articles.json", "/api/content/admin/import", "demo content");
+        // About thirty demo listings across the towns, published (and announced to lead-service) on import.
+        importDemo("/demo/listings.json", "/api/content/admin/listings/import", "demo listings");
+    }
+
+    private void importDemo(String resource, String path, String what) throws IOException, InterruptedException {
+        byte[] body;
+        try (InputStream in = LocalStack.class.getResourceAsStream(resource)) {
+            body = in.readAllBytes();
         }
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(config.url(config.contentPort()) + "/api/content/admin/import"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.url(config.contentPort()) + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + StackConfig.ADMIN_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(articles))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 == 2) {
-            log.line("demo content imported: " + response.body());
+            log.line(what + " imported: " + response.body());
         } else {
-            log.line("demo content import answered HTTP " + response.statusCode() + ": " + response.body());
+            log.line(what + " import answered HTTP " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -1,11 +1,14 @@
 package cn.zschangfang.content.web;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.listing.admin.ArticleAuditInterceptor;
+import cn.zschangfang.content.listing.admin.AuditLog;
 import cn.zschangfang.content.listing.admin.ListingAuthInterceptor;
 import cn.zschangfang.content.listing.admin.ListingCallers;
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
 import cn.zschangfang.platform.web.BodySizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,11 +30,17 @@ public class WebConfig implements WebMvcConfigurer {
     private static final String LISTINGS_ADMIN = "/api/content/admin/listings";
 
     private final ContentProperties properties;
-    private final ListingCallers listingCallers;
+    private final ObjectProvider<ListingCallers> listingCallers;
+    private final ObjectProvider<AuditLog> audit;
 
-    public WebConfig(ContentProperties properties, ListingCallers listingCallers) {
+    /** Listing beans are looked up lazily: a web slice test of another feature does not have them. */
+    public WebConfig(
+            ContentProperties properties,
+            ObjectProvider<ListingCallers> listingCallers,
+            ObjectProvider<AuditLog> audit) {
         this.properties = properties;
         this.listingCallers = listingCallers;
+        this.audit = audit;
     }
 
     @Override
@@ -40,8 +49,24 @@ public class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(new AdminAuthInterceptor(properties))
                 .addPathPatterns("/api/content/admin/**")
                 .excludePathPatterns(LISTINGS_ADMIN, LISTINGS_ADMIN + "/**");
-        registry.addInterceptor(new ListingAuthInterceptor(listingCallers))
-                .addPathPatterns(LISTINGS_ADMIN, LISTINGS_ADMIN + "/**");
+        ListingCallers callers = listingCallers.getIfAvailable();
+        if (callers != null) {
+            registry.addInterceptor(new ListingAuthInterceptor(callers))
+                    .addPathPatterns(LISTINGS_ADMIN, LISTINGS_ADMIN + "/**");
+        } else {
+            // Without the listing feature its admin paths stay closed like the rest of the back office.
+            registry.addInterceptor(new AdminAuthInterceptor(properties))
+                    .addPathPatterns(LISTINGS_ADMIN, LISTINGS_ADMIN + "/**");
+        }
+        AuditLog auditLog = audit.getIfAvailable();
+        if (auditLog != null) {
+            registry.addInterceptor(new ArticleAuditInterceptor(auditLog))
+                    .addPathPatterns(
+                            "/api/content/admin/articles",
+                            "/api/content/admin/articles/**",
+                            "/api/content/admin/import")
+                    .excludePathPatterns("/api/content/admin/articles/preview");
+        }
     }
 
     /** The bulk import may be large, a view beacon is tiny, everything else sits in between. */

@@ -201,6 +201,22 @@ class ListingAdminIT extends ServiceIT {
     }
 
     @Test
+    void articleWritesAreInTheAuditLogToo() {
+        HttpResponse<String> r = http.admin(
+                "POST",
+                "/api/content/admin/articles",
+                "{\"slug\":\"audit-article\",\"title\":\"审计\",\"body\":\"<p>x</p>\",\"category\":\"中山产业信息\"}");
+        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        JsonNode audit = json.readTree(
+                http.admin("GET", "/api/content/admin/audit?size=200", null).body());
+        assertThat(audit.path("items")
+                        .valueStream()
+                        .filter(e -> "ARTICLE_CHANGED".equals(e.path("action").asString()))
+                        .map(e -> e.path("detail").asString()))
+                .contains("POST /api/content/admin/articles");
+    }
+
+    @Test
     void theAdminListShowsEveryStatusAndFiltersByOne() {
         String id = create("admin-list", "").path("id").asString();
         JsonNode drafts = json.readTree(http.admin("GET", "/api/content/admin/listings?status=DRAFT&size=100", null)

@@ -33,7 +33,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * <ul>
  *   <li>public: {@code POST /api/leads}, {@code GET /api/leads/challenge}, {@code GET /api/content/**} except admin
  *       and stats, {@code POST /api/content/articles/{slug}/views}, {@code GET /ack/**}, pages, Swagger UI, health;
- *   <li>MANAGER or ADMIN: {@code /api/content/stats/**} (traffic dashboards);
+ *   <li>MANAGER or ADMIN: {@code /api/content/stats/**} (traffic dashboards), {@code /api/content/admin/listings/**}
+ *       (the listing back office);
  *   <li>AGENT or MANAGER: {@code /api/agent/**};
  *   <li>AGENT, MANAGER or ADMIN: the rest of {@code /api/leads/**} (list, detail, export, stats, status changes);
  *   <li>ADMIN: {@code /api/content/admin/**} and every other content write, {@code /api/notify/agents/**}, notify
@@ -123,6 +124,9 @@ class SecurityConfiguration {
                             .requestMatchers("/api/leads/**")
                             .hasAnyRole(AGENT, MANAGER, ADMIN)
                             // Content
+                            // The listing back office is also for managers (content-service checks again).
+                            .requestMatchers("/api/content/admin/listings", "/api/content/admin/listings/**")
+                            .hasAnyRole(MANAGER, ADMIN)
                             .requestMatchers("/api/content/admin/**")
                             .hasRole(ADMIN)
                             // Traffic figures of the business are for the managers' dashboards.

@@ -125,6 +125,23 @@ class EdgeAuthorizationTest extends GatewayTestBase {
     }
 
     @Test
+    void theListingBackOfficeIsForManagersAndAdminsButNotAgents() {
+        assertThat(call("GET", "/api/content/admin/listings", null).statusCode())
+                .isEqualTo(401);
+        assertThat(call("GET", "/api/content/admin/listings", AGENT_TOKEN).statusCode())
+                .isEqualTo(403);
+        assertThat(call("POST", "/api/content/admin/listings/L-1/status", MANAGER_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", "/api/content/admin/listings", ADMIN_TOKEN).statusCode())
+                .isEqualTo(200);
+        // Managers reach listings only, not the rest of the content back office.
+        assertThat(call("GET", "/api/content/admin/audit", MANAGER_TOKEN).statusCode())
+                .isEqualTo(403);
+        assertThat(CONTENT.received()).hasSize(2);
+    }
+
+    @Test
     void trafficStatsAreForManagersAndAdmins() {
         assertThat(call("GET", "/api/content/stats/traffic", null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/content/stats/traffic", AGENT_TOKEN).statusCode())

@@ -27,10 +27,15 @@ public class AuditLog {
         PHOTO_ADDED,
         PHOTO_DELETED,
         VERIFIED,
-        IMPORTED
+        IMPORTED,
+        /** A write of the article back office (create, replace, publish, delete, import); detail: method and path. */
+        ARTICLE_CHANGED
     }
 
-    /** One entry: {@code by} is {@code admin} or the manager's agent id; {@code detail} a short fixed text. */
+    /**
+     * One entry: {@code by} is {@code admin} or the manager's agent id; {@code listingId} is null for article changes;
+     * {@code detail} a short text (a title, a status step, a photo id, a method and path).
+     */
     @Document("listing_audit")
     public record Entry(@Id String id, Instant at, String by, Action action, String listingId, String detail) {}
 
