@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The published listings in memory, for matching at capture without a database round trip (a lead against 10,000
- * listings is a scan of parsed values, well under a millisecond per thousand; {@code ListingMatchingBenchmark} prints
+ * listings is a scan of parsed values, well under a millisecond per thousand; {@code ListingMatchingBenchmarkTest} prints
  * the figure). MongoDB ({@link ListingStore}) stays the truth: the consumer updates both, and every instance
  * reloads from MongoDB at start and every {@code lead.matching.refresh-interval}, because the consumer group gives
  * each listing event to one instance only.
