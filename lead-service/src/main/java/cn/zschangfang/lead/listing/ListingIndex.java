@@ -4,6 +4,7 @@ import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.ListingMatch;
 import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The published listings in memory, for matching at capture without a database round trip (a lead against 10,000
- * listings is a scan of parsed values, well under a millisecond per thousand; {@code ListingMatchingBenchmark} prints
+ * listings is a scan of parsed values, well under a millisecond per thousand; {@code ListingMatchingBenchmarkTest} prints
  * the figure). MongoDB ({@link ListingStore}) stays the truth: the consumer updates both, and every instance
  * reloads from MongoDB at start and every {@code lead.matching.refresh-interval}, because the consumer group gives
  * each listing event to one instance only.
@@ -30,6 +31,8 @@ public class ListingIndex {
     private final ListingMatcher matcher;
     private final int maxMatches;
     private volatile Map<String, Candidate> byId = new ConcurrentHashMap<>();
+    /** Non-null while a reload reads MongoDB: the consumer's changes meanwhile, re-applied to the fresh map. */
+    private Map<String, Optional<Candidate>> changedDuringReload;
 
     @Autowired
     public ListingIndex(ListingStore store, MatchingProperties properties) {
@@ -44,16 +47,23 @@ public class ListingIndex {
     }
 
     public void put(Listing listing) {
-        Optional<Candidate> candidate = listing.active() ? Candidate.of(listing) : Optional.empty();
-        if (candidate.isPresent()) {
-            byId.put(listing.id(), candidate.get());
-        } else {
-            byId.remove(listing.id());
-        }
+        apply(listing.id(), listing.active() ? Candidate.of(listing) : Optional.empty());
     }
 
     public void remove(String listingId) {
-        byId.remove(listingId);
+        apply(listingId, Optional.empty());
+    }
+
+    /** One change, also remembered while a reload runs, so the reloaded map cannot drop it. */
+    private synchronized void apply(String id, Optional<Candidate> candidate) {
+        if (candidate.isPresent()) {
+            byId.put(id, candidate.get());
+        } else {
+            byId.remove(id);
+        }
+        if (changedDuringReload != null) {
+            changedDuringReload.put(id, candidate);
+        }
     }
 
     /** Whether the listing is published and known well enough to be matched. */
@@ -70,18 +80,35 @@ public class ListingIndex {
         if (store == null) {
             return;
         }
+        synchronized (this) {
+            changedDuringReload = new HashMap<>();
+        }
         try {
             Map<String, Candidate> fresh = new ConcurrentHashMap<>();
             for (Listing listing : store.active()) {
                 Candidate.of(listing).ifPresent(c -> fresh.put(c.id(), c));
             }
-            byId = fresh;
+            synchronized (this) {
+                // The consumer's changes since the read began are newer than what the read may have seen.
+                changedDuringReload.forEach((id, c) -> {
+                    if (c.isPresent()) {
+                        fresh.put(id, c.get());
+                    } else {
+                        fresh.remove(id);
+                    }
+                });
+                byId = fresh;
+            }
         } catch (RuntimeException e) {
             // MongoDB unreachable: keep matching against what is loaded and try again at the next interval.
             log.warn(
                     "listing index reload failed ({}); keeping {} listings",
                     e.getClass().getSimpleName(),
                     size());
+        } finally {
+            synchronized (this) {
+                changedDuringReload = null;
+            }
         }
     }
 

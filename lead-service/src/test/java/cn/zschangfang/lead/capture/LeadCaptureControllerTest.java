@@ -16,10 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
+import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.spam.AltchaChallenges;
 import cn.zschangfang.lead.spam.RateLimits;
 import cn.zschangfang.lead.stats.LeadMetrics;
 import cn.zschangfang.lead.territory.Towns;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -41,7 +44,12 @@ class LeadCaptureControllerTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(LeadProperties.class)
-    static class Config {}
+    static class Config {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
 
     static final String VALID =
             "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\",\"contactName\":\"张三\","
@@ -64,6 +72,9 @@ class LeadCaptureControllerTest {
 
     @MockitoBean
     LeadMetrics metrics;
+
+    @MockitoBean
+    ListingIndex listings;
 
     @Test
     void validIntegrationRequestIsNormalizedAndAnswered201WithLocation() throws Exception {

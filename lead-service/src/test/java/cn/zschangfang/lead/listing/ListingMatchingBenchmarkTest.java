@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * 50 ms). It asserts only that matching found something, never a time: timings on a loaded build machine prove
  * nothing either way. Also runnable on its own: {@code main}.
  */
-class ListingMatchingBenchmark {
+class ListingMatchingBenchmarkTest {
 
     private static final String[] TOWNS = {"沙溪镇", "小榄镇", "火炬开发区", "三角镇", "坦洲镇", "古镇镇", "南头镇", "黄圃镇"};
     private static final String[] TYPES = {
