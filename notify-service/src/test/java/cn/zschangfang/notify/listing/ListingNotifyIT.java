@@ -164,8 +164,8 @@ class ListingNotifyIT extends NotifyIntegrationTest {
 
         // lead-service hears of it per lead, purpose LISTING_MATCH, within the published contract (the outbox may
         // publish an event twice under load: consumers drop the repeat by its eventId)
-        var delivered = KafkaProbe.read(
-                brokers(), "notify.delivery", r -> leads.contains(r.key()), 2, Duration.ofSeconds(15));
+        var delivered =
+                KafkaProbe.read(brokers(), "notify.delivery", r -> leads.contains(r.key()), 2, Duration.ofSeconds(15));
         java.util.Map<String, JsonNode> byEventId = new java.util.LinkedHashMap<>();
         for (var record : delivered) {
             assertThat(Contracts.violations("notify.delivery", record.value())).isEmpty();
