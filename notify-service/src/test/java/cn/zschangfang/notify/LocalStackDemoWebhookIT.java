@@ -80,7 +80,7 @@ class LocalStackDemoWebhookIT {
         String eventId = UUID.randomUUID().toString();
         String json = """
                 {"eventId":"%s","occurredAt":"%s","leadId":"%s","receivedAt":"%s","intent":"LEASE",
-                 "propertyType":"FACTORY","town":"小榄镇","areaSqm":{"min":800,"max":1200},"use":"注塑",
+                 "propertyType":"FACTORY","town":"沙溪镇","areaSqm":{"min":800,"max":1200},"use":"注塑",
                  "phoneMasked":"139****1234","contactNameMasked":"李*","score":75,"message":"<@all> 急"}
                 """.formatted(eventId, Instant.now(), leadId, Instant.now());
 
@@ -97,7 +97,7 @@ class LocalStackDemoWebhookIT {
         assertThat(body.get("msgtype").asString()).isEqualTo("markdown");
         String content = body.get("markdown").get("content").asString();
         assertThat(content)
-                .contains("小榄镇", "`139****1234`", "编号 " + leadId, "http://localhost:8080/agent")
+                .contains("沙溪镇", "`139****1234`", "编号 " + leadId, "http://localhost:8080/agent")
                 .doesNotContain("<@all>");
 
         Matcher ack =
