@@ -96,6 +96,11 @@ class AdminBrowserIT {
             statusTo(desk, "PUBLISHED", "上架");
             desk.find("#verify button[type=submit]").click();
             desk.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("done=verified"));
+            desk.waitUpTo(Duration.ofSeconds(10))
+                    .until(
+                            d -> Boolean.TRUE.equals(
+                                    desk.script(
+                                            "var i = document.querySelector('.photo-grid img'); return i.complete && i.naturalWidth > 0;")));
             desk.screenshot("admin-listing-edit-desktop");
             phone.open(desk.driver().getCurrentUrl());
             phone.screenshot("admin-listing-edit-phone");
