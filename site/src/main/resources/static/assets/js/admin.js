@@ -16,10 +16,11 @@
   // --- submit once: the clicked button's name/value must still be sent, so disable after the event
   each(document.querySelectorAll('form[data-once]'), function (form) {
     form.addEventListener('submit', function (e) {
-      if (e.defaultPrevented) { return; }
       if (form.getAttribute('data-busy')) { e.preventDefault(); return; }
-      form.setAttribute('data-busy', '1');
+      // after every other listener: a submit the field checks stopped leaves the form usable
       setTimeout(function () {
+        if (e.defaultPrevented) { return; }
+        form.setAttribute('data-busy', '1');
         each(form.querySelectorAll('button[type=submit]'), function (b) { b.disabled = true; });
       }, 0);
     });

@@ -25,6 +25,8 @@ import org.openqa.selenium.support.ui.Select;
  * The back office against the real stack: the admin signs in with the admin token, creates a listing with a photo,
  * takes it through review to 上架 and finds it public; writes an article with the sanitizer's preview; sends an
  * agent a test message. Screenshots of every page at 390×844 and 1920×1080 go to {@code site/target/screenshots/}.
+ * It needs, besides the back office, content-service's listing admin API and article preview (branch listings),
+ * notify's test-message endpoint (branch notifyl) and the visitor's listing page (branch site).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminBrowserIT {
@@ -96,6 +98,11 @@ class AdminBrowserIT {
             statusTo(desk, "PUBLISHED", "上架");
             desk.find("#verify button[type=submit]").click();
             desk.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("done=verified"));
+            desk.waitUpTo(Duration.ofSeconds(10))
+                    .until(
+                            d -> Boolean.TRUE.equals(
+                                    desk.script(
+                                            "var i = document.querySelector('.photo-grid img'); return i.complete && i.naturalWidth > 0;")));
             desk.screenshot("admin-listing-edit-desktop");
             phone.open(desk.driver().getCurrentUrl());
             phone.screenshot("admin-listing-edit-phone");

@@ -22,7 +22,17 @@ class AdminOptions {
             "leadPropertyType", AgentForm.PROPERTY_TYPES,
             "intent", AgentForm.INTENTS,
             "agentRole", AgentForm.ROLES,
-            "channel", AgentForm.CHANNELS);
+            "channel", AgentForm.CHANNELS,
+            "auditAction",
+                    Field.options(
+                            "CREATED", "新建房源",
+                            "UPDATED", "修改房源",
+                            "STATUS_CHANGED", "状态变更",
+                            "PHOTO_ADDED", "上传照片",
+                            "PHOTO_DELETED", "删除照片",
+                            "VERIFIED", "核实",
+                            "IMPORTED", "导入",
+                            "ARTICLE_CHANGED", "文章变更"));
 
     private final List<Areas.Group> townGroups;
     private final Map<String, String> towns;

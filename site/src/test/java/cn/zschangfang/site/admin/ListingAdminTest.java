@@ -163,4 +163,20 @@ class ListingAdminTest extends AdminTestBase {
         assertThat(sent.contentType()).startsWith("multipart/form-data");
         assertThat(sent.text()).contains("name=\"file\"; filename=\"front.jpg\"", "name=\"caption\"", "外观");
     }
+
+    @Test
+    void theAuditLogNamesEachChangeInChineseAndLinksItsListing() {
+        Browser admin = signedIn("ADMIN");
+        CONTENT.answer("GET", "/api/content/admin/audit", 200, """
+                {"items":[{"id":"a1","at":"2026-12-02T01:53:00Z","by":"admin","action":"STATUS_CHANGED",
+                 "listingId":"lst-1","detail":"DRAFT → PENDING_REVIEW"}],"page":0,"size":20,"total":1}
+                """);
+
+        HttpResponse<String> page = get("/admin/audit", admin.cookie());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("状态变更", "2026-12-02 09:53", "href=\"/admin/listings/lst-1\"");
+        assertThat(CONTENT.requests("GET", "/api/content/admin/audit").get(0).query())
+                .contains("size=20");
+    }
 }
