@@ -108,6 +108,30 @@ class LifecycleIT extends LeadServiceITBase {
      * not defined (under load a delivery was seen first); a test that asserts the ROUTED → NOTIFIED order lets the
      * routed event land first, as notify-service sends it.
      */
+    @Test
+    void aListingMatchDigestIsRecordedButDoesNotCountAsTheLeadsOwnNotification() {
+        String id = capture(inquiry(uniquePhone(), ""));
+        String brokers = broker.getBrokersAsString();
+        KafkaProbe.send(
+                brokers,
+                "lead.routed",
+                id,
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
+                        + "\"agentName\":\"王经理\",\"strategy\":\"WEIGHTED_ROUND_ROBIN\",\"escalation\":false}");
+        awaitStatus(id, LeadStatus.ROUTED);
+        KafkaProbe.send(
+                brokers,
+                "notify.delivery",
+                id,
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
+                        + "\"channel\":\"WECOM\",\"purpose\":\"LISTING_MATCH\",\"status\":\"SENT\",\"attempt\":1}");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> leads.findById(id).orElseThrow().timeline().stream()
+                        .anyMatch(e -> e.type().equals("DELIVERY") && e.detail().startsWith("LISTING_MATCH")));
+        assertThat(leads.findById(id).orElseThrow().status()).isEqualTo(LeadStatus.ROUTED);
+    }
+
     private void awaitStatus(String id, LeadStatus status) {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> leads.findById(id).orElseThrow().status() == status);

@@ -63,7 +63,9 @@ public class NotifyEventsConsumer {
                                 .push(
                                         "timeline",
                                         new TimelineEntry(clock.instant(), "DELIVERY", "notify-service", detail)));
-                if ("SENT".equals(event.status())) {
+                // A listing-match digest tells an agent about a new listing for a lead they already hold: it is not
+                // the lead's own notification, so it never moves the lead to NOTIFIED.
+                if ("SENT".equals(event.status()) && !"LISTING_MATCH".equals(event.purpose())) {
                     lifecycle.move(event.leadId(), LeadStatus.NOTIFIED, "notify-service", null, null);
                 } else if ("ACKNOWLEDGED".equals(event.status())) {
                     lifecycle.move(event.leadId(), LeadStatus.ACKNOWLEDGED, event.agentId(), "通过通知链接确认", null);
