@@ -2,6 +2,7 @@ package cn.zschangfang.gateway.limit;
 
 import cn.zschangfang.gateway.security.IntegrationKeys;
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.web.BodySizeLimitFilter;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -65,7 +66,7 @@ class LimitConfiguration {
 
     @Bean
     BodySizeLimitFilter bodySizeLimitFilter(LimitRules rules, ProblemResponseWriter problems) {
-        return new BodySizeLimitFilter(rules, problems);
+        return new BodySizeLimitFilter(rules::maxBodyBytes, problems, BodySizeLimitFilter.ChunkedBodies.BUFFERED);
     }
 
     /**
