@@ -27,6 +27,6 @@ class MetricsIT extends LeadServiceITBase {
         });
         assertThat(http().get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(http().get("/actuator/env").statusCode()).isEqualTo(404);
-        assertThat(http().get("/v3/api-docs").body()).contains("/api/leads");
+        assertThat(http().get("/v3/api-docs").body()).contains("/api/leads", "\"title\":\"lead-service\"");
     }
 }

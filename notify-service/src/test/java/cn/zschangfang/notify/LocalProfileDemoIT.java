@@ -3,12 +3,9 @@ package cn.zschangfang.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -56,15 +53,10 @@ class LocalProfileDemoIT {
 
     @Test
     void leadCapturedInTheLocalStackAppearsInTheSandboxInbox() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        Http http = new Http(port);
         // as ./run.sh does: wait for readiness, which includes the lead.captured consumer owning its partitions
-        HttpRequest readiness = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .build();
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.ofString())
-                                .statusCode()
-                        == 200);
+                .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
         String leadId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         String town = "沙溪镇";
@@ -74,14 +66,9 @@ class LocalProfileDemoIT {
                 """.formatted(eventId, Instant.now(), leadId, Instant.now(), town);
         KafkaProbe.send(broker.getBrokersAsString(), "lead.captured", leadId, json, eventId);
 
-        HttpRequest list = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/notify/sandbox/messages?key=demo-geyiming"))
-                .build();
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> http.send(list, HttpResponse.BodyHandlers.ofString())
-                        .body()
-                        .contains(leadId));
-        String inbox = http.send(list, HttpResponse.BodyHandlers.ofString()).body();
+        String list = "/api/notify/sandbox/messages?key=demo-geyiming";
+        await().atMost(Duration.ofSeconds(15)).until(() -> http.get(list).body().contains(leadId));
+        String inbox = http.get(list).body();
         assertThat(inbox).contains("\"msgtype\":\"markdown\"", "购买", "土地", "20–30 亩", "`138****9793`");
     }
 }

@@ -28,10 +28,7 @@ class ObservabilityIT extends NotifyIntegrationTest {
         String town = unique("神湾镇");
         String path = "/r/" + UUID.randomUUID();
         agent(town, path);
-        String leadId = UUID.randomUUID().toString();
-        publishLead(leadId, town, "指标");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robotGot(path, leadId).size() == 1);
+        String leadId = deliveredLead(town, path, "指标");
 
         // the SENT record and its metric follow the robot's answer; generous for two loaded cores
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -55,6 +52,7 @@ class ObservabilityIT extends NotifyIntegrationTest {
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
         HttpResponse<String> docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/notify/agents", "/ack/{token}", "/internal/auth/agent");
+        assertThat(docs.body())
+                .contains("/api/notify/agents", "/ack/{token}", "/internal/auth/agent", "\"title\":\"notify-service\"");
     }
 }

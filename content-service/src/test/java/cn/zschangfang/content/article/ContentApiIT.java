@@ -359,7 +359,8 @@ class ContentApiIT extends ServiceIT {
                 .contains("spring_cloud_stream_binder_kafka_offset");
         assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(http.get("/actuator/beans").statusCode()).isEqualTo(404);
-        assertThat(http.get("/v3/api-docs").body()).contains("/api/content/articles/{slug}/views");
+        assertThat(http.get("/v3/api-docs").body())
+                .contains("/api/content/articles/{slug}/views", "\"title\":\"content-service\"");
     }
 
     @Test

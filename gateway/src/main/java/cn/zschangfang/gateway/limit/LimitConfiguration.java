@@ -1,17 +1,17 @@
 package cn.zschangfang.gateway.limit;
 
-import cn.zschangfang.gateway.security.IntegrationKeys;
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
+import cn.zschangfang.platform.web.BodySizeLimitFilter;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.web.filter.CorsFilter;
@@ -22,6 +22,7 @@ import org.springframework.web.filter.CorsFilter;
  * security headers and {@code X-Request-Id}, and a flood never reaches the agent-token lookup.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(RateLimitFilter.class) // its one constructor takes exactly the beans it needs
 class LimitConfiguration {
 
     /**
@@ -53,19 +54,8 @@ class LimitConfiguration {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(
-            LimitRules rules,
-            ClientIpResolver clientIps,
-            IntegrationKeys integrationKeys,
-            ProxyManager<String> buckets,
-            ProblemResponseWriter problems,
-            MeterRegistry meters) {
-        return new RateLimitFilter(rules, clientIps, integrationKeys, buckets, problems, meters);
-    }
-
-    @Bean
     BodySizeLimitFilter bodySizeLimitFilter(LimitRules rules, ProblemResponseWriter problems) {
-        return new BodySizeLimitFilter(rules, problems);
+        return new BodySizeLimitFilter(rules::maxBodyBytes, problems, BodySizeLimitFilter.ChunkedBodies.BUFFERED);
     }
 
     /**

@@ -1,13 +1,11 @@
 package cn.zschangfang.gateway.security;
 
+import static cn.zschangfang.platform.secrets.TokenHashes.sha256;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -86,14 +84,5 @@ public class AgentTokenVerifier {
 
     private static boolean isKnownRole(AgentIdentity identity) {
         return identity.agentId() != null && ("AGENT".equals(identity.role()) || "MANAGER".equals(identity.role()));
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

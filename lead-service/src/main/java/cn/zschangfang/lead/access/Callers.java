@@ -1,5 +1,7 @@
 package cn.zschangfang.lead.access;
 
+import static cn.zschangfang.platform.secrets.TokenHashes.sha256;
+
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.ProblemType;
@@ -8,10 +10,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,14 +121,5 @@ public class Callers {
         }
         Caller.Role role = "MANAGER".equals(answer.role()) ? Caller.Role.MANAGER : Caller.Role.AGENT;
         return new Caller(answer.agentId(), answer.name(), role);
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package cn.zschangfang.lead.capture;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
-import cn.zschangfang.lead.inquiry.PhoneNumbers;
 import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
@@ -10,6 +9,7 @@ import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.ApiException.FieldError;
+import cn.zschangfang.platform.text.MobileNumbers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public class InquiryValidator {
         if (blank(request.phone())) {
             errors.add(new FieldError("phone", "required", "请填写手机号码"));
         } else {
-            phone = PhoneNumbers.normalize(request.phone()).orElse(null);
+            phone = MobileNumbers.normalize(request.phone()).orElse(null);
             if (phone == null) {
                 errors.add(new FieldError("phone", "invalid_phone", "请输入有效的11位中国大陆手机号码"));
             }

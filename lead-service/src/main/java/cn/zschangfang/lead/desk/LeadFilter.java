@@ -1,9 +1,9 @@
 package cn.zschangfang.lead.desk;
 
 import cn.zschangfang.lead.inquiry.LeadStatus;
-import cn.zschangfang.lead.inquiry.PhoneNumbers;
 import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.text.MobileNumbers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,7 +43,7 @@ public record LeadFilter(String status, String town, String assignee, String fro
             parts.add(Criteria.where("assigneeId").is(assignee.strip()));
         }
         if (phone != null && !phone.isBlank()) {
-            PhoneNumbers.normalize(phone)
+            MobileNumbers.normalize(phone)
                     .ifPresentOrElse(
                             mobile -> parts.add(Criteria.where("phone").is(mobile)),
                             () -> errors.add(

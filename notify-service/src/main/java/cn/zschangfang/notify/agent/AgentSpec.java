@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.agent;
 
+import cn.zschangfang.platform.text.MobileNumbers;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,8 +41,9 @@ public record AgentSpec(
     }
 
     /**
-     * How the agent is reached. {@code mobile} is normalised ({@link Mobiles}) before it is validated; it is also
-     * the number the agent signs in with.
+     * How the agent is reached. {@code mobile} is normalised ({@link MobileNumbers}) before it is validated; it is
+     * also the number the agent signs in with. A value that is no mainland mobile is kept as typed, so that
+     * validation names the field.
      */
     public record ChannelSettings(
             @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number")
@@ -60,7 +62,7 @@ public record AgentSpec(
         private static final String MASK = "***";
 
         public ChannelSettings {
-            mobile = Mobiles.normalize(mobile);
+            mobile = MobileNumbers.normalize(mobile).orElse(mobile);
             // a Boolean, not a boolean: absent from the flat JSON body it is null, and means "no SMS"
             sms = sms != null && sms;
         }

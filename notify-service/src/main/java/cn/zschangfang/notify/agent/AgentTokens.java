@@ -1,11 +1,8 @@
 package cn.zschangfang.notify.agent;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.zschangfang.platform.secrets.TokenHashes;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Issues agent API tokens and hashes them; only the hash is stored. */
 public final class AgentTokens {
@@ -20,12 +17,8 @@ public final class AgentTokens {
         return "agt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** How the token is stored: its hash only ({@link TokenHashes}, the same the gateway and lead-service use). */
     public static String sha256(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TokenHashes.sha256(token);
     }
 }

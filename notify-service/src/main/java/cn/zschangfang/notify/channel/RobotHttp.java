@@ -2,7 +2,12 @@ package cn.zschangfang.notify.channel;
 
 import cn.zschangfang.notify.config.NotifyProperties;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +23,29 @@ import org.springframework.web.client.RestClientResponseException;
 public class RobotHttp {
 
     /** The robot's answer: HTTP-level result or the parsed JSON body. */
-    public record Reply(SendResult httpFailure, Map<String, Object> body) {}
+    public record Reply(SendResult httpFailure, Map<String, Object> body) {
+
+        /** The robot's result code: the first of {@code fields} the body has, -1 when none is a number. */
+        public int code(String... fields) {
+            for (String field : fields) {
+                if (body.containsKey(field)) {
+                    return body.get(field) instanceof Number n ? n.intValue() : -1;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Base64 of HMAC-SHA256: DingTalk and Feishu both sign with it, keyed and fed differently. */
+    public static String hmacSha256Base64(String key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private final RestClient client;
 

@@ -4,6 +4,7 @@ import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.web.BearerAuthInterceptor;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.FieldCode;
+import cn.zschangfang.platform.text.MobileNumbers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

@@ -5,10 +5,7 @@ import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.dingtalk.DingTalkRobotChannel;
 import cn.zschangfang.notify.channel.feishu.FeishuRobotChannel;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,24 +40,14 @@ public class SigninMessenger {
             }
         }
         if (present(s.dingtalkWebhook())) {
-            String url = s.dingtalkWebhook();
-            if (present(s.dingtalkSecret())) {
-                long ts = clock.millis();
-                url += (url.contains("?") ? "&" : "?") + "timestamp=" + ts + "&sign="
-                        + URLEncoder.encode(DingTalkRobotChannel.sign(ts, s.dingtalkSecret()), StandardCharsets.UTF_8);
-            }
+            String url = DingTalkRobotChannel.signedUrl(s, clock);
             if (ok(http.post(
                     url, Map.of("msgtype", "markdown", "markdown", Map.of("title", "登录询盘工作台", "text", markdown))))) {
                 return true;
             }
         }
         if (present(s.feishuWebhook())) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            if (present(s.feishuSecret())) {
-                long ts = clock.instant().getEpochSecond();
-                body.put("timestamp", String.valueOf(ts));
-                body.put("sign", FeishuRobotChannel.sign(ts, s.feishuSecret()));
-            }
+            Map<String, Object> body = FeishuRobotChannel.signedBody(s, clock);
             body.put("msg_type", "text");
             body.put("content", Map.of("text", "登录询盘工作台（" + validMinutes + " 分钟内有效，仅可使用一次）：" + link));
             if (ok(http.post(s.feishuWebhook(), body))) {
@@ -75,10 +62,7 @@ public class SigninMessenger {
         if (reply.httpFailure() != null) {
             return false;
         }
-        Object code = reply.body().containsKey("errcode")
-                ? reply.body().get("errcode")
-                : reply.body().getOrDefault("code", reply.body().get("StatusCode"));
-        return code instanceof Number n && n.intValue() == 0;
+        return reply.code("errcode", "code", "StatusCode") == 0;
     }
 
     private static boolean present(String s) {

@@ -75,10 +75,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String backupId = agent(town + "-backup-only", backupPath); // not eligible by town: reached only as backup
         String path = "/r/" + UUID.randomUUID();
         String agentId = agent(town, path, s -> s.withBackup(backupId));
-        String leadId = UUID.randomUUID().toString();
-        publishLead(leadId, town, "升级测试");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robotGot(path, leadId).size() == 1);
+        String leadId = deliveredLead(town, path, "升级测试");
 
         pastDeadline(leadId);
         assertThat(escalations.escalateDue()).isGreaterThanOrEqualTo(1);
@@ -112,10 +109,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String town = unique("民众街道");
         String path = "/r/" + UUID.randomUUID();
         agent(town, path);
-        String leadId = UUID.randomUUID().toString();
-        publishLead(leadId, town, "确认测试");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robotGot(path, leadId).size() == 1);
+        String leadId = deliveredLead(town, path, "确认测试");
         String ack = ackPath(robotGot(path, leadId).get(0).body());
 
         HttpResponse<String> first = get(ack);
@@ -151,10 +145,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String town = unique("五桂山");
         String path = "/r/" + UUID.randomUUID();
         agent(town, path);
-        String leadId = UUID.randomUUID().toString();
-        publishLead(leadId, town, "状态测试");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robotGot(path, leadId).size() == 1);
+        String leadId = deliveredLead(town, path, "状态测试");
 
         String eventId = UUID.randomUUID().toString();
         KafkaProbe.send(

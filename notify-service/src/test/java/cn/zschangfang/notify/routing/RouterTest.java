@@ -101,6 +101,24 @@ class RouterTest {
         agent(id, weight, null, List.of(), List.of(town), "AGENT");
     }
 
+    /** A lead the agent already holds open, which counts against its capacity. */
+    private void openLead(String caseId, String agentId) {
+        mongo.insert(new LeadCase(
+                caseId,
+                lead("FACTORY"),
+                RoutedBy.WEIGHTED_ROUND_ROBIN,
+                "",
+                agentId,
+                List.of(agentId),
+                LeadCaseState.OPEN,
+                Instant.now(),
+                Instant.now(),
+                0,
+                null,
+                null,
+                null));
+    }
+
     private Lead lead(String type) {
         return new Lead(
                 UUID.randomUUID().toString(),
@@ -189,20 +207,7 @@ class RouterTest {
         agent("full", 1, 1, List.of(), List.of(town), "AGENT");
         agent("free", 1, 5, List.of(), List.of(town), "AGENT");
         agent("duty", 1, null, List.of(), List.of(), "MANAGER");
-        mongo.insert(new LeadCase(
-                "open-1",
-                lead("FACTORY"),
-                RoutedBy.WEIGHTED_ROUND_ROBIN,
-                "",
-                "full",
-                List.of("full"),
-                LeadCaseState.OPEN,
-                Instant.now(),
-                Instant.now(),
-                0,
-                null,
-                null,
-                null));
+        openLead("open-1", "full");
 
         Router r = router(WRR, MONDAY_10_SHANGHAI);
         for (int i = 0; i < 3; i++) {
@@ -222,20 +227,7 @@ class RouterTest {
         for (int i = 0; i < 3; i++) {
             assertThat(r.route(lead("FACTORY"), List.of()).agentIds()).containsExactly("owner");
         }
-        mongo.insert(new LeadCase(
-                "open-owner",
-                lead("FACTORY"),
-                RoutedBy.WEIGHTED_ROUND_ROBIN,
-                "",
-                "owner",
-                List.of("owner"),
-                LeadCaseState.OPEN,
-                Instant.now(),
-                Instant.now(),
-                0,
-                null,
-                null,
-                null));
+        openLead("open-owner", "owner");
         assertThat(r.route(lead("FACTORY"), List.of()).agentIds()).containsExactly("generalist");
     }
 
@@ -244,20 +236,7 @@ class RouterTest {
         agent("busy", 1);
         agent("idle", 1);
         for (int i = 0; i < 3; i++) {
-            mongo.insert(new LeadCase(
-                    "busy-" + i,
-                    lead("FACTORY"),
-                    RoutedBy.WEIGHTED_ROUND_ROBIN,
-                    "",
-                    "busy",
-                    List.of("busy"),
-                    LeadCaseState.OPEN,
-                    Instant.now(),
-                    Instant.now(),
-                    0,
-                    null,
-                    null,
-                    null));
+            openLead("busy-" + i, "busy");
         }
         RoutingDecision d = router("LEAST_OPEN", MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());
         assertThat(d.agentIds()).containsExactly("idle");

@@ -292,10 +292,7 @@ class SigninIT extends NotifyIntegrationTest {
         String town = unique("三角镇");
         String path = "/r/" + UUID.randomUUID();
         String agentId = agent(town, path);
-        String leadId = UUID.randomUUID().toString();
-        publishLead(leadId, town, "登录测试");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robotGot(path, leadId).size() == 1);
+        String leadId = deliveredLead(town, path, "登录测试");
         Matcher ack = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
                 .matcher(robotGot(path, leadId).get(0).body());
         assertThat(ack.find()).isTrue();

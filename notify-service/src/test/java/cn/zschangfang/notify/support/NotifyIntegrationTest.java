@@ -1,9 +1,12 @@
 package cn.zschangfang.notify.support;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -99,6 +102,26 @@ public abstract class NotifyIntegrationTest {
     protected void publishLead(String leadId, String town, String message) {
         String eventId = UUID.randomUUID().toString();
         KafkaProbe.send(brokers(), "lead.captured", leadId, leadJson(leadId, eventId, town, message), eventId);
+    }
+
+    /** Publishes a lead for {@code town} and waits for its one message at the robot {@code path}; its id. */
+    protected String deliveredLead(String town, String path, String message) {
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, message);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> robotGot(path, leadId).size() == 1);
+        return leadId;
+    }
+
+    /**
+     * Waits until every {@code lead.captured} record published before has been consumed: a marker lead published
+     * now, for an agent of its own, has reached that agent (the topic has one partition, so it came last).
+     */
+    protected void awaitEarlierLeadsConsumed() {
+        String town = unique("标记镇");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        deliveredLead(town, path, "marker");
     }
 
     protected List<FakeRobot.Request> robotGot(String path, String leadId) {

@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.channel.dingtalk;
 
 import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.channel.Channel;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
@@ -10,10 +11,7 @@ import cn.zschangfang.notify.channel.render.LeadText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,13 +59,7 @@ public class DingTalkRobotChannel implements Channel {
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        String url = agent.spec().channels().dingtalkWebhook();
-        String secret = agent.spec().channels().dingtalkSecret();
-        if (secret != null && !secret.isBlank()) {
-            long timestamp = clock.millis();
-            url += (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
-                    + URLEncoder.encode(sign(timestamp, secret), StandardCharsets.UTF_8);
-        }
+        String url = signedUrl(agent.spec().channels(), clock);
         Map<String, Object> body = Map.of(
                 "msgtype",
                 "markdown",
@@ -86,8 +78,7 @@ public class DingTalkRobotChannel implements Channel {
         if (reply.httpFailure() != null) {
             return reply.httpFailure();
         }
-        Object code = reply.body().get("errcode");
-        int errcode = code instanceof Number n ? n.intValue() : -1;
+        int errcode = reply.code("errcode");
         return switch (errcode) {
             case 0 -> SendResult.sent();
             case 130101, 660026 -> SendResult.rateLimited(String.valueOf(errcode)); // sent too fast
@@ -99,15 +90,20 @@ public class DingTalkRobotChannel implements Channel {
         };
     }
 
+    /** The webhook, with {@code timestamp} and {@code sign} in the query string when the robot has a secret. */
+    public static String signedUrl(AgentSpec.ChannelSettings channels, Clock clock) {
+        String url = channels.dingtalkWebhook();
+        String secret = channels.dingtalkSecret();
+        if (secret == null || secret.isBlank()) {
+            return url;
+        }
+        long timestamp = clock.millis();
+        return url + (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
+                + URLEncoder.encode(sign(timestamp, secret), StandardCharsets.UTF_8);
+    }
+
     /** DingTalk's signature: Base64(HMAC-SHA256 keyed by secret over timestamp + "\n" + secret). */
     public static String sign(long timestamp, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder()
-                    .encodeToString(mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return RobotHttp.hmacSha256Base64(secret, timestamp + "\n" + secret);
     }
 }

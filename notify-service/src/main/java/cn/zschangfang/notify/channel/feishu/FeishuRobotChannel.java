@@ -1,19 +1,16 @@
 package cn.zschangfang.notify.channel.feishu;
 
 import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.channel.Channel;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
 import cn.zschangfang.notify.channel.render.LeadText;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,13 +56,7 @@ public class FeishuRobotChannel implements Channel {
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        String secret = agent.spec().channels().feishuSecret();
-        if (secret != null && !secret.isBlank()) {
-            long timestamp = clock.instant().getEpochSecond();
-            body.put("timestamp", String.valueOf(timestamp));
-            body.put("sign", sign(timestamp, secret));
-        }
+        Map<String, Object> body = signedBody(agent.spec().channels(), clock);
         body.put("msg_type", "text");
         body.put(
                 "content",
@@ -77,10 +68,7 @@ public class FeishuRobotChannel implements Channel {
         if (reply.httpFailure() != null) {
             return reply.httpFailure();
         }
-        Object code = reply.body().containsKey("code")
-                ? reply.body().get("code")
-                : reply.body().get("StatusCode");
-        int c = code instanceof Number n ? n.intValue() : -1;
+        int c = reply.code("code", "StatusCode");
         return switch (c) {
             case 0 -> SendResult.sent();
             case 9499, 11232 -> SendResult.rateLimited(String.valueOf(c)); // too many requests
@@ -92,14 +80,20 @@ public class FeishuRobotChannel implements Channel {
         };
     }
 
+    /** A message body to fill, with {@code timestamp} and {@code sign} already in it when the bot has a secret. */
+    public static Map<String, Object> signedBody(AgentSpec.ChannelSettings channels, Clock clock) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String secret = channels.feishuSecret();
+        if (secret != null && !secret.isBlank()) {
+            long timestamp = clock.instant().getEpochSecond();
+            body.put("timestamp", String.valueOf(timestamp));
+            body.put("sign", sign(timestamp, secret));
+        }
+        return body;
+    }
+
     /** Feishu's signature: Base64(HMAC-SHA256 keyed by timestamp + "\n" + secret, over an empty message). */
     public static String sign(long timestamp, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return RobotHttp.hmacSha256Base64(timestamp + "\n" + secret, "");
     }
 }

@@ -93,8 +93,7 @@ public class WecomRobotChannel implements Channel {
         if (reply.httpFailure() != null) {
             return reply.httpFailure();
         }
-        Object code = reply.body().get("errcode");
-        int errcode = code instanceof Number n ? n.intValue() : -1;
+        int errcode = reply.code("errcode");
         return switch (errcode) {
             case 0 -> SendResult.sent();
             case 45009 -> SendResult.rateLimited("45009");

@@ -1,11 +1,11 @@
-package cn.zschangfang.lead.inquiry;
+package cn.zschangfang.platform.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PhoneNumbersTest {
+class MobileNumbersTest {
 
     @ParameterizedTest
     @ValueSource(
@@ -21,7 +21,7 @@ class PhoneNumbersTest {
                 "138.0013.8000",
             })
     void acceptedFormsAreNormalizedToElevenDigits(String input) {
-        assertThat(PhoneNumbers.normalize(input)).hasValue("13800138000");
+        assertThat(MobileNumbers.normalize(input)).hasValue("13800138000");
     }
 
     /** What Chinese input methods produce in full-width mode: digits, plus sign, hyphens, spaces, parentheses. */
@@ -40,7 +40,7 @@ class PhoneNumbersTest {
                 "１３８．００１３．８０００",
             })
     void fullWidthDigitsAndSeparatorsAreNormalizedBeforeValidating(String input) {
-        assertThat(PhoneNumbers.normalize(input)).hasValue("13800138000");
+        assertThat(MobileNumbers.normalize(input)).hasValue("13800138000");
     }
 
     @ParameterizedTest
@@ -55,9 +55,12 @@ class PhoneNumbersTest {
                 "+1 2025550123",
                 "１２８００１３８０００",
                 "١٣٨٠٠١٣٨٠٠٠",
-                "138-0013-800０0"
+                "138-0013-800０0",
+                "138-0013-800a",
+                "+1 13800138000",
+                "86+13800138000"
             })
     void nonMainlandMobilesAreRejected(String input) {
-        assertThat(PhoneNumbers.normalize(input)).isEmpty();
+        assertThat(MobileNumbers.normalize(input)).isEmpty();
     }
 }
