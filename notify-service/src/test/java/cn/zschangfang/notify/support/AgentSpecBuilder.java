@@ -131,6 +131,11 @@ public final class AgentSpecBuilder {
         return this;
     }
 
+    public AgentSpecBuilder active(boolean v) {
+        active = v;
+        return this;
+    }
+
     public AgentSpec build() {
         return new AgentSpec(
                 id,
