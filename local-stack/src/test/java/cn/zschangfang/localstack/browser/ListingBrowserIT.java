@@ -142,6 +142,8 @@ class ListingBrowserIT {
             try (Browser agentPhone = Browser.phone()) {
                 AgentSignin.signIn(agentPhone, AgentSignin.AGENT_MOBILE, AgentSignin.AGENT_ROBOT, null);
                 agentPhone.open(gateway + "/agent/leads/" + leadId);
+                agentPhone.screenshot("agent-lead-matches-phone");
+                assertThat(agentPhone.driver().getTitle()).startsWith("询盘详情");
                 assertThat(agentPhone.find("#lead-source-listing").getText())
                         .contains(fits.get("title").asText());
                 assertThat(agentPhone.find("#lead-needs").getText()).contains("层高", "≥ 8 米", "只限一楼");
