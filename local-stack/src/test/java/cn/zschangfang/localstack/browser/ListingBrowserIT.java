@@ -78,6 +78,20 @@ class ListingBrowserIT {
             desktop.open(gateway + "/listings?minClearHeight=59&town=%E7%A5%9E%E6%B9%BE%E9%95%87");
             assertThat(desktop.find(".listings-empty").getText()).contains("暂时没有符合条件的房源");
             desktop.screenshot("listings-empty-desktop");
+
+            // The home page's latest listings and an article's related listings (its town, else the latest).
+            desktop.open(gateway + "/");
+            assertThat(desktop.find(".listing-home").getText())
+                    .contains(fits.get("title").asText());
+            desktop.screenshot("home-listings-desktop");
+            desktop.open(gateway + "/articles/" + VisitorBrowserIT.SEED);
+            assertThat(desktop.find(".listing-box").getText()).contains("相关房源");
+            desktop.screenshot("article-listings-desktop");
+        }
+        try (Browser phone = Browser.phone()) {
+            phone.open(gateway + "/");
+            assertThat(phone.horizontalOverflow()).isZero();
+            phone.screenshot("home-listings-phone");
         }
     }
 
@@ -142,6 +156,8 @@ class ListingBrowserIT {
             try (Browser agentPhone = Browser.phone()) {
                 AgentSignin.signIn(agentPhone, AgentSignin.AGENT_MOBILE, AgentSignin.AGENT_ROBOT, null);
                 agentPhone.open(gateway + "/agent/leads/" + leadId);
+                agentPhone.screenshot("agent-lead-matches-phone");
+                assertThat(agentPhone.driver().getTitle()).startsWith("询盘详情");
                 assertThat(agentPhone.find("#lead-source-listing").getText())
                         .contains(fits.get("title").asText());
                 assertThat(agentPhone.find("#lead-needs").getText()).contains("层高", "≥ 8 米", "只限一楼");

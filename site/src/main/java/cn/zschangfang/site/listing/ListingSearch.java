@@ -68,7 +68,7 @@ public record ListingSearch(
                 flag(p.get("groundFloor")),
                 flag(p.get("standalone")),
                 flag(p.get("crane")),
-                oneOf(p.get("sort"), SORTS),
+                "newest".equals(oneOf(p.get("sort"), SORTS)) ? null : oneOf(p.get("sort"), SORTS), // the default
                 page(p.get("page")));
     }
 
