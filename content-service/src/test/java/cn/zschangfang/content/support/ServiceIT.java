@@ -1,6 +1,9 @@
 package cn.zschangfang.content.support;
 
 import cn.zschangfang.platform.test.MongoWireServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -25,6 +28,19 @@ public abstract class ServiceIT {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("content-it"));
         registry.add(
                 "spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        // No notify-service in these tests: a port nobody listens on, never the local stack's 8083, which ./run.sh
+        // may be serving while the build runs.
+        registry.add("content.listings.notify-url", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
+    }
+
+    private static final int NOBODY_LISTENS = closedPort();
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected Http http() {
