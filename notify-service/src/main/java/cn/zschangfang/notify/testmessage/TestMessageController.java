@@ -1,18 +1,13 @@
 package cn.zschangfang.notify.testmessage;
 
 import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.agent.AgentAudit;
+import cn.zschangfang.notify.agent.AgentAuditEntry;
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.platform.problem.ApiException;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,16 +25,12 @@ public class TestMessageController {
 
     private final AgentRegistry registry;
     private final TestMessages testMessages;
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private final AgentAudit audit;
 
-    public TestMessageController(AgentRegistry registry, TestMessages testMessages, MongoTemplate mongo, Clock clock) {
+    public TestMessageController(AgentRegistry registry, TestMessages testMessages, AgentAudit audit) {
         this.registry = registry;
         this.testMessages = testMessages;
-        this.mongo = mongo;
-        this.clock = clock;
-        mongo.indexOps(AgentAuditEntry.class)
-                .createIndex(new Index("agentId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+        this.audit = audit;
     }
 
     /** @param results one per configured channel, in the order lead messages try them (empty: none configured) */
@@ -52,16 +43,13 @@ public class TestMessageController {
     public Answer send(@PathVariable String id) {
         Agent agent = registry.find(id).orElseThrow(() -> ApiException.notFound());
         List<TestMessages.Result> results = testMessages.send(agent);
-        mongo.insert(new AgentAuditEntry(
-                UUID.randomUUID().toString(),
+        audit.record(
                 agent.id(),
-                clock.instant(),
-                "admin",
                 "TEST_MESSAGE",
                 results.stream()
                         .map(r -> new AgentAuditEntry.ChannelOutcome(
                                 r.channel().name(), r.status().name(), r.code()))
-                        .toList()));
+                        .toList());
         log.info(
                 "test message to agent {}: {}",
                 agent.id(),
@@ -79,10 +67,6 @@ public class TestMessageController {
         if (registry.find(id).isEmpty()) {
             throw ApiException.notFound();
         }
-        return mongo.find(
-                Query.query(Criteria.where("agentId").is(id))
-                        .with(Sort.by(Sort.Direction.DESC, "at"))
-                        .limit(50),
-                AgentAuditEntry.class);
+        return audit.recent(id);
     }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +66,17 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
                 .isEqualTo(204);
         assertThat(call("GET", "/internal/auth/agent", "Bearer " + token, null).statusCode())
                 .isEqualTo(401);
+        assertThat(auditActions(id)).containsExactly("DEACTIVATED", "CREATED");
+    }
+
+    /** The agent's audit trail, newest first: which admin changes were recorded (no personal data in it). */
+    private List<String> auditActions(String id) throws Exception {
+        HttpResponse<String> audit = call("GET", "/api/notify/agents/" + id + "/audit", ADMIN, null);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).doesNotContain("13800138000", "李经理", "赵六", ROBOT.url(""));
+        List<String> actions = new ArrayList<>();
+        json.readTree(audit.body()).forEach(e -> actions.add(e.get("action").asString()));
+        return actions;
     }
 
     @Test
@@ -205,5 +218,6 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
                 .isEqualTo("SECoriginal");
         assertThat(call("GET", "/internal/auth/agent", "Bearer " + token, null).statusCode())
                 .isEqualTo(401);
+        assertThat(auditActions(id)).containsExactly("UPDATED", "CREATED");
     }
 }

@@ -1,4 +1,4 @@
-package cn.zschangfang.notify.testmessage;
+package cn.zschangfang.notify.agent;
 
 import java.time.Instant;
 import java.util.List;
