@@ -74,9 +74,12 @@ class LocalStackEndToEndIT {
         StackConfig config = StackConfig.onFreePorts(
                 projectDir,
                 dataDir,
+                // Every demo agent's robot is this stub: leads go to the agent of their town (三乡 → 黄涛, 小榄 → 陈静).
                 Map.of(
                         "DEMO_AGENT_WEBHOOK",
-                        "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot"));
+                        "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot",
+                        "DEMO_ROBOTS_URL",
+                        "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot/"));
         stack = LocalStack.startForTest(config, System.out);
         gateway = "http://127.0.0.1:" + config.gatewayPort();
     }
