@@ -43,47 +43,6 @@ public record Delivery(
         String matchId,
         OutboundMessage.ListingMatch listingMatch) {
 
-    /** A lead's delivery, as before listing-match digests existed. */
-    public Delivery(
-            String key,
-            String deliveryId,
-            String leadId,
-            String agentId,
-            ChannelType channel,
-            Purpose purpose,
-            String note,
-            DeliveryStatus status,
-            int attempt,
-            Instant nextAttemptAt,
-            Instant leaseUntil,
-            String limitTarget,
-            boolean deferred,
-            String lastCode,
-            Instant createdAt,
-            Instant sentAt,
-            boolean digest) {
-        this(
-                key,
-                deliveryId,
-                leadId,
-                agentId,
-                channel,
-                purpose,
-                note,
-                status,
-                attempt,
-                nextAttemptAt,
-                leaseUntil,
-                limitTarget,
-                deferred,
-                lastCode,
-                createdAt,
-                sentAt,
-                digest,
-                null,
-                null);
-    }
-
     /** A new delivery, due now, not yet attempted. */
     public static Delivery planned(
             String leadId,

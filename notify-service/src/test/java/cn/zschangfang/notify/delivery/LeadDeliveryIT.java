@@ -126,7 +126,9 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 null,
                 past,
                 null,
-                false));
+                false,
+                null,
+                null));
 
         // recovery: the sweep re-claims the orphaned record once its lease expired
         await().atMost(Duration.ofSeconds(30))
