@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -139,6 +140,8 @@ public final class Browser implements AutoCloseable {
     public WebDriverWait waitUpTo(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
+        // Live pages (the dashboard's feed) re-render an element between finding and reading it: look again.
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 

@@ -58,8 +58,12 @@ class DashboardBrowserIT {
             long millis = (System.nanoTime() - submitted) / 1_000_000;
             System.out.println("dashboard showed the new lead " + millis + " ms after the POST returned");
             assertThat(wall.script("return window.__noReload === true;")).isEqualTo(true);
-            assertThat(wall.find("#feed li[data-lead-id='" + leadId + "']").getText())
-                    .contains("小榄镇", "求租厂房");
+            // read again on each poll: the feed re-renders the item when the lead's routing and delivery arrive
+            wall.waitUpTo(Duration.ofSeconds(5)).until(d -> {
+                String item = d.findElement(By.cssSelector("#feed li[data-lead-id='" + leadId + "']"))
+                        .getText();
+                return item.contains("小榄镇") && item.contains("求租厂房");
+            });
             wall.waitUpTo(Duration.ofSeconds(5))
                     .until(d -> Long.parseLong(d.findElement(By.id("k-today")).getText()) > leadsBefore);
             // the town chart (and its text table) and the agents' table catch up once lead-service's stats have it

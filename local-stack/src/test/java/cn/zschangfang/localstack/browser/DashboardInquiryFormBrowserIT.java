@@ -69,8 +69,12 @@ class DashboardInquiryFormBrowserIT {
             System.out.println("dashboard showed the form's lead " + (System.nanoTime() - shown) / 1_000_000
                     + " ms after the success state");
             assertThat(wall.script("return window.__noReload === true;")).isEqualTo(true);
-            assertThat(wall.find("#feed li[data-lead-id='" + leadId + "']").getText())
-                    .contains("古镇镇", "求租厂房");
+            // read again on each poll: the feed re-renders the item when the lead's routing and delivery arrive
+            wall.waitUpTo(Duration.ofSeconds(5)).until(d -> {
+                String item = d.findElement(By.cssSelector("#feed li[data-lead-id='" + leadId + "']"))
+                        .getText();
+                return item.contains("古镇镇") && item.contains("求租厂房");
+            });
             wall.screenshot("dashboard-form-lead-desktop");
 
             await().atMost(Duration.ofSeconds(60))
