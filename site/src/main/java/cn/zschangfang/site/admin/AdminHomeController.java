@@ -31,10 +31,7 @@ class AdminHomeController {
             model.addAttribute("countsError", problem.getMessage());
         }
         model.addAttribute("counts", counts);
-        model.addAttribute("title", "后台概览");
-        model.addAttribute("nav", "home");
-        model.addAttribute("labels", AdminOptions.LABELS);
-        return "admin/home";
+        return AdminPages.page(model, "home", "后台概览", "admin/home");
     }
 
     @GetMapping("/admin/audit")
@@ -42,13 +39,7 @@ class AdminHomeController {
             @RequestAttribute(AdminAccess.SESSION) SiteSession me,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Map<String, Object> result = content.audit(me.apiToken(), Math.max(0, page));
-        model.addAttribute("entries", ContentAdmin.items(result));
-        model.addAttribute("total", result == null ? 0 : result.getOrDefault("total", 0));
-        model.addAttribute("page", Math.max(0, page));
-        model.addAttribute("title", "操作记录");
-        model.addAttribute("nav", "audit");
-        model.addAttribute("labels", AdminOptions.LABELS);
-        return "admin/audit";
+        AdminPages.list(model, "entries", content.audit(me.apiToken(), Math.max(0, page)), Math.max(0, page));
+        return AdminPages.page(model, "audit", "操作记录", "admin/audit");
     }
 }

@@ -69,18 +69,17 @@ class AgentAdminController {
             }
         }
         s.form.values().put("id", id == null ? "" : id);
-        if (!s.form.errors().isEmpty()) {
-            return refused(model, me, null, s, params, ServiceProblem.invalid(s.form.errors()));
-        }
-        try {
-            Map<String, Object> created = notify.create(me.apiToken(), s.body);
-            // rendered, not redirected: the token is shown this once and must not travel in a URL
-            model.addAttribute("notice", "经纪人已创建");
-            model.addAttribute("issuedToken", created.get("token"));
-            return edit(me, String.valueOf(created.get("id")), model);
-        } catch (ServiceProblem problem) {
-            return refused(model, me, null, s, params, problem);
-        }
+        return AdminPages.submit(
+                model,
+                s.form,
+                () -> {
+                    Map<String, Object> created = notify.create(me.apiToken(), s.body);
+                    // rendered, not redirected: the token is shown this once and must not travel in a URL
+                    model.addAttribute("notice", "经纪人已创建");
+                    model.addAttribute("issuedToken", created.get("token"));
+                    return edit(me, String.valueOf(created.get("id")), model);
+                },
+                problem -> refused(model, me, null, s, params, problem));
     }
 
     @GetMapping("/admin/agents/" + ID)
@@ -109,15 +108,14 @@ class AgentAdminController {
         Map<String, Object> view = notify.agent(me.apiToken(), id);
         Submitted s = read(me, id, params);
         s.body.put("id", id);
-        if (!s.form.errors().isEmpty()) {
-            return refused(model, me, view, s, params, ServiceProblem.invalid(s.form.errors()));
-        }
-        try {
-            notify.update(me.apiToken(), id, s.body);
-            return "redirect:/admin/agents/" + id + "?done=saved";
-        } catch (ServiceProblem problem) {
-            return refused(model, me, view, s, params, problem);
-        }
+        return AdminPages.submit(
+                model,
+                s.form,
+                () -> {
+                    notify.update(me.apiToken(), id, s.body);
+                    return "redirect:/admin/agents/" + id + "?done=saved";
+                },
+                problem -> refused(model, me, view, s, params, problem));
     }
 
     @PostMapping("/admin/agents/" + ID + "/test-message")
@@ -153,8 +151,6 @@ class AgentAdminController {
             Submitted s,
             MultiValueMap<String, String> params,
             ServiceProblem problem) {
-        problem.markResponse();
-        model.addAttribute("error", problem.getMessage());
         FormValues shown = s.form.withServiceErrors(problem.fieldErrors(), Map.of());
         List<Map<String, Object>> rows = AgentForm.rows(AgentForm.hoursAsEntered(params));
         return form(model, me, view, shown.values(), rows, shown.errors());
@@ -201,10 +197,7 @@ class AgentAdminController {
         return AgentForm.groups(options.towns(), backups);
     }
 
-    static String page(Model model, String title, String view) {
-        model.addAttribute("title", title);
-        model.addAttribute("nav", "agents");
-        model.addAttribute("labels", AdminOptions.LABELS);
-        return view;
+    private static String page(Model model, String title, String view) {
+        return AdminPages.page(model, "agents", title, view);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -103,18 +104,8 @@ final class AgentForm {
         for (int i = 0; i < HOURS_ROWS; i++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("days", params.getOrDefault("hours[" + i + "].days", List.of()));
-            row.put(
-                    "from",
-                    String.valueOf(
-                            params.getFirst("hours[" + i + "].from") == null
-                                    ? ""
-                                    : params.getFirst("hours[" + i + "].from")));
-            row.put(
-                    "to",
-                    String.valueOf(
-                            params.getFirst("hours[" + i + "].to") == null
-                                    ? ""
-                                    : params.getFirst("hours[" + i + "].to")));
+            row.put("from", Objects.requireNonNullElse(params.getFirst("hours[" + i + "].from"), ""));
+            row.put("to", Objects.requireNonNullElse(params.getFirst("hours[" + i + "].to"), ""));
             rows.add(row);
         }
         return rows;

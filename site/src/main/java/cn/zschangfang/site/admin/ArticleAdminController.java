@@ -63,9 +63,7 @@ class ArticleAdminController {
             result = content.publishedArticles(Math.max(0, page));
             model.addAttribute("publishedOnly", true);
         }
-        model.addAttribute("articles", ContentAdmin.items(result));
-        model.addAttribute("total", result == null ? 0 : result.getOrDefault("total", 0));
-        model.addAttribute("page", Math.max(0, page));
+        AdminPages.list(model, "articles", result, Math.max(0, page));
         return page(model, "文章管理", "admin/articles/list");
     }
 
@@ -91,15 +89,12 @@ class ArticleAdminController {
             @RequestParam MultiValueMap<String, String> params,
             Model model) {
         FormValues form = read(params, null);
-        if (!form.errors().isEmpty()) {
-            return refused(model, null, form, ServiceProblem.invalid(form.errors()));
-        }
-        try {
-            Map<String, Object> created = content.createArticle(me.apiToken(), form.json());
-            return "redirect:/admin/articles/" + created.get("slug") + "?done=article-created";
-        } catch (ServiceProblem problem) {
-            return refused(model, null, form, problem);
-        }
+        return AdminPages.submit(
+                model,
+                form,
+                () -> "redirect:/admin/articles/"
+                        + content.createArticle(me.apiToken(), form.json()).get("slug") + "?done=article-created",
+                problem -> refused(model, null, form, problem));
     }
 
     @GetMapping("/admin/articles/" + SLUG)
@@ -124,15 +119,14 @@ class ArticleAdminController {
             Model model) {
         Map<String, Object> article = content.article(me.apiToken(), slug);
         FormValues form = read(params, slug);
-        if (!form.errors().isEmpty()) {
-            return refused(model, article, form, ServiceProblem.invalid(form.errors()));
-        }
-        try {
-            content.updateArticle(me.apiToken(), slug, form.json());
-            return "redirect:/admin/articles/" + slug + "?done=saved";
-        } catch (ServiceProblem problem) {
-            return refused(model, article, form, problem);
-        }
+        return AdminPages.submit(
+                model,
+                form,
+                () -> {
+                    content.updateArticle(me.apiToken(), slug, form.json());
+                    return "redirect:/admin/articles/" + slug + "?done=saved";
+                },
+                problem -> refused(model, article, form, problem));
     }
 
     @PostMapping("/admin/articles/" + SLUG + "/{action:publish|unpublish}")
@@ -191,8 +185,6 @@ class ArticleAdminController {
     }
 
     private String refused(Model model, Map<String, Object> article, FormValues form, ServiceProblem problem) {
-        problem.markResponse();
-        model.addAttribute("error", problem.getMessage());
         FormValues shown = form.withServiceErrors(problem.fieldErrors(), Map.of());
         return form(model, article, shown.values(), shown.errors());
     }
@@ -203,16 +195,10 @@ class ArticleAdminController {
         model.addAttribute("groups", GROUPS);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("title", article == null ? "新建文章" : "编辑文章");
-        model.addAttribute("nav", "articles");
-        model.addAttribute("labels", AdminOptions.LABELS);
-        return "admin/articles/form";
+        return page(model, article == null ? "新建文章" : "编辑文章", "admin/articles/form");
     }
 
     private static String page(Model model, String title, String view) {
-        model.addAttribute("title", title);
-        model.addAttribute("nav", "articles");
-        model.addAttribute("labels", AdminOptions.LABELS);
-        return view;
+        return AdminPages.page(model, "articles", title, view);
     }
 }

@@ -6,13 +6,16 @@ import static cn.zschangfang.site.admin.Calls.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * content-service's admin API (listings, articles, audit; see content-service/README.md), called with the signed-in
@@ -33,25 +36,15 @@ class ContentAdmin {
     // --- listings
 
     Map<String, Object> listings(String token, String status, int page) {
-        return call(() -> http.get()
-                .uri(b -> {
-                    b.path(LISTINGS).queryParam("page", page).queryParam("size", 20);
-                    if (status != null) {
-                        b.queryParam("status", status);
-                    }
-                    return b.build();
-                })
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return page(token, LISTINGS, page, b -> {
+            if (status != null) {
+                b.queryParam("status", status);
+            }
+        });
     }
 
     Map<String, Object> listing(String token, String id) {
-        return call(() -> http.get()
-                .uri(LISTINGS + "/{id}", id)
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return get(token, LISTINGS + "/{id}", id);
     }
 
     Map<String, Object> createListing(String token, Map<String, Object> body) {
@@ -72,11 +65,7 @@ class ContentAdmin {
     }
 
     Map<String, Object> verify(String token, String id) {
-        return call(() -> http.post()
-                .uri(LISTINGS + "/{id}/verify", id)
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return post(token, LISTINGS + "/{id}/verify", id);
     }
 
     Map<String, Object> uploadPhoto(String token, String id, byte[] bytes, String filename, String caption) {
@@ -119,33 +108,16 @@ class ContentAdmin {
 
     /** The admin list (drafts too); content-service without one answers 404/405 and the caller falls back. */
     Map<String, Object> articles(String token, int page) {
-        return call(() -> http.get()
-                .uri(b -> b.path("/api/content/admin/articles")
-                        .queryParam("page", page)
-                        .queryParam("size", 20)
-                        .build())
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return page(token, "/api/content/admin/articles", page, b -> {});
     }
 
+    /** The public list (no bearer), newest first. */
     Map<String, Object> publishedArticles(int page) {
-        return call(() -> http.get()
-                .uri(b -> b.path("/api/content/articles")
-                        .queryParam("sort", "latest")
-                        .queryParam("page", page)
-                        .queryParam("size", 20)
-                        .build())
-                .retrieve()
-                .body(OBJECT));
+        return page(null, "/api/content/articles", page, b -> b.queryParam("sort", "latest"));
     }
 
     Map<String, Object> article(String token, String slug) {
-        return call(() -> http.get()
-                .uri("/api/content/admin/articles/{slug}", slug)
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return get(token, "/api/content/admin/articles/{slug}", slug);
     }
 
     Map<String, Object> createArticle(String token, Map<String, Object> body) {
@@ -157,11 +129,7 @@ class ContentAdmin {
     }
 
     Map<String, Object> setArticlePublished(String token, String slug, boolean published) {
-        return call(() -> http.post()
-                .uri("/api/content/admin/articles/{slug}/" + (published ? "publish" : "unpublish"), slug)
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return post(token, "/api/content/admin/articles/{slug}/" + (published ? "publish" : "unpublish"), slug);
     }
 
     /** The sanitizer's output for an editor's body: exactly what the published page would show. */
@@ -174,20 +142,52 @@ class ContentAdmin {
     // --- audit
 
     Map<String, Object> audit(String token, int page) {
+        return page(token, "/api/content/admin/audit", page, b -> {});
+    }
+
+    /** One page of a list (the back office's page size), with the list's own parameters after these. */
+    private Map<String, Object> page(String token, String path, int page, Consumer<UriBuilder> parameters) {
         return call(() -> http.get()
-                .uri(b -> b.path("/api/content/admin/audit")
-                        .queryParam("page", page)
-                        .queryParam("size", 20)
-                        .build())
-                .headers(h -> h.setBearerAuth(token))
+                .uri(b -> {
+                    b.path(path).queryParam("page", page).queryParam("size", AdminPages.PAGE_SIZE);
+                    parameters.accept(b);
+                    return b.build();
+                })
+                .headers(bearer(token))
                 .retrieve()
                 .body(OBJECT));
+    }
+
+    private Map<String, Object> get(String token, String path, Object... variables) {
+        return call(() -> http.get()
+                .uri(path, variables)
+                .headers(bearer(token))
+                .retrieve()
+                .body(OBJECT));
+    }
+
+    /** A POST without a body (verify, publish). */
+    private Map<String, Object> post(String token, String path, Object... variables) {
+        return call(() -> http.post()
+                .uri(path, variables)
+                .headers(bearer(token))
+                .retrieve()
+                .body(OBJECT));
+    }
+
+    /** The signed-in user's bearer; none for the public API. */
+    private static Consumer<HttpHeaders> bearer(String token) {
+        return h -> {
+            if (token != null) {
+                h.setBearerAuth(token);
+            }
+        };
     }
 
     private Map<String, Object> send(String token, String path, Map<String, Object> body, boolean put) {
         return call(() -> (put ? http.put() : http.post())
                 .uri(path)
-                .headers(h -> h.setBearerAuth(token))
+                .headers(bearer(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()

@@ -43,10 +43,8 @@ class ListingAdminController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         String filter = status != null && ListingForm.STATUS.containsKey(status) ? status : null;
-        Map<String, Object> result = content.listings(me.apiToken(), filter, Math.max(0, page));
-        model.addAttribute("listings", ContentAdmin.items(result));
-        model.addAttribute("total", result == null ? 0 : result.getOrDefault("total", 0));
-        model.addAttribute("page", Math.max(0, page));
+        AdminPages.list(
+                model, "listings", content.listings(me.apiToken(), filter, Math.max(0, page)), Math.max(0, page));
         model.addAttribute("status", filter);
         return page(model, "房源管理", "admin/listings/list");
     }
@@ -68,15 +66,12 @@ class ListingAdminController {
             @RequestParam MultiValueMap<String, String> params,
             Model model) {
         FormValues form = read(params);
-        if (!form.errors().isEmpty()) {
-            return refused(model, null, form, params, ServiceProblem.invalid(form.errors()));
-        }
-        try {
-            Map<String, Object> created = content.createListing(me.apiToken(), form.json());
-            return "redirect:/admin/listings/" + created.get("id") + "?done=created";
-        } catch (ServiceProblem problem) {
-            return refused(model, null, form, params, problem);
-        }
+        return AdminPages.submit(
+                model,
+                form,
+                () -> "redirect:/admin/listings/"
+                        + content.createListing(me.apiToken(), form.json()).get("id") + "?done=created",
+                problem -> refused(model, null, form, params, problem));
     }
 
     @GetMapping("/admin/listings/" + ID)
@@ -103,21 +98,20 @@ class ListingAdminController {
             Model model) {
         Map<String, Object> current = content.listing(me.apiToken(), id);
         FormValues form = read(params);
-        if (!form.errors().isEmpty()) {
-            return refused(model, current, form, params, ServiceProblem.invalid(form.errors()));
-        }
-        Map<String, Object> body = new LinkedHashMap<>(form.json());
-        for (String kept : ListingForm.CARRIED_OVER) {
-            if (current.get(kept) != null) {
-                body.put(kept, current.get(kept));
-            }
-        }
-        try {
-            content.updateListing(me.apiToken(), id, body);
-            return "redirect:/admin/listings/" + id + "?done=saved";
-        } catch (ServiceProblem problem) {
-            return refused(model, current, form, params, problem);
-        }
+        return AdminPages.submit(
+                model,
+                form,
+                () -> {
+                    Map<String, Object> body = new LinkedHashMap<>(form.json());
+                    for (String kept : ListingForm.CARRIED_OVER) {
+                        if (current.get(kept) != null) {
+                            body.put(kept, current.get(kept));
+                        }
+                    }
+                    content.updateListing(me.apiToken(), id, body);
+                    return "redirect:/admin/listings/" + id + "?done=saved";
+                },
+                problem -> refused(model, current, form, params, problem));
     }
 
     @PostMapping("/admin/listings/" + ID + "/status")
@@ -140,8 +134,7 @@ class ListingAdminController {
 
     /** The editor again with a refusal above it (the page is rendered, not redirected: no flash session). */
     private String shownWith(SiteSession me, String id, Model model, ServiceProblem problem, String slot) {
-        problem.markResponse();
-        model.addAttribute(slot, problem.getMessage());
+        AdminPages.refusal(model, problem, slot);
         return edit(me, id, model);
     }
 
@@ -217,8 +210,6 @@ class ListingAdminController {
             FormValues form,
             MultiValueMap<String, String> params,
             ServiceProblem problem) {
-        problem.markResponse();
-        model.addAttribute("error", problem.getMessage());
         String unit = "MU".equals(params.getFirst("lotSizeUnit")) ? "MU" : "SQM";
         return form(model, listing, form.withServiceErrors(problem.fieldErrors(), ListingForm.ERROR_AT), unit);
     }
@@ -238,10 +229,7 @@ class ListingAdminController {
         return page(model, listing == null ? "新建房源" : "编辑房源", "admin/listings/form");
     }
 
-    static String page(Model model, String title, String view) {
-        model.addAttribute("title", title);
-        model.addAttribute("nav", "listings");
-        model.addAttribute("labels", AdminOptions.LABELS);
-        return view;
+    private static String page(Model model, String title, String view) {
+        return AdminPages.page(model, "listings", title, view);
     }
 }
