@@ -110,7 +110,7 @@ public final class LeadRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SourceListing(String listingId, String slug, String title, String agentId) {
         public String path() {
-            return "/listings/" + (slug == null || slug.isBlank() ? listingId : slug);
+            return listingPath(slug, listingId);
         }
     }
 
@@ -118,7 +118,12 @@ public final class LeadRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Match(String listingId, String slug, String title, Double score, List<String> reasons) {
         public String path() {
-            return "/listings/" + (slug == null || slug.isBlank() ? listingId : slug);
+            return listingPath(slug, listingId);
         }
+    }
+
+    /** The public page of a listing: by its slug, by its id when it has none. */
+    static String listingPath(String slug, String listingId) {
+        return "/listings/" + (slug == null || slug.isBlank() ? listingId : slug);
     }
 }

@@ -109,7 +109,7 @@ public class BoardAssembler {
                 .sorted(Comparator.comparingLong(Board.AgentLoad::open).reversed())
                 .toList();
 
-        List<LiveAggregates.Failure> failures = live.failuresLastHour();
+        List<Board.Failure> failures = live.failuresLastHour();
         return new Board(
                 now,
                 traffic,
@@ -129,10 +129,7 @@ public class BoardAssembler {
                 speed(week),
                 missed.size() > 20 ? missed.subList(0, 20) : missed,
                 failures.stream().filter(f -> "FAILED".equals(f.status())).count(),
-                failures.stream()
-                        .limit(8)
-                        .map(f -> new Board.Failure(f.at(), f.leadId(), f.agentId(), f.channel(), f.status()))
-                        .toList(),
+                failures.stream().limit(8).toList(),
                 h == null ? null : h.dlqDepth(),
                 agents,
                 recent,

@@ -27,19 +27,6 @@ public class LiveAggregates {
     private static final int MAX_SEEN = 20_000;
     private static final int MAX_RECENT = 20;
 
-    /** One lead as the live feed shows it. */
-    public record RecentLead(
-            String leadId,
-            Instant receivedAt,
-            String intent,
-            String propertyType,
-            String town,
-            String sourceArticle,
-            Integer score) {}
-
-    /** A delivery that did not go out (yet). */
-    public record Failure(Instant at, String leadId, String agentId, String channel, String status) {}
-
     private final Clock clock;
     private final Set<String> seen = new HashSet<>();
     private final Deque<String> seenOrder = new ArrayDeque<>();
@@ -47,8 +34,9 @@ public class LiveAggregates {
     private final Map<String, Map<Instant, Long>> articleDelta = new HashMap<>();
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, Instant> visitors = new HashMap<>();
-    private final Deque<RecentLead> recentLeads = new ArrayDeque<>();
-    private final Deque<Failure> failures = new ArrayDeque<>();
+    // the events themselves (receivedAt set to the arrival when missing); failures as the board shows them
+    private final Deque<LiveEvents.LeadCaptured> recentLeads = new ArrayDeque<>();
+    private final Deque<Board.Failure> failures = new ArrayDeque<>();
     private final Map<String, Instant> acknowledged = new LinkedHashMap<>();
     private long version;
 
@@ -81,14 +69,19 @@ public class LiveAggregates {
         if (!fresh(e.eventId()) || e.leadId() == null) {
             return false;
         }
-        recentLeads.addFirst(new RecentLead(
-                e.leadId(),
-                e.receivedAt() == null ? clock.instant() : e.receivedAt(),
-                e.intent(),
-                e.propertyType(),
-                e.town(),
-                e.sourceArticle(),
-                e.score()));
+        recentLeads.addFirst(
+                e.receivedAt() != null
+                        ? e
+                        : new LiveEvents.LeadCaptured(
+                                e.eventId(),
+                                e.leadId(),
+                                clock.instant(),
+                                e.intent(),
+                                e.propertyType(),
+                                e.town(),
+                                e.sourceArticle(),
+                                e.channel(),
+                                e.score()));
         while (recentLeads.size() > MAX_RECENT) {
             recentLeads.removeLast();
         }
@@ -115,7 +108,7 @@ public class LiveAggregates {
             return false;
         }
         if (Set.of("FAILED", "RETRYING", "UNKNOWN").contains(String.valueOf(e.status()))) {
-            failures.addFirst(new Failure(
+            failures.addFirst(new Board.Failure(
                     e.occurredAt() == null ? clock.instant() : e.occurredAt(),
                     e.leadId(),
                     e.agentId(),
@@ -164,11 +157,11 @@ public class LiveAggregates {
         return visitors.size();
     }
 
-    public synchronized List<RecentLead> recentLeads() {
+    public synchronized List<LiveEvents.LeadCaptured> recentLeads() {
         return new ArrayList<>(recentLeads);
     }
 
-    public synchronized List<Failure> failuresLastHour() {
+    public synchronized List<Board.Failure> failuresLastHour() {
         Instant since = clock.instant().minus(HOUR);
         failures.removeIf(f -> f.at().isBefore(since));
         return new ArrayList<>(failures);
