@@ -106,6 +106,14 @@ abstract class AdminTestBase {
         return send(request);
     }
 
+    /** A form as the signed-in browser sends it: with the session's CSRF token first. */
+    HttpResponse<String> submit(String path, Browser browser, String... keyValue) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", browser.csrf());
+        fields.putAll(form(keyValue));
+        return post(path, browser.cookie(), fields);
+    }
+
     HttpResponse<String> multipart(
             String path, String cookie, Map<String, String> fields, String fileName, byte[] file) {
         String boundary = "----zs" + System.nanoTime();

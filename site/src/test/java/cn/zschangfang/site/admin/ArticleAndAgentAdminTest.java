@@ -25,9 +25,7 @@ class ArticleAndAgentAdminTest extends AdminTestBase {
 
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).isEqualTo("{\"html\":\"<p>安全</p>\"}");
-        assertThat(CONTENT.requests("POST", "/api/content/admin/articles/preview")
-                        .get(0)
-                        .text())
+        assertThat(CONTENT.firstBody("POST", "/api/content/admin/articles/preview"))
                 .contains("<script>alert(1)</script>");
         assertThat(post("/admin/articles/preview", admin.cookie(), form("body", "<p>x</p>"))
                         .statusCode())
@@ -37,44 +35,27 @@ class ArticleAndAgentAdminTest extends AdminTestBase {
     @Test
     void anArticleWithABadSlugIsRefusedAtTheSlugAndAGoodOneIsCreated() {
         Browser admin = signedIn("ADMIN");
-        HttpResponse<String> bad = post(
-                "/admin/articles",
-                admin.cookie(),
-                form(
-                        "_csrf",
-                        admin.csrf(),
-                        "slug",
-                        "中文 slug",
-                        "title",
-                        "标题",
-                        "category",
-                        "中山产业信息",
-                        "body",
-                        "<p>正文</p>"));
+        HttpResponse<String> bad = submit(
+                "/admin/articles", admin, "slug", "中文 slug", "title", "标题", "category", "中山产业信息", "body", "<p>正文</p>");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).containsPattern("data-field=\"slug\"[^>]*>[\\s\\S]*?只能用小写字母");
 
         CONTENT.answer("POST", "/api/content/admin/articles", 201, "{\"slug\":\"factory-guide\",\"status\":\"DRAFT\"}");
-        HttpResponse<String> created = post(
+        HttpResponse<String> created = submit(
                 "/admin/articles",
-                admin.cookie(),
-                form(
-                        "_csrf",
-                        admin.csrf(),
-                        "slug",
-                        "factory-guide",
-                        "title",
-                        "标题",
-                        "category",
-                        "中山产业信息",
-                        "tags",
-                        "厂房，租赁",
-                        "body",
-                        "<p>正文</p>"));
+                admin,
+                "slug",
+                "factory-guide",
+                "title",
+                "标题",
+                "category",
+                "中山产业信息",
+                "tags",
+                "厂房，租赁",
+                "body",
+                "<p>正文</p>");
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(CONTENT.requests("POST", "/api/content/admin/articles")
-                        .get(0)
-                        .text())
+        assertThat(CONTENT.firstBody("POST", "/api/content/admin/articles"))
                 .contains("\"slug\":\"factory-guide\"", "\"tags\":[\"厂房\",\"租赁\"]", "\"body\":\"<p>正文</p>\"");
     }
 
@@ -88,41 +69,34 @@ class ArticleAndAgentAdminTest extends AdminTestBase {
         assertThat(editor.statusCode()).isEqualTo(200);
         assertThat(editor.body()).contains("发送测试消息", "value=\"08:30\"", "value=\"东升镇\" checked");
 
-        HttpResponse<String> saved = post(
+        HttpResponse<String> saved = submit(
                 "/admin/agents/demo-liwei",
-                admin.cookie(),
-                form(
-                        "_csrf",
-                        admin.csrf(),
-                        "name",
-                        "李伟",
-                        "role",
-                        "AGENT",
-                        "active",
-                        "true",
-                        "dingtalkSecret",
-                        "***",
-                        "towns",
-                        "东升镇",
-                        "weight",
-                        "2",
-                        "hours[0].days",
-                        "MON",
-                        "hours[0].from",
-                        "08:30",
-                        "hours[0].to",
-                        "18:00"));
+                admin,
+                "name",
+                "李伟",
+                "role",
+                "AGENT",
+                "active",
+                "true",
+                "dingtalkSecret",
+                "***",
+                "towns",
+                "东升镇",
+                "weight",
+                "2",
+                "hours[0].days",
+                "MON",
+                "hours[0].from",
+                "08:30",
+                "hours[0].to",
+                "18:00");
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(NOTIFY.requests("PUT", "/api/notify/agents/demo-liwei")
-                        .get(0)
-                        .text())
+        assertThat(NOTIFY.firstBody("PUT", "/api/notify/agents/demo-liwei"))
                 .contains("\"towns\":[\"东升镇\"]", "\"dingtalkSecret\":\"***\"", "\"weight\":2", "\"active\":true")
                 .contains("\"workingHours\":[{\"days\":[\"MON\"],\"from\":\"08:30\",\"to\":\"18:00\"}]");
 
-        HttpResponse<String> halfRow = post(
-                "/admin/agents/demo-liwei",
-                admin.cookie(),
-                form("_csrf", admin.csrf(), "name", "李伟", "role", "AGENT", "hours[0].days", "MON"));
+        HttpResponse<String> halfRow =
+                submit("/admin/agents/demo-liwei", admin, "name", "李伟", "role", "AGENT", "hours[0].days", "MON");
         assertThat(halfRow.statusCode()).isEqualTo(400);
         assertThat(halfRow.body()).containsPattern("data-field=\"workingHours\"[^>]*>[\\s\\S]*?第 1 行");
     }
@@ -136,8 +110,7 @@ class ArticleAndAgentAdminTest extends AdminTestBase {
                             {"channel":"SMS","status":"FAILED","detail":"SMS 未配置"}]}
                 """);
 
-        HttpResponse<String> page =
-                post("/admin/agents/demo-liwei/test-message", admin.cookie(), form("_csrf", admin.csrf()));
+        HttpResponse<String> page = submit("/admin/agents/demo-liwei/test-message", admin);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("企业微信", "✓ 已送达", "errcode 0").contains("短信", "✗ FAILED", "SMS 未配置");

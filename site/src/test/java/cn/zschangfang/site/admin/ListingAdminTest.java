@@ -105,9 +105,7 @@ class ListingAdminTest extends AdminTestBase {
         assertThat(post("/admin/listings/lst-1", admin.cookie(), validListing(admin.csrf()))
                         .statusCode())
                 .isEqualTo(302);
-        assertThat(CONTENT.requests("PUT", "/api/content/admin/listings/lst-1")
-                        .get(0)
-                        .text())
+        assertThat(CONTENT.firstBody("PUT", "/api/content/admin/listings/lst-1"))
                 .contains("\"floorSpecs\":[{\"floor\":1");
     }
 
@@ -117,19 +115,15 @@ class ListingAdminTest extends AdminTestBase {
         CONTENT.answer("GET", "/api/content/admin/listings/lst-1", 200, LISTING);
         CONTENT.answer("POST", "/api/content/admin/listings/lst-1/status", 200, LISTING);
 
-        HttpResponse<String> changed = post(
-                "/admin/listings/lst-1/status",
-                admin.cookie(),
-                form("_csrf", admin.csrf(), "status", "PENDING_REVIEW", "reason", "业主确认"));
+        HttpResponse<String> changed =
+                submit("/admin/listings/lst-1/status", admin, "status", "PENDING_REVIEW", "reason", "业主确认");
 
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(changed.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l)
                         .doesNotContain("jsessionid")
                         .endsWith("/admin/listings/lst-1?done=status#status"));
-        assertThat(CONTENT.requests("POST", "/api/content/admin/listings/lst-1/status")
-                        .get(0)
-                        .text())
+        assertThat(CONTENT.firstBody("POST", "/api/content/admin/listings/lst-1/status"))
                 .isEqualTo("{\"status\":\"PENDING_REVIEW\",\"reason\":\"业主确认\"}");
 
         CONTENT.answer(
@@ -137,8 +131,7 @@ class ListingAdminTest extends AdminTestBase {
                 "/api/content/admin/listings/lst-1/status",
                 409,
                 "{\"status\":409,\"title\":\"Conflict\",\"detail\":\"不能从草稿直接上架\"}");
-        HttpResponse<String> refused = post(
-                "/admin/listings/lst-1/status", admin.cookie(), form("_csrf", admin.csrf(), "status", "PUBLISHED"));
+        HttpResponse<String> refused = submit("/admin/listings/lst-1/status", admin, "status", "PUBLISHED");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("当前状态不允许此操作：不能从草稿直接上架", "提交审核");
     }

@@ -60,6 +60,11 @@ final class StubService {
         requests.clear();
     }
 
+    /** The body of the first {@code method path} request (the one a form sent). */
+    String firstBody(String method, String path) {
+        return requests(method, path).get(0).text();
+    }
+
     List<Request> requests(String method, String path) {
         return requests.stream()
                 .filter(r -> r.method().equals(method) && r.path().equals(path))
