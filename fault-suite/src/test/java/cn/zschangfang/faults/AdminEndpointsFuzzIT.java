@@ -11,11 +11,9 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hostile input at every admin, manager and agent endpoint with a valid token (a wrong token stops at the door, which
@@ -23,28 +21,17 @@ import org.junit.jupiter.api.TestInstance;
  * everything stored must still read back: article lists, agent lists, lead lists and the CSV export.
  */
 @Order(4)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminEndpointsFuzzIT {
+class AdminEndpointsFuzzIT extends FuzzSuite {
 
     static final int COUNT = Integer.getInteger("faults.fuzz.admin", 1_000);
     private static final Map<String, String> ADMIN = Http.bearer(SharedStack.ADMIN);
 
-    private SharedStack stack;
-    private Fuzzer fuzzer;
     private String agentToken;
-    private final Http http = new Http();
 
     @BeforeAll
-    void start() throws Exception {
-        stack = SharedStack.get();
-        fuzzer = new Fuzzer(4);
+    void agents() throws Exception {
         agentToken = Agents.create(stack, "fz-agent-" + System.nanoTime() % 100_000, "神湾镇");
         Agents.create(stack, "fz-target", null);
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        fuzzer.close();
     }
 
     static Map<String, Object> validArticle() {

@@ -18,37 +18,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The front door under hostile input: a smaller fuzz run through the gateway (its limits answer 429, never 5xx),
  * oversized bodies declared and chunked, and slow-loris connections.
  */
 @Order(5)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayFuzzIT {
+class GatewayFuzzIT extends FuzzSuite {
 
     static final int COUNT = Integer.getInteger("faults.fuzz.gateway", 1_000);
     private static final Duration SLOW_LORIS = Duration.ofSeconds(30);
-
-    private SharedStack stack;
-    private Fuzzer fuzzer;
-    private final Http http = new Http();
-
-    @BeforeAll
-    void start() throws Exception {
-        stack = SharedStack.get();
-        fuzzer = new Fuzzer(4);
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        fuzzer.close();
-    }
 
     @Test
     void publicEndpointsThroughTheGatewayNeverAnswer5xx() throws Exception {

@@ -10,11 +10,8 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hostile input at every public endpoint, straight to each service's port (the gateway's per-client limits would
@@ -22,25 +19,9 @@ import org.junit.jupiter.api.TestInstance;
  * least {@code faults.fuzz.public} (10,000) generated inputs: no 5xx, no answer that leaks internals.
  */
 @Order(3)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicEndpointsFuzzIT {
+class PublicEndpointsFuzzIT extends FuzzSuite {
 
     static final int COUNT = Integer.getInteger("faults.fuzz.public", 10_000);
-
-    private SharedStack stack;
-    private Fuzzer fuzzer;
-    private final Http http = new Http();
-
-    @BeforeAll
-    void start() throws Exception {
-        stack = SharedStack.get();
-        fuzzer = new Fuzzer(4);
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        fuzzer.close();
-    }
 
     /** A valid inquiry; phones from a small pool, so that most accepted ones merge instead of notifying agents. */
     static Map<String, Object> validLead(int phone) {
