@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -159,16 +160,16 @@ class ContentAdmin {
     }
 
     private Map<String, Object> get(String token, String path, Object... variables) {
-        return call(() -> http.get()
-                .uri(path, variables)
-                .headers(bearer(token))
-                .retrieve()
-                .body(OBJECT));
+        return bodiless(HttpMethod.GET, token, path, variables);
     }
 
     /** A POST without a body (verify, publish). */
     private Map<String, Object> post(String token, String path, Object... variables) {
-        return call(() -> http.post()
+        return bodiless(HttpMethod.POST, token, path, variables);
+    }
+
+    private Map<String, Object> bodiless(HttpMethod method, String token, String path, Object... variables) {
+        return call(() -> http.method(method)
                 .uri(path, variables)
                 .headers(bearer(token))
                 .retrieve()
