@@ -2,6 +2,7 @@ package cn.zschangfang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.gateway.limit.LimitProperties;
 import cn.zschangfang.gateway.support.StubService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +28,9 @@ class LocalProfileTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LimitProperties limits;
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -82,6 +87,26 @@ class LocalProfileTest {
             }
         }
         assertThat(created).as("well above the per-IP burst of 10").isEqualTo(30);
+    }
+
+    /** The benchmark submits up to 200 leads/s through the gateway with the development key (contract, issue 13). */
+    @Test
+    void developmentIntegrationKeyMaySendTwoHundredLeadsPerSecond() {
+        LimitProperties.Rate rate = leadSubmission().perApiKey();
+
+        assertThat(rate.capacity()).isGreaterThanOrEqualTo(200);
+        assertThat(rate.refillTokens() * 1000.0 / rate.refillPeriod().toMillis())
+                .isGreaterThanOrEqualTo(200.0);
+        assertThat(leadSubmission().perClient().capacity())
+                .as("anonymous visitors keep the production limit")
+                .isEqualTo(10);
+    }
+
+    private LimitProperties.Rule leadSubmission() {
+        return limits.rules().stream()
+                .filter(rule -> rule.id().equals("lead-submission"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
