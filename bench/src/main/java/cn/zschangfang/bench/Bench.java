@@ -15,6 +15,14 @@ import java.util.Map;
  */
 public final class Bench {
 
+    static {
+        // The Kafka clients (offsets, ProducerPerformance's topic) log through slf4j-simple: keep the console to
+        // progress.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Options options;
         try {

@@ -88,8 +88,10 @@ final class GatewayOverhead {
         }
         String url = base + "/api/content/articles/" + slug + "/views";
         String prefix = "bench-" + ctx.run + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        // A new visitor per beacon: every one is counted (a MongoDB insert), the expensive path.
-        return i -> ctx.http.status(
-                Http.postJson(url, "{\"visitorId\":\"" + prefix + i + "\"}").build());
+        // A new visitor per beacon, across every step that shares this call (not the step's sequence number, which
+        // restarts): every one is counted (a MongoDB insert), the expensive path.
+        java.util.concurrent.atomic.AtomicLong visitor = new java.util.concurrent.atomic.AtomicLong();
+        return i -> ctx.http.status(Http.postJson(url, "{\"visitorId\":\"" + prefix + visitor.incrementAndGet() + "\"}")
+                .build());
     }
 }

@@ -57,7 +57,7 @@ final class SpeedToLead {
                     });
                     posts.add(p);
                     long measureFrom = first[0] + ctx.options.warmup().toNanos();
-                    steps.add(await(ctx, robot, post.accepted, measureFrom, measure, "speed to lead @" + rate));
+                    steps.add(await(ctx, robot, post.accepted, measureFrom, measure, "speed to lead @" + rate, rate));
                 }
                 report(ctx, steps, posts);
                 burstReport(ctx, robot, burstAgent, burst, burstPost, burstStart);
@@ -79,7 +79,8 @@ final class SpeedToLead {
             Map<String, Long> accepted,
             long measureFrom,
             Duration measure,
-            String name)
+            String name,
+            double rate)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ctx.options.quick() ? 30 : 90);
         while (System.nanoTime() < deadline && accepted.keySet().stream().anyMatch(id -> robot.arrival(id) == null)) {
@@ -97,7 +98,7 @@ final class SpeedToLead {
                     arrival == null ? System.nanoTime() - intended : arrival - intended,
                     arrival == null ? -1 : 200);
         });
-        StepResult result = StepResult.of(name, 0, measure.toSeconds(), recorder);
+        StepResult result = StepResult.of(name, rate, measure.toSeconds(), recorder);
         ctx.progress.line(String.format(
                 Locale.ROOT,
                 "%s: %d received, %d not received, p50 %s ms, p99 %s ms",
