@@ -1,0 +1,71 @@
+package cn.zschangfang.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latencies of one step: one HdrHistogram over the measured window and one per second (by intended start), plus the
+ * outcome counts. A 429 is a rejection, never a success; errors are transport failures and timeouts.
+ */
+public final class Recorder {
+
+    private static final long MAX_NANOS = 600_000_000_000L;
+
+    private final Histogram total = new Histogram(MAX_NANOS, 3);
+    private final List<Histogram> perSecond = new ArrayList<>();
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder otherStatus = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+
+    public Recorder(int seconds) {
+        for (int i = 0; i < Math.max(1, seconds); i++) {
+            perSecond.add(new Histogram(MAX_NANOS, 2));
+        }
+    }
+
+    /** Records one answer; {@code second} is the measured second of its intended start (clamped). */
+    public synchronized void record(int second, long latencyNanos, int status) {
+        long value = Math.max(1, Math.min(latencyNanos, MAX_NANOS));
+        if (status >= 200 && status < 300) {
+            ok.increment();
+        } else if (status == 429) {
+            rejected.increment();
+        } else if (status < 0) {
+            errors.increment();
+        } else {
+            otherStatus.increment();
+        }
+        // Every answer's time is recorded (a 429 answers too); the counts say how many were successes.
+        total.recordValue(value);
+        perSecond.get(Math.max(0, Math.min(second, perSecond.size() - 1))).recordValue(value);
+    }
+
+    public synchronized Histogram total() {
+        return total.copy();
+    }
+
+    public synchronized List<Histogram> perSecond() {
+        List<Histogram> copies = new ArrayList<>();
+        perSecond.forEach(h -> copies.add(h.copy()));
+        return copies;
+    }
+
+    public long ok() {
+        return ok.sum();
+    }
+
+    public long rejected() {
+        return rejected.sum();
+    }
+
+    public long otherStatus() {
+        return otherStatus.sum();
+    }
+
+    public long errors() {
+        return errors.sum();
+    }
+}
