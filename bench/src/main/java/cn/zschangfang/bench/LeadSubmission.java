@@ -71,7 +71,9 @@ final class LeadSubmission {
                     "p99 " + Report.ms(at100.millis(99)) + " ms (" + at100.ok() + " accepted, " + at100.rejected()
                             + " 429)",
                     at100.millis(99) < 50 && at100.rejected() == 0,
-                    String.format(Locale.ROOT, "%+.0f ms", 50 - at100.millis(99)));
+                    at100.rejected() == 0
+                            ? String.format(Locale.ROOT, "%+.0f ms", 50 - at100.millis(99))
+                            : at100.rejected() + " of " + (at100.ok() + at100.rejected()) + " refused (429)");
             ctx.report.target(
                     "≥ 200 leads/s accepted in the local profile",
                     String.format(

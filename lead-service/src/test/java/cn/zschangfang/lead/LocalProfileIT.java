@@ -3,6 +3,7 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.http.HttpResponse;
@@ -55,6 +56,9 @@ class LocalProfileIT {
             assertThat(http.get("/api/leads?page=0", "Authorization", "Bearer local-admin-token")
                             .statusCode())
                     .isEqualTo(200);
+            // the benchmark's lead-submission scenario sends up to 200 leads/s with this key
+            assertThat(app.getBean(LeadProperties.class).spam().perApiKeyPerMinute())
+                    .isGreaterThanOrEqualTo(200 * 60);
         }
     }
 

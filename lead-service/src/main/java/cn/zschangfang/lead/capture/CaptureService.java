@@ -97,7 +97,7 @@ public class CaptureService {
                 lead.score(),
                 lead.matchesOrNone().size());
         if (properties.outbox().publishAfterWrite()) {
-            publisher.publishSoon(lead.id());
+            publisher.publishWritten(lead);
         }
         return new CaptureResult(lead.id(), lead.status().name(), lead.receivedAt(), false);
     }

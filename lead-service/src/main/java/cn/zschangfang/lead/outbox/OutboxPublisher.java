@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,8 +49,21 @@ public class OutboxPublisher {
 
     /** Publishes off the caller's thread, so an HTTP answer never waits on Kafka; the relay covers a rejection. */
     public void publishSoon(String leadId) {
+        submit(leadId, () -> publishPending(leadId));
+    }
+
+    /**
+     * Like {@link #publishSoon(String)} for a lead this caller has just written: its pending events are sent as
+     * they are in hand, saving the read of the lead back from MongoDB (one round trip of a capture). Removal from the
+     * outbox is still per event and only after the broker's acknowledgement.
+     */
+    public void publishWritten(Lead written) {
+        submit(written.id(), () -> publish(written.id(), () -> Optional.of(written)));
+    }
+
+    private void submit(String leadId, Runnable task) {
         try {
-            executor.execute(() -> publishPending(leadId));
+            executor.execute(task);
         } catch (RejectedExecutionException e) {
             log.warn("outbox executor full, lead {} left to the relay", leadId);
         }
@@ -61,13 +75,17 @@ public class OutboxPublisher {
      * @return true when nothing is left pending
      */
     public boolean publishPending(String leadId) {
+        return publish(leadId, () -> store.find(leadId));
+    }
+
+    private boolean publish(String leadId, Supplier<Optional<Lead>> current) {
         if (!inFlight.add(leadId)) {
             // Another thread is publishing this lead; it runs again afterwards for events added meanwhile.
             again.add(leadId);
             return false;
         }
         try {
-            Optional<Lead> lead = store.find(leadId);
+            Optional<Lead> lead = current.get();
             if (lead.isEmpty()) {
                 return true;
             }
