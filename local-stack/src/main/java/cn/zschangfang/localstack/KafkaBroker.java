@@ -30,7 +30,7 @@ final class KafkaBroker {
             "notify.delivery",
             "lead.captured.dlq");
 
-    private static final int PARTITIONS = 3;
+    private static final int PARTITIONS = 6;
 
     private final StackConfig config;
     private final Path logDir;

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param inboxPath the agents' inbox on the public site, the one link of a digest
  * @param adminToken bearer token of the ADMIN role, env {@code ADMIN_TOKEN}
  * @param dutyManagerId id of the agent who receives leads nobody else can take and escalation notices
+ * @param send the pool that sends recorded deliveries off the consumer thread
+ * @param intake the {@code lead.captured} consumers
  */
 @ConfigurationProperties("notify")
 @Validated
@@ -36,6 +38,8 @@ public record NotifyProperties(
         @DefaultValue("duty-manager") @NotBlank String dutyManagerId,
         @DefaultValue @Valid Webhooks webhooks,
         @DefaultValue @Valid Delivery delivery,
+        @DefaultValue @Valid Send send,
+        @DefaultValue @Valid Intake intake,
         @DefaultValue @Valid Ack ack,
         @DefaultValue Sandbox sandbox,
         @DefaultValue @Valid Sms sms) {
@@ -95,6 +99,39 @@ public record NotifyProperties(
             }
         }
     }
+
+    /**
+     * The send pool (issue #13): intake records a delivery and returns; one of these threads claims and sends it.
+     *
+     * @param threads sends in flight at once (robot HTTP plus the SENT update and its event), env
+     *     {@code NOTIFY_SEND_THREADS}
+     * @param queue recorded sends waiting for a thread; when full, the consumer thread sends itself (back-pressure
+     *     on Kafka polling, nothing dropped), env {@code NOTIFY_SEND_QUEUE}
+     * @param drainTimeout how long shutdown waits for queued and running sends; what is left stays PENDING /
+     *     IN_FLIGHT for the sweep
+     */
+    public record Send(
+            @DefaultValue("16") @Min(1) @Max(256) int threads,
+            @DefaultValue("200") @Min(1) @Max(100000) int queue,
+            @DefaultValue("10s") Duration drainTimeout) {
+
+        public Send {
+            positive("notify.send.drain-timeout", drainTimeout);
+        }
+    }
+
+    /**
+     * Read by the Kafka binding of {@code lead.captured} in application.yml; declared here so that a bad value stops
+     * start-up with its name.
+     *
+     * @param consumers consumer threads of {@code lead.captured} (useful up to its partition count; a lead's events
+     *     stay in order because the key is the lead id), env {@code NOTIFY_LEAD_CONSUMERS}
+     * @param maxPollRecords records per poll; a poll's records must be handled within {@code max.poll.interval.ms}
+     *     even when back-pressure makes the consumer send itself, env {@code NOTIFY_MAX_POLL_RECORDS}
+     */
+    public record Intake(
+            @DefaultValue("3") @Min(1) @Max(64) int consumers,
+            @DefaultValue("100") @Min(1) @Max(1000) int maxPollRecords) {}
 
     /**
      * @param signingSecret HMAC key of acknowledgement links, env {@code ACK_SIGNING_SECRET}

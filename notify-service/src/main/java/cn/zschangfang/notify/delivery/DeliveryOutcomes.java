@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,12 +61,18 @@ class DeliveryOutcomes {
 
     /** @return keys of deliveries planned because one failed (next channel, duty manager), to be dispatched */
     List<String> record(List<Delivery> batch, SendResult result, boolean digest) {
+        return record(batch, result, digest, Map.of());
+    }
+
+    /** @param cases lead cases the caller has read, by lead id (spares re-reading them for the latency) */
+    List<String> record(List<Delivery> batch, SendResult result, boolean digest, Map<String, LeadCase> cases) {
         List<String> followUps = new ArrayList<>();
         for (Delivery d : batch) {
             Purpose purpose = digest ? Purpose.DIGEST : d.purpose();
             metrics.outcome(d.channel().name(), result.outcome().name());
             switch (result.outcome()) {
-                case SENT -> sent(d, purpose, result, digest);
+                // a listing digest has no lead id (and Map.of() refuses a null key)
+                case SENT -> sent(d, purpose, result, digest, d.leadId() == null ? null : cases.get(d.leadId()));
                 case TRANSIENT -> {
                     if (d.attempt() >= properties.delivery().maxAttempts()) {
                         fail(d, purpose, DeliveryStatus.FAILED, result.code()).ifPresent(followUps::add);
@@ -90,7 +97,7 @@ class DeliveryOutcomes {
         return followUps;
     }
 
-    private void sent(Delivery d, Purpose purpose, SendResult result, boolean digest) {
+    private void sent(Delivery d, Purpose purpose, SendResult result, boolean digest, LeadCase known) {
         Instant now = clock.instant();
         store.transition(
                 d,
@@ -110,7 +117,7 @@ class DeliveryOutcomes {
             publish(d, purpose, "SENT", 0);
             return;
         }
-        LeadCase lc = mongo.findById(d.leadId(), LeadCase.class);
+        LeadCase lc = known != null ? known : mongo.findById(d.leadId(), LeadCase.class);
         long latency = lc == null || lc.lead().capturedAt() == null
                 ? 0
                 : Math.max(0, Duration.between(lc.lead().capturedAt(), now).toMillis());

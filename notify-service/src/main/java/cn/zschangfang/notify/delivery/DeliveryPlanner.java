@@ -29,7 +29,13 @@ class DeliveryPlanner {
 
     /** @return the delivery's key, empty when the agent is inactive or has no usable channel after {@code after} */
     Optional<String> plan(String leadId, String agentId, Purpose purpose, int step, String note, ChannelType after) {
-        Optional<Agent> agent = agents.find(agentId).filter(Agent::active);
+        return plan(leadId, agents.find(agentId), purpose, step, note, after);
+    }
+
+    /** As {@link #plan(String, String, Purpose, int, String, ChannelType)} for an agent the caller has just read. */
+    Optional<String> plan(
+            String leadId, Optional<Agent> read, Purpose purpose, int step, String note, ChannelType after) {
+        Optional<Agent> agent = read.filter(Agent::active);
         if (agent.isEmpty()) {
             return Optional.empty();
         }
@@ -39,7 +45,7 @@ class DeliveryPlanner {
         }
         Delivery d = Delivery.planned(
                 leadId,
-                agentId,
+                agent.get().id(),
                 channel.get().type(),
                 purpose,
                 step,

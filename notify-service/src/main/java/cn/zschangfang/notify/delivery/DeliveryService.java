@@ -1,8 +1,11 @@
 package cn.zschangfang.notify.delivery;
 
+import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.Purpose;
+import cn.zschangfang.notify.routing.LeadCase;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,12 +26,47 @@ public class DeliveryService {
     private final Dispatcher dispatcher;
     private final DeliveryStore store;
     private final DeliveryOutcomes outcomes;
+    private final SendExecutor sendPool;
 
-    DeliveryService(DeliveryPlanner planner, Dispatcher dispatcher, DeliveryStore store, DeliveryOutcomes outcomes) {
+    DeliveryService(
+            DeliveryPlanner planner,
+            Dispatcher dispatcher,
+            DeliveryStore store,
+            DeliveryOutcomes outcomes,
+            SendExecutor sendPool) {
         this.planner = planner;
         this.dispatcher = dispatcher;
         this.store = store;
         this.outcomes = outcomes;
+        this.sendPool = sendPool;
+    }
+
+    /**
+     * Records (or finds) the PENDING delivery of a lead to an agent the caller has just read, without sending it:
+     * once this returns the delivery is durable, and {@link #sendLater} (or else the sweep) sends it.
+     *
+     * @return the delivery's key, empty when the agent is missing, inactive or has no usable channel
+     */
+    public Optional<String> record(String leadId, Optional<Agent> agent, Purpose purpose, int step, String note) {
+        return planner.plan(leadId, agent, purpose, step, note, null);
+    }
+
+    /**
+     * Sends recorded deliveries on the send pool, then runs {@code then} (the broker sends of events about them,
+     * already in the outbox), so the caller's thread waits neither for a robot nor for the broker. When the pool's
+     * queue is full the caller's thread does it (back-pressure).
+     *
+     * @param known the lead case of these deliveries, as the caller read or wrote it
+     */
+    public void sendLater(List<String> keys, LeadCase known, List<Runnable> then) {
+        sendPool.execute(() -> {
+            try {
+                keys.forEach(key -> dispatcher.dispatch(key, known));
+            } finally {
+                // the timeline event goes out even if a send failed (the sweep retries that); the agent's phone first
+                then.forEach(Runnable::run);
+            }
+        });
     }
 
     /**

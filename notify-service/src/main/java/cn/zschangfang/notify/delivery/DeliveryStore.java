@@ -3,6 +3,7 @@ package cn.zschangfang.notify.delivery;
 import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.config.NotifyProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveryStore {
+
+    /** How long a recorded, never-attempted delivery is left to the intake that recorded it before the sweep sends it. */
+    static final Duration FRESH = Duration.ofSeconds(10);
 
     private final MongoTemplate mongo;
     private final NotifyProperties properties;
@@ -117,7 +121,12 @@ class DeliveryStore {
                 Delivery.class);
     }
 
-    /** Retries whose back-off elapsed and deliveries orphaned by a crashed instance, oldest first. */
+    /**
+     * Retries whose back-off elapsed, limiter waits that ended, and deliveries orphaned by a crashed instance (lease
+     * expired, or recorded but never attempted for {@link #FRESH}), oldest first. A fresh never-attempted delivery
+     * belongs to whoever recorded it (the send pool may still have it queued): the sweep taking it would be correct
+     * (claims decide) but would race the intake's own send.
+     */
     List<Delivery> due(int max) {
         Instant now = clock.instant();
         return mongo.find(
@@ -126,7 +135,14 @@ class DeliveryStore {
                                         Criteria.where("status")
                                                 .is(DeliveryStatus.PENDING.name())
                                                 .and("nextAttemptAt")
-                                                .lte(now),
+                                                .lte(now)
+                                                .orOperator(
+                                                        Criteria.where("attempt")
+                                                                .gt(0),
+                                                        Criteria.where("deferred")
+                                                                .is(true),
+                                                        Criteria.where("createdAt")
+                                                                .lt(now.minus(FRESH))),
                                         Criteria.where("status")
                                                 .is(DeliveryStatus.IN_FLIGHT.name())
                                                 .and("leaseUntil")

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -67,13 +69,18 @@ class Dispatcher {
 
     /** Sends the delivery if this caller can claim it, then whatever its outcome planned (next channel, duty). */
     void dispatch(String key) {
+        dispatch(key, null);
+    }
+
+    /** As {@link #dispatch(String)}; {@code known} is the lead case the caller just read or wrote (a read less). */
+    void dispatch(String key, LeadCase known) {
         Deque<String> work = new ArrayDeque<>(List.of(key));
         while (!work.isEmpty()) {
-            work.addAll(dispatchOne(work.poll()));
+            work.addAll(dispatchOne(work.poll(), known));
         }
     }
 
-    private List<String> dispatchOne(String key) {
+    private List<String> dispatchOne(String key, LeadCase known) {
         Delivery d = store.claim(key, false);
         if (d == null) {
             return List.of(); // already sent, or claimed by another instance
@@ -100,12 +107,17 @@ class Dispatcher {
         List<OutboundMessage.Item> items = new ArrayList<>();
         List<Delivery> sendable = new ArrayList<>();
         List<String> next = new ArrayList<>();
+        Map<String, LeadCase> cases = new HashMap<>();
         for (Delivery each : batch) {
-            LeadCase lc = mongo.findById(each.leadId(), LeadCase.class);
+            // the lead itself never changes after capture, so the caller's copy is as good as a fresh read
+            LeadCase lc = known != null && known.leadId().equals(each.leadId())
+                    ? known
+                    : mongo.findById(each.leadId(), LeadCase.class);
             if (lc == null) {
                 next.addAll(outcomes.record(List.of(each), SendResult.permanent("lead-unknown"), false));
                 continue;
             }
+            cases.put(lc.leadId(), lc);
             items.add(new OutboundMessage.Item(lc.lead(), ackLinks.link(each.leadId(), each.agentId())));
             sendable.add(each);
         }
@@ -123,7 +135,7 @@ class Dispatcher {
             message = message(d, items.subList(0, fits));
         }
         SendResult result = send(channel.get(), agent.get(), message, d);
-        next.addAll(outcomes.record(sendable, result, message.digest()));
+        next.addAll(outcomes.record(sendable, result, message.digest(), cases));
         return next;
     }
 

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Publishes {@code lead.routed} and {@code notify.delivery} through a small outbox: the event is stored in MongoDB
  * first, sent at once on a synchronous binding (broker ack awaited), and removed when acknowledged; whatever the
- * broker did not take is retried by {@link #republish()} so no event is lost while Kafka is down.
+ * broker did not take is retried by {@link #republish()} so no event is lost while Kafka is down (or the process
+ * died between storing and sending). Sends from intake run on the send pool, never on the consumer thread.
  */
 @Component
 public class EventPublisher {
@@ -54,15 +55,33 @@ public class EventPublisher {
         publish("notifyDelivery-out-0", "cn.zschangfang.notify.delivery.v1", event.eventId(), event.leadId(), event);
     }
 
+    /**
+     * Stores {@code lead.routed} in the outbox now (durable before the caller commits its Kafka offset) and returns
+     * the broker send, for the caller to run on another thread; if it never runs, {@link #republish()} sends it.
+     */
+    public Runnable leadRoutedLater(LeadRoutedEvent event) {
+        OutboxRecord record =
+                store("leadRouted-out-0", "cn.zschangfang.lead.routed.v1", event.eventId(), event.leadId(), event);
+        return record == null ? () -> {} : () -> send(record);
+    }
+
     private void publish(String binding, String type, String eventId, String key, Object event) {
+        OutboxRecord record = store(binding, type, eventId, key, event);
+        if (record != null) {
+            send(record);
+        }
+    }
+
+    /** @return the stored record, null when the same deterministic event id is already waiting (sent once) */
+    private OutboxRecord store(String binding, String type, String eventId, String key, Object event) {
         OutboxRecord record =
                 new OutboxRecord(eventId, binding, type, key, json.writeValueAsString(event), clock.instant(), 0);
         try {
             mongo.insert(record);
+            return record;
         } catch (org.springframework.dao.DuplicateKeyException alreadyQueued) {
-            return; // same deterministic event id still waiting in the outbox: it will be sent once
+            return null;
         }
-        send(record);
     }
 
     private boolean send(OutboxRecord record) {
@@ -93,10 +112,12 @@ public class EventPublisher {
         }
     }
 
-    /** Re-sends events the broker has not acknowledged (older than a few seconds, oldest first, per-key order kept). */
+    /** Re-sends events the broker has not acknowledged (older than 10 s, oldest first, per-key order kept). */
     @Scheduled(fixedDelayString = "${notify.outbox.interval:5s}", initialDelayString = "${notify.outbox.interval:5s}")
     public void republish() {
-        Instant before = clock.instant().minus(Duration.ofSeconds(3));
+        // 10 s, not less: a fresh record may still be waiting in the send pool's queue, which sends it itself (a second
+        // copy would be harmless, consumers deduplicate by event id, but it is wasted broker traffic)
+        Instant before = clock.instant().minus(Duration.ofSeconds(10));
         List<OutboxRecord> waiting = mongo.find(
                 Query.query(Criteria.where("createdAt").lt(before))
                         .with(Sort.by("createdAt"))

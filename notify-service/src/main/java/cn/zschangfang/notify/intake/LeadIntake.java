@@ -13,7 +13,9 @@ import cn.zschangfang.notify.routing.Router;
 import cn.zschangfang.notify.routing.RoutingDecision;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Handles {@code lead.captured}: routes the lead once (the lead case is inserted under the lead id, so a redelivery
- * reuses the first decision), publishes {@code lead.routed} and delivers to the chosen agent(s). Safe to run any
- * number of times for the same event.
+ * reuses the first decision), records the delivery to the chosen agent(s) and their {@code lead.routed} events, and
+ * hands the sends to the send pool. Safe to run any number of times for the same event, on several consumer
+ * threads at once (each lead's records are on one partition, so one thread).
  */
 @Service
 public class LeadIntake {
@@ -77,31 +80,48 @@ public class LeadIntake {
         if (lc == null) {
             lc = routeOnce(event);
         }
+        // Everything durable first, on this thread (before the offset is committed): PENDING deliveries and the
+        // lead.routed events in the outbox. The robot and the broker are waited for on the send pool; a crash before
+        // it ran loses nothing (the sweep re-claims PENDING, the outbox re-publisher sends the events).
+        List<String> keys = new ArrayList<>();
+        List<Runnable> routed = new ArrayList<>();
         for (String agentId : lc.notifiedAgentIds()) {
-            // deliver first: the agent's phone matters more than the timeline event, which follows within ms
-            boolean planned = deliveries.deliver(lc.leadId(), agentId, Purpose.NEW_LEAD, 0, null);
-            events.routed(lc.leadId(), agentId, lc.strategy(), lc.reason(), false, null, 0);
+            Optional<Agent> agent = agents.find(agentId);
+            Optional<String> key = deliveries.record(lc.leadId(), agent, Purpose.NEW_LEAD, 0, null);
+            key.ifPresent(keys::add);
+            routed.add(
+                    events.routedLater(lc.leadId(), agentId, name(agent), lc.strategy(), lc.reason(), false, null, 0));
             String duty = properties.dutyManagerId();
-            if (!planned && !duty.equals(agentId)) {
+            if (key.isEmpty() && !duty.equals(agentId)) {
                 // routing skips unreachable agents; this is the race where the agent lost its channel meanwhile
                 log.warn(
                         "lead {}: agent {} has no usable channel any more; the duty manager is told",
                         lc.leadId(),
                         agentId);
-                deliveries.deliver(lc.leadId(), duty, Purpose.ESCALATION, 100, "原负责人没有可用的通知渠道，请处理");
-                events.routed(
+                Optional<Agent> manager = agents.find(duty);
+                deliveries
+                        .record(lc.leadId(), manager, Purpose.ESCALATION, 100, "原负责人没有可用的通知渠道，请处理")
+                        .ifPresent(keys::add);
+                routed.add(events.routedLater(
                         lc.leadId(),
                         duty,
+                        name(manager),
                         RoutedBy.DUTY_MANAGER,
                         "agent " + agentId + " has no usable channel",
                         true,
                         agentId,
-                        100);
+                        100));
             }
         }
         if (lc.notifiedAgentIds().isEmpty()) {
             log.warn("lead {} has nobody to go to ({}); the escalation job keeps trying", lc.leadId(), lc.reason());
+            return;
         }
+        deliveries.sendLater(keys, lc, routed);
+    }
+
+    private static String name(Optional<Agent> agent) {
+        return agent.map(Agent::name).orElse(null);
     }
 
     private LeadCase routeOnce(LeadCapturedEvent event) {

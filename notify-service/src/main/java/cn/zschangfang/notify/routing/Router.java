@@ -93,7 +93,10 @@ public class Router {
         List<Agent> matching =
                 covering.stream().filter(a -> !unreachable.contains(a.id())).toList();
         List<Agent> inHours = matching.stream().filter(a -> a.availableAt(now)).toList();
-        Map<String, Long> open = openLeads();
+        // the aggregation over all open lead cases only when a capacity or the strategy needs it (a command less)
+        boolean counted = strategy == RoutingStrategy.LEAST_OPEN
+                || inHours.stream().anyMatch(a -> a.spec().capacity().maxOpenLeads() != null);
+        Map<String, Long> open = counted ? openLeads() : Map.of();
         List<Agent> available = inHours.stream()
                 .filter(a -> a.spec().capacity().maxOpenLeads() == null
                         || open.getOrDefault(a.id(), 0L) < a.spec().capacity().maxOpenLeads())
