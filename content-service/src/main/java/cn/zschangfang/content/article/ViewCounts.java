@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,6 +52,15 @@ public class ViewCounts {
     /** The counts of these slugs; a slug without a document (just deleted) is missing. */
     Map<String, Long> of(Collection<String> slugs) {
         return cache.getAll(slugs);
+    }
+
+    /**
+     * An edit may change the count too (an import sets the migrated part): the writing instance shows it at once,
+     * the others within the TTL.
+     */
+    @EventListener
+    void on(ArticleChanged changed) {
+        cache.invalidate(changed.slug());
     }
 
     private static Map<String, Long> read(MongoTemplate mongo, Collection<? extends String> slugs) {

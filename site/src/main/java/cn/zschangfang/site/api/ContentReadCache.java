@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * A short-lived cache of content-service answers, keyed by the request. Popular pages (home, a hot article) are
- * rendered from memory instead of one service call each, while an edit shows within the TTL (≤ 1 s): this cache is
- * not invalidated, it only expires, and content-service's own cache is fresh within 1 s on every instance, so a page
- * may show an edit up to about 2 s late in the worst case, typically 1 s. A failed call is not cached (the next
- * page asks again); concurrent misses for one key share one call.
+ * rendered from memory instead of one service call each, while an edit shows within the TTL (500 ms by default):
+ * this cache is not invalidated, it only expires, and content-service's own caches are dropped on all its instances
+ * one Kafka hop after an edit, so a page shows an edit within 1 s. A failed call is not cached (the next page asks
+ * again); concurrent misses for one key share one call.
  */
 public final class ContentReadCache {
 
