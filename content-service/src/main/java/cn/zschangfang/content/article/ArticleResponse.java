@@ -24,6 +24,27 @@ public record ArticleResponse(
         long views,
         List<ArticleSummary> related) {
 
+    /** The same article with current view counts (see {@link ViewCounts}). */
+    ArticleResponse withViews(long count, List<ArticleSummary> relatedNow) {
+        return new ArticleResponse(
+                id,
+                slug,
+                title,
+                body,
+                summary,
+                category,
+                tags,
+                source,
+                copyright,
+                author,
+                coverImage,
+                status,
+                publishedAt,
+                updatedAt,
+                count,
+                relatedNow);
+    }
+
     static ArticleResponse of(Article a, List<ArticleSummary> related) {
         return new ArticleResponse(
                 a.id(),

@@ -67,7 +67,7 @@ public class ArticleService {
                 Article created = build(null, input, defaultStatus, hash);
                 try {
                     mongo.insert(created);
-                    changed(created.slug());
+                    changed(created, ArticleChanged.Change.CREATED);
                     return new WriteOutcome(WriteOutcome.Kind.CREATED, created);
                 } catch (DuplicateKeyException raced) {
                     continue; // created concurrently: compare with what won
@@ -123,14 +123,18 @@ public class ArticleService {
             update.set("publishedAt", now);
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(existing.id())), update, Article.class);
-        changed(slug);
+        changed(
+                existing,
+                status == ArticleStatus.PUBLISHED
+                        ? ArticleChanged.Change.PUBLISHED
+                        : ArticleChanged.Change.UNPUBLISHED);
         return requireAnyBySlug(slug);
     }
 
     public void delete(String slug) {
         Article existing = requireAnyBySlug(slug);
         mongo.remove(Query.query(Criteria.where("_id").is(existing.id())), Article.class);
-        changed(slug);
+        changed(existing, ArticleChanged.Change.DELETED);
     }
 
     private boolean replace(Article existing, Article updated) {
@@ -158,7 +162,7 @@ public class ArticleService {
                 .set("contentHash", updated.contentHash());
         boolean done = mongo.updateFirst(cas, update, Article.class).getMatchedCount() == 1;
         if (done) {
-            changed(existing.slug());
+            changed(existing, ArticleChanged.Change.UPDATED);
         }
         return done;
     }
@@ -239,8 +243,8 @@ public class ArticleService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private void changed(String slug) {
-        events.publishEvent(new ArticleChanged(slug));
+    private void changed(Article article, ArticleChanged.Change change) {
+        events.publishEvent(new ArticleChanged(article.id(), article.slug(), change));
     }
 
     private static String blankToNull(String s) {

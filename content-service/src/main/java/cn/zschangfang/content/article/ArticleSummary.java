@@ -18,6 +18,11 @@ public record ArticleSummary(
         long views,
         Instant updatedAt) {
 
+    /** The same summary with a current view count (see {@link ViewCounts}). */
+    ArticleSummary withViews(long count) {
+        return new ArticleSummary(slug, title, summary, category, tags, coverImage, publishedAt, count, updatedAt);
+    }
+
     static ArticleSummary of(Article a) {
         return new ArticleSummary(
                 a.slug(),

@@ -1,5 +1,6 @@
 package cn.zschangfang.content.article;
 
+import cn.zschangfang.content.cache.Answer;
 import cn.zschangfang.content.config.ContentProperties;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.FieldCode;
@@ -18,21 +19,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Anonymous read API. Responses carry {@code Cache-Control: public, max-age} and (via the ETag filter) an
- * {@code ETag}; drafts answer 404 exactly like unknown slugs.
+ * Anonymous read API, served from {@link ArticleReadCache}. Responses carry {@code Cache-Control: public, max-age}
+ * (1 s by default, the freshness promise) and a version {@code ETag} from the cache, so {@code If-None-Match}
+ * answers 304 without rendering (or buffering and hashing) the body; drafts answer 404 exactly like unknown slugs.
  */
 @RestController
 @RequestMapping("/api/content")
 @Validated
 public class PublicArticleController {
 
-    private static final int RELATED_LIMIT = 6;
-
-    private final ArticleQueries queries;
+    private final ArticleReadCache cache;
     private final CacheControl cacheControl;
 
-    public PublicArticleController(ArticleQueries queries, ContentProperties properties) {
-        this.queries = queries;
+    public PublicArticleController(ArticleReadCache cache, ContentProperties properties) {
+        this.cache = cache;
         this.cacheControl = CacheControl.maxAge(properties.publicMaxAge()).cachePublic();
     }
 
@@ -49,27 +49,32 @@ public class PublicArticleController {
             case "popular" -> ArticleQueries.SortOrder.POPULAR;
             default -> throw ApiException.invalid("sort", FieldCode.INVALID_VALUE, "排序应为 latest 或 popular");
         };
-        return ResponseEntity.ok().cacheControl(cacheControl).body(queries.list(category, tag, q, order, page, size));
+        return answer(cache.page(ArticleReadCache.PageKey.of(category, tag, q, order, page, size)));
     }
 
     @GetMapping("/articles/{slug}")
     public ResponseEntity<ArticleResponse> get(@PathVariable String slug) {
-        Article article = slug.length() > 120 ? null : queries.findPublished(slug);
-        if (article == null) {
-            throw ApiException.notFound();
-        }
-        return ResponseEntity.ok()
-                .cacheControl(cacheControl)
-                .body(ArticleResponse.of(article, queries.related(article, RELATED_LIMIT)));
+        return answer(cache.article(slug).orElseThrow(ApiException::notFound));
     }
 
     @GetMapping("/tags")
     public ResponseEntity<List<ArticleQueries.Count>> tags() {
-        return ResponseEntity.ok().cacheControl(cacheControl).body(queries.tags());
+        return answer(cache.tags());
     }
 
     @GetMapping("/categories")
     public ResponseEntity<List<ArticleQueries.Count>> categories() {
-        return ResponseEntity.ok().cacheControl(cacheControl).body(queries.categories());
+        return answer(cache.categories());
+    }
+
+    /**
+     * Spring MVC answers 304 (same ETag and Cache-Control, no body) for a GET whose {@code If-None-Match} matches
+     * the entity's ETag, before anything is serialized.
+     */
+    private <T> ResponseEntity<T> answer(Answer<T> answer) {
+        return ResponseEntity.ok()
+                .cacheControl(cacheControl)
+                .eTag(answer.etag())
+                .body(answer.body());
     }
 }

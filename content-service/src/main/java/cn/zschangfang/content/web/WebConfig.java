@@ -94,21 +94,15 @@ public class WebConfig implements WebMvcConfigurer {
     }
 
     /**
-     * Weak-validator ETags on GET responses (hash of the body) so a browser or CDN can revalidate with
-     * {@code If-None-Match} and get a 304; Cache-Control is set by the controllers.
+     * Weak-validator ETags (hash of the buffered body) on the statistics, so a browser can revalidate with
+     * {@code If-None-Match} and get a 304. Articles, tags, categories and listings are not filtered: they carry a
+     * version ETag from the read cache, computed once per cached entry instead of buffering and hashing every body.
      */
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> bean =
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        bean.addUrlPatterns(
-                "/api/content/articles",
-                "/api/content/articles/*",
-                "/api/content/tags",
-                "/api/content/categories",
-                "/api/content/stats/*",
-                "/api/content/listings",
-                "/api/content/listings/*");
+        bean.addUrlPatterns("/api/content/stats/*");
         return bean;
     }
 }

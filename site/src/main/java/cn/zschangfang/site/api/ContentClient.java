@@ -8,18 +8,25 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * content-service's public read API (see content-service/README.md), server to server. A service that is down
- * surfaces as {@link org.springframework.web.client.RestClientException}, which the site renders as its 500 page.
+ * content-service's public read API (see content-service/README.md), server to server, through the site's ≤ 1 s
+ * {@link ContentReadCache}. A service that is down surfaces as
+ * {@link org.springframework.web.client.RestClientException}, which the site renders as its 500 page.
  */
 public class ContentClient {
 
     private final RestClient http;
+    private final ContentReadCache cache;
 
-    ContentClient(RestClient http) {
+    ContentClient(RestClient http, ContentReadCache cache) {
         this.http = http;
+        this.cache = cache;
     }
 
     public Optional<Article> article(String slug) {
+        return cache.get("article:" + slug, () -> fetchArticle(slug));
+    }
+
+    private Optional<Article> fetchArticle(String slug) {
         try {
             return Optional.ofNullable(http.get()
                     .uri("/api/content/articles/{slug}", slug)
@@ -35,6 +42,10 @@ public class ContentClient {
 
     /** One page of published articles; {@code page} is 0-based; null filters are left out. */
     public Page articles(ArticleQuery query) {
+        return cache.get("articles:" + query, () -> fetchArticles(query));
+    }
+
+    private Page fetchArticles(ArticleQuery query) {
         return http.get()
                 .uri(b -> {
                     b.path("/api/content/articles");
@@ -57,11 +68,16 @@ public class ContentClient {
     }
 
     public List<Count> tags() {
-        return List.of(http.get().uri("/api/content/tags").retrieve().body(Count[].class));
+        return cache.get(
+                "tags",
+                () -> List.of(http.get().uri("/api/content/tags").retrieve().body(Count[].class)));
     }
 
     public List<Count> categories() {
-        return List.of(http.get().uri("/api/content/categories").retrieve().body(Count[].class));
+        return cache.get(
+                "categories",
+                () -> List.of(
+                        http.get().uri("/api/content/categories").retrieve().body(Count[].class)));
     }
 
     /** Filters of the article list; null means "any". */

@@ -1,8 +1,10 @@
 package cn.zschangfang.site.api;
 
 import cn.zschangfang.site.config.SiteProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,15 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class ServiceClients {
 
+    /** One cache for both content clients: article and listing pages share its bound. */
     @Bean
-    ContentClient contentClient(RestClient.Builder builder, SiteProperties properties) {
-        return new ContentClient(client(builder, properties, properties.contentUrl()));
+    ContentReadCache contentReadCache(ContentCacheProperties properties, ObjectProvider<MeterRegistry> registry) {
+        return new ContentReadCache(properties, registry.getIfAvailable());
+    }
+
+    @Bean
+    ContentClient contentClient(RestClient.Builder builder, SiteProperties properties, ContentReadCache cache) {
+        return new ContentClient(client(builder, properties, properties.contentUrl()), cache);
     }
 
     @Bean
@@ -26,10 +34,10 @@ class ServiceClients {
         return new LeadClient(client(builder, properties, properties.leadUrl()));
     }
 
-    /** content-service's listing API (the site.listing pages). */
+    /** content-service's listing API: {@code site.listing} builds its client from this one (no cycle to it). */
     @Bean
-    cn.zschangfang.site.listing.ListingClient listingClient(RestClient.Builder builder, SiteProperties properties) {
-        return new cn.zschangfang.site.listing.ListingClient(client(builder, properties, properties.contentUrl()));
+    RestClient contentRestClient(RestClient.Builder builder, SiteProperties properties) {
+        return client(builder, properties, properties.contentUrl());
     }
 
     /** For S2's sign-in links and the dashboard's delivery figures. */

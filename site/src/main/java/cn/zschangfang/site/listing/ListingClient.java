@@ -1,28 +1,41 @@
 package cn.zschangfang.site.listing;
 
+import cn.zschangfang.site.api.ContentReadCache;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
  * content-service's public listing API, server to server. The detail is read as a map: the spec table shows every
  * field the service sends under the names of the listing contract, and a field it does not send is simply not shown.
+ * Answers are reused for at most {@code site.content-cache.ttl} (≤ 1 s, see {@link ContentReadCache}); the map a
+ * page gets may be shared with concurrent pages, so pages only read it.
  */
+@Component
 public class ListingClient {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
     private final RestClient http;
+    private final ContentReadCache cache;
 
-    public ListingClient(RestClient http) {
+    public ListingClient(@Qualifier("contentRestClient") RestClient http, ContentReadCache cache) {
         this.http = http;
+        this.cache = cache;
     }
 
     /** One page of published listings; the query's parameters go to the service as they are. */
     public ListingRecords.Page search(ListingSearch search, int size) {
+        String key = "listings:" + search.apiParameters() + ":" + search.page() + ":" + size;
+        return cache.get(key, () -> fetch(search, size));
+    }
+
+    private ListingRecords.Page fetch(ListingSearch search, int size) {
         return http.get()
                 .uri(b -> {
                     b.path("/api/content/listings");
@@ -37,6 +50,10 @@ public class ListingClient {
 
     /** A published listing by slug or id; empty when there is none (or it is not public). */
     public Optional<Map<String, Object>> listing(String idOrSlug) {
+        return cache.get("listing:" + idOrSlug, () -> fetch(idOrSlug));
+    }
+
+    private Optional<Map<String, Object>> fetch(String idOrSlug) {
         try {
             return Optional.ofNullable(http.get()
                     .uri("/api/content/listings/{id}", idOrSlug)

@@ -58,6 +58,7 @@ abstract class AdminTestBase {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("CONTENT_URL", CONTENT::url);
         registry.add("NOTIFY_URL", NOTIFY::url);
+        registry.add("site.content-cache.ttl", () -> "0s");
         registry.add("MONGODB_URI", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/site-admin-test");
         registry.add("PUBLIC_BASE_URL", () -> "https://www.zschangfang.test");
         registry.add("ADMIN_TOKEN", () -> ADMIN_TOKEN);

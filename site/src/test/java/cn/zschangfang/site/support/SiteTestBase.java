@@ -35,6 +35,8 @@ public abstract class SiteTestBase {
         registry.add("ADMIN_TOKEN", () -> "site-test-admin-token-5b1e");
         // No Kafka here: the dashboard's live feed would keep trying 127.0.0.1:9092.
         registry.add("site.dashboard.live", () -> "false");
+        // Tests change the stub's answers between two pages: no reuse of an answer here (ContentReadCacheTest).
+        registry.add("site.content-cache.ttl", () -> "0s");
     }
 
     protected HttpResponse<String> get(String path, String... headers) {

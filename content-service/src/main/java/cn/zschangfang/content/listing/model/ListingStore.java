@@ -3,6 +3,7 @@ package cn.zschangfang.content.listing.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Writes of the {@code listings} collection. Each change is one single-document update conditional on the status
  * the caller read (a compare-and-set; the stand-in has no transactions), and carries its outbox event in the same
- * update, so a change and the event reporting it are stored together or not at all.
+ * update, so a change and the event reporting it are stored together or not at all. Every successful write also
+ * publishes {@link ListingRefreshed} in-process (for the read caches).
  */
 @Repository
 public class ListingStore {
@@ -23,13 +25,17 @@ public class ListingStore {
             FindAndModifyOptions.options().returnNew(true);
 
     private final MongoTemplate mongo;
+    private final ApplicationEventPublisher events;
 
-    public ListingStore(MongoTemplate mongo) {
+    public ListingStore(MongoTemplate mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     public Listing insert(Listing listing) {
-        return mongo.insert(listing);
+        Listing stored = mongo.insert(listing);
+        events.publishEvent(new ListingRefreshed(stored.id(), stored.slug(), ListingRefreshed.Change.CREATED));
+        return stored;
     }
 
     public Optional<Listing> find(String id) {
@@ -71,7 +77,7 @@ public class ListingStore {
                 .set("smallestSqm", spec.smallestLettableSqm())
                 .set("contentHash", contentHash)
                 .set("updatedAt", at);
-        return modify(id, expected, withEvent(update, event));
+        return modify(id, expected, withEvent(update, event), ListingRefreshed.Change.UPDATED);
     }
 
     /** Moves the listing from {@code from} to {@code change.status()} if it is still in {@code from}. */
@@ -83,11 +89,15 @@ public class ListingStore {
         if (change.status() == ListingStatus.PUBLISHED) {
             update.set("publishedAt", change.at());
         }
-        return modify(id, from, withEvent(update, event));
+        return modify(id, from, withEvent(update, event), ListingRefreshed.Change.STATUS_CHANGED);
     }
 
     public Optional<Listing> addPhoto(String id, Photo photo, Instant at) {
-        return modify(id, null, new Update().push("photos", photo).set("updatedAt", at));
+        return modify(
+                id,
+                null,
+                new Update().push("photos", photo).set("updatedAt", at),
+                ListingRefreshed.Change.PHOTOS_CHANGED);
     }
 
     public Optional<Listing> removePhoto(String id, String photoId, Instant at) {
@@ -98,11 +108,16 @@ public class ListingStore {
                         .pull(
                                 "photos",
                                 Query.query(Criteria.where("id").is(photoId)).getQueryObject())
-                        .set("updatedAt", at));
+                        .set("updatedAt", at),
+                ListingRefreshed.Change.PHOTOS_CHANGED);
     }
 
     public Optional<Listing> verified(String id, Instant at) {
-        return modify(id, null, new Update().set("lastVerifiedAt", at).set("updatedAt", at));
+        return modify(
+                id,
+                null,
+                new Update().set("lastVerifiedAt", at).set("updatedAt", at),
+                ListingRefreshed.Change.VERIFIED);
     }
 
     /** Ids of listings with events still in the outbox since before {@code cutoff}. */
@@ -137,11 +152,16 @@ public class ListingStore {
         return update;
     }
 
-    private Optional<Listing> modify(String id, ListingStatus expected, Update update) {
+    /** Announces a change that happened ({@link ListingRefreshed}), so the read caches drop what they hold. */
+    private Optional<Listing> modify(String id, ListingStatus expected, Update update, ListingRefreshed.Change change) {
         Criteria c = Criteria.where("_id").is(id);
         if (expected != null) {
             c = c.and("status").is(expected);
         }
-        return Optional.ofNullable(mongo.findAndModify(Query.query(c), update, RETURN_NEW, Listing.class));
+        Listing updated = mongo.findAndModify(Query.query(c), update, RETURN_NEW, Listing.class);
+        if (updated != null) {
+            events.publishEvent(new ListingRefreshed(updated.id(), updated.slug(), change));
+        }
+        return Optional.ofNullable(updated);
     }
 }

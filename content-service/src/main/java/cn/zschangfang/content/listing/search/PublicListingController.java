@@ -1,9 +1,9 @@
 package cn.zschangfang.content.listing.search;
 
+import cn.zschangfang.content.cache.Answer;
 import cn.zschangfang.content.config.ContentProperties;
 import cn.zschangfang.content.listing.model.Deal;
 import cn.zschangfang.content.listing.model.FireHazardClass;
-import cn.zschangfang.content.listing.model.Listing;
 import cn.zschangfang.content.listing.model.ListingPage;
 import cn.zschangfang.content.listing.model.ListingResponse;
 import cn.zschangfang.content.listing.model.PropertyType;
@@ -25,20 +25,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Anonymous listing search and detail. Only 上架 listings exist here: any other status answers 404 like an unknown
- * id. Responses carry {@code Cache-Control: public, max-age} and (ETag filter) an {@code ETag}.
+ * Anonymous listing search and detail, served from {@link ListingReadCache}. Only 上架 listings exist here: any other
+ * status answers 404 like an unknown id. Responses carry {@code Cache-Control: public, max-age} and the cached
+ * answer's version {@code ETag}.
  */
 @RestController
 @RequestMapping("/api/content/listings")
 @Validated
 public class PublicListingController {
 
-    private final ListingQueries queries;
+    private final ListingReadCache cache;
     private final ZhongshanTowns towns;
     private final CacheControl cacheControl;
 
-    public PublicListingController(ListingQueries queries, ZhongshanTowns towns, ContentProperties properties) {
-        this.queries = queries;
+    public PublicListingController(ListingReadCache cache, ZhongshanTowns towns, ContentProperties properties) {
+        this.cache = cache;
         this.towns = towns;
         this.cacheControl = CacheControl.maxAge(properties.publicMaxAge()).cachePublic();
     }
@@ -94,15 +95,19 @@ public class PublicListingController {
                 groundFloor,
                 standalone,
                 crane);
-        return ResponseEntity.ok().cacheControl(cacheControl).body(queries.search(filter, order, page, size));
+        return answer(cache.search(new ListingReadCache.SearchKey(filter, order, page, size)));
     }
 
     @GetMapping("/{idOrSlug}")
     public ResponseEntity<ListingResponse> get(@PathVariable String idOrSlug) {
-        Listing listing = idOrSlug.length() > 120 ? null : queries.findPublished(idOrSlug);
-        if (listing == null) {
-            throw ApiException.notFound();
-        }
-        return ResponseEntity.ok().cacheControl(cacheControl).body(ListingResponse.forPublic(listing));
+        return answer(cache.listing(idOrSlug).orElseThrow(ApiException::notFound));
+    }
+
+    /** Spring MVC answers 304 for a GET whose {@code If-None-Match} matches the ETag, before serializing. */
+    private <T> ResponseEntity<T> answer(Answer<T> answer) {
+        return ResponseEntity.ok()
+                .cacheControl(cacheControl)
+                .eTag(answer.etag())
+                .body(answer.body());
     }
 }

@@ -1,0 +1,167 @@
+package cn.zschangfang.content.article;
+
+import cn.zschangfang.content.cache.Answer;
+import cn.zschangfang.content.cache.Cached;
+import cn.zschangfang.content.cache.Etags;
+import cn.zschangfang.content.cache.ReadCache;
+import cn.zschangfang.content.cache.ReadCaches;
+import cn.zschangfang.content.cache.RemoteChangeListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public article reads through the in-memory cache: published articles by slug (with related reading), list
+ * pages, tags and categories. Any article change drops all of them (see {@link ReadCache}): on the writing instance
+ * at once (the {@link ArticleChanged} listener runs on the request thread, after the write), on the others when
+ * {@code content.article-changed} arrives. View counts are merged per request from {@link ViewCounts}; the order of
+ * {@code sort=popular} (decided by views) is cached only for {@code views-ttl}.
+ */
+@Component
+public class ArticleReadCache implements RemoteChangeListener {
+
+    static final int RELATED_LIMIT = 6;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    /** A list request, normalized as the query applies it, so equivalent requests share an entry. */
+    record PageKey(String category, String tag, String q, ArticleQueries.SortOrder sort, int page, int size) {
+        static PageKey of(String category, String tag, String q, ArticleQueries.SortOrder sort, int page, int size) {
+            String keyword =
+                    q == null ? null : CONTROL.matcher(q).replaceAll("").strip();
+            return new PageKey(blankToNull(category), blankToNull(tag), blankToNull(keyword), sort, page, size);
+        }
+    }
+
+    private final ArticleQueries queries;
+    private final ViewCounts views;
+    private final JsonMapper json;
+    private final ReadCache<String, Optional<Cached<ArticleResponse>>> articles;
+    private final ReadCache<PageKey, Cached<ArticleQueries.Page>> latestPages;
+    private final ReadCache<PageKey, Cached<ArticleQueries.Page>> popularPages;
+    private final ReadCache<String, Cached<List<ArticleQueries.Count>>> counts;
+
+    public ArticleReadCache(ArticleQueries queries, ViewCounts views, JsonMapper json, ReadCaches caches) {
+        this.queries = queries;
+        this.views = views;
+        this.json = json;
+        this.articles = caches.create("articles");
+        this.latestPages = caches.create("article_pages");
+        this.popularPages =
+                caches.create("article_popular_pages", caches.properties().viewsTtl());
+        this.counts = caches.create("article_counts");
+    }
+
+    public Optional<Answer<ArticleResponse>> article(String slug) {
+        return articles.get(slug, this::loadArticle).map(cached -> {
+            ArticleResponse a = cached.value();
+            if (!views.merging()) {
+                return new Answer<>(a, Etags.weak(cached.contentHash(), a.views()));
+            }
+            List<String> slugs = new ArrayList<>(a.related().size() + 1);
+            slugs.add(a.slug());
+            a.related().forEach(r -> slugs.add(r.slug()));
+            Map<String, Long> current = views.of(slugs);
+            ArticleResponse merged = a.withViews(
+                    current.getOrDefault(a.slug(), a.views()),
+                    a.related().stream().map(r -> withCount(r, current)).toList());
+            return new Answer<>(merged, Etags.weak(cached.contentHash(), countsOf(merged)));
+        });
+    }
+
+    public Answer<ArticleQueries.Page> page(PageKey key) {
+        ReadCache<PageKey, Cached<ArticleQueries.Page>> cache =
+                key.sort() == ArticleQueries.SortOrder.POPULAR ? popularPages : latestPages;
+        Cached<ArticleQueries.Page> cached = cache.get(key, this::loadPage);
+        ArticleQueries.Page page = cached.value();
+        if (views.merging()) {
+            Map<String, Long> current =
+                    views.of(page.items().stream().map(ArticleSummary::slug).toList());
+            page = new ArticleQueries.Page(
+                    page.items().stream().map(s -> withCount(s, current)).toList(),
+                    page.page(),
+                    page.size(),
+                    page.total());
+        }
+        long[] shown = page.items().stream().mapToLong(ArticleSummary::views).toArray();
+        return new Answer<>(page, Etags.weak(cached.contentHash(), shown));
+    }
+
+    public Answer<List<ArticleQueries.Count>> tags() {
+        Cached<List<ArticleQueries.Count>> cached = counts.get("tags", k -> Cached.of(json, queries.tags()));
+        return new Answer<>(cached.value(), Etags.weak(cached.contentHash()));
+    }
+
+    public Answer<List<ArticleQueries.Count>> categories() {
+        Cached<List<ArticleQueries.Count>> cached =
+                counts.get("categories", k -> Cached.of(json, queries.categories()));
+        return new Answer<>(cached.value(), Etags.weak(cached.contentHash()));
+    }
+
+    @EventListener
+    void on(ArticleChanged changed) {
+        invalidateAll();
+    }
+
+    @Override
+    public String topic() {
+        return ArticleChangeEvents.TOPIC;
+    }
+
+    @Override
+    public void onRemoteChange(String key) {
+        invalidateAll();
+    }
+
+    @Override
+    public void onPossiblyMissed() {
+        invalidateAll();
+    }
+
+    void invalidateAll() {
+        articles.invalidateAll();
+        latestPages.invalidateAll();
+        popularPages.invalidateAll();
+        counts.invalidateAll();
+    }
+
+    private Optional<Cached<ArticleResponse>> loadArticle(String slug) {
+        Article article = slug.length() > 120 ? null : queries.findPublished(slug);
+        if (article == null) {
+            return Optional.empty();
+        }
+        ArticleResponse response = ArticleResponse.of(article, queries.related(article, RELATED_LIMIT));
+        // The content hash leaves the counts out: they are mixed into the ETag per request.
+        ArticleResponse uncounted = response.withViews(
+                0, response.related().stream().map(r -> r.withViews(0)).toList());
+        return Optional.of(new Cached<>(response, Etags.contentHash(json, uncounted)));
+    }
+
+    private Cached<ArticleQueries.Page> loadPage(PageKey k) {
+        ArticleQueries.Page page = queries.list(k.category(), k.tag(), k.q(), k.sort(), k.page(), k.size());
+        ArticleQueries.Page uncounted = new ArticleQueries.Page(
+                page.items().stream().map(s -> s.withViews(0)).toList(), page.page(), page.size(), page.total());
+        return new Cached<>(page, Etags.contentHash(json, uncounted));
+    }
+
+    private static ArticleSummary withCount(ArticleSummary s, Map<String, Long> current) {
+        return s.withViews(current.getOrDefault(s.slug(), s.views()));
+    }
+
+    private static long[] countsOf(ArticleResponse a) {
+        long[] all = new long[a.related().size() + 1];
+        all[0] = a.views();
+        for (int i = 0; i < a.related().size(); i++) {
+            all[i + 1] = a.related().get(i).views();
+        }
+        return all;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
