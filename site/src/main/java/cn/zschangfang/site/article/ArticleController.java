@@ -26,7 +26,7 @@ class ArticleController {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
 
     static final CacheControl PUBLIC_PAGE =
-            CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+            CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
 
     private final ContentClient content;
     private final SiteProperties properties;

@@ -35,7 +35,7 @@ class HomeController {
         model.addAttribute("categories", content.categories());
         model.addAttribute("tags", content.tags());
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", "public, max-age=30");
+        response.setHeader("Cache-Control", "public, max-age=1");
         return "home";
     }
 }

@@ -70,7 +70,7 @@ class ListingPageController {
         model.addAttribute("descriptionText", plainText(ListingView.body(l)));
         model.addAttribute("inquiryPreset", preset(view, l));
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", "public, max-age=30");
+        response.setHeader("Cache-Control", "public, max-age=1");
         return "listing/detail";
     }
 

@@ -54,7 +54,7 @@ class ListingSearchController {
         model.addAttribute("canonical", canonical);
         model.addAttribute("ogDefaultImage", defaultImage.url());
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", "public, max-age=30");
+        response.setHeader("Cache-Control", "public, max-age=1");
         return "listing/search";
     }
 

@@ -41,7 +41,7 @@ class ArticlePagesTest extends SiteTestBase {
                         "name=\"website\"",
                         "沙溪镇",
                         "火炬开发区");
-        assertThat(page.headers().firstValue("Cache-Control")).hasValue("max-age=30, public");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("max-age=1, public");
     }
 
     @Test
