@@ -62,7 +62,7 @@ public record LeadProperties(
         duplicateWindow = duplicateWindow == null ? Duration.ofHours(24) : duplicateWindow;
         consentWordingVersion = consentWordingVersion == null ? "2026-01" : consentWordingVersion;
         maxMessageLength = maxMessageLength == null ? 1000 : maxMessageLength;
-        outbox = outbox == null ? new Outbox(null, null, null, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, null, null, null, null) : outbox;
         enrichment = enrichment == null ? new Enrichment(null, null) : enrichment;
         retention = retention == null ? new Retention(null, null, null) : retention;
         spam = spam == null ? new Spam(null, null, null, null, null, null, null, null, null) : spam;
@@ -85,13 +85,17 @@ public record LeadProperties(
      * @param relayEnabled run the sweeping relay
      * @param relayInterval how often the relay sweeps
      * @param relayMinAge a pending event younger than this is left to the immediate publisher
+     * @param publisherThreads threads publishing right after the write; each waits for the broker's acknowledgement
+     *     (synchronous send), so a send is latency-bound and concurrent sends share the producer's batches
      */
     public record Outbox(
             Boolean publishAfterWrite,
             Boolean relayEnabled,
             @DurationMin(millis = 1) Duration relayInterval,
-            @DurationMin(millis = 0) Duration relayMinAge) {
+            @DurationMin(millis = 0) Duration relayMinAge,
+            @Min(1) @Max(64) Integer publisherThreads) {
         public Outbox {
+            publisherThreads = publisherThreads == null ? 8 : publisherThreads;
             publishAfterWrite = publishAfterWrite == null || publishAfterWrite;
             relayEnabled = relayEnabled == null || relayEnabled;
             relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
