@@ -16,12 +16,22 @@ import org.h2.mvstore.MVStore;
  */
 public final class MongoWireServer {
 
+    private static final String COMMAND_LOG_LEVEL =
+            "org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler";
+
     private MongoWireServer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: MongoWireServer <port> <store-file>");
             System.exit(2);
+        }
+        // mongo-java-server logs every command it fails to handle (a duplicate key, say) with the whole command at
+        // ERROR, and an inserted lead carries a name and a phone. The client receives the same error and reports it
+        // without the document, so this logger stays silent. Set before the first logger exists: slf4j-simple reads
+        // its levels once.
+        if (System.getProperty(COMMAND_LOG_LEVEL) == null) {
+            System.setProperty(COMMAND_LOG_LEVEL, "off");
         }
         int port = Integer.parseInt(args[0]);
         Path store = Path.of(args[1]).toAbsolutePath();
