@@ -85,8 +85,10 @@ public final class Bench {
         if (!ctx.options.runs(id)) {
             return;
         }
-        ctx.progress.line("== " + id + " (load average " + Machine.loadAverage() + ")");
         try {
+            String settled = Machine.settle();
+            ctx.progress.line("== " + id + " (" + settled + "; load average " + Machine.loadAverage() + ")");
+            ctx.report.line("").line("_Before " + id + ": " + settled + "._");
             step.run();
         } catch (Exception | Error e) {
             ctx.progress.line(id + " failed: " + e);

@@ -13,6 +13,47 @@ final class Machine {
         return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : "unknown";
     }
 
+    /**
+     * Waits until the machine is quiet again (CPU busy under 35 % over 5 s, at most 3 min): work a scenario queued
+     * (outbox backlogs, consumer lag, GC) must not be measured as the next scenario's latency. The 1-minute load
+     * average decays too slowly to tell.
+     */
+    static String settle() throws InterruptedException {
+        long start = System.nanoTime();
+        double busy = 1;
+        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
+            long[] before = cpuTicks();
+            Thread.sleep(5_000);
+            long[] after = cpuTicks();
+            long total = after[0] - before[0];
+            busy = total <= 0 ? 0 : 1.0 - (double) (after[1] - before[1]) / total;
+            if (busy < 0.35) {
+                break;
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "settled after %d s, CPU busy %.0f %%",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                busy * 100);
+    }
+
+    /** {total, idle + iowait} jiffies of all CPUs from /proc/stat. */
+    private static long[] cpuTicks() {
+        String[] fields = Bench.read(Path.of("/proc/stat"))
+                .lines()
+                .findFirst()
+                .orElse("cpu")
+                .trim()
+                .split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = fields.length > 5 ? Long.parseLong(fields[4]) + Long.parseLong(fields[5]) : 0;
+        return new long[] {total, idle};
+    }
+
     static boolean up(Context ctx) {
         try {
             return ctx.http

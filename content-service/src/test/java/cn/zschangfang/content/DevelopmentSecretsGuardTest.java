@@ -21,7 +21,6 @@ class DevelopmentSecretsGuardTest {
                 ZoneId.of("Asia/Shanghai"),
                 new ContentProperties.Views(
                         Duration.ofMinutes(30),
-                        10,
                         List.of(),
                         false,
                         Duration.ofSeconds(1),

@@ -39,8 +39,8 @@ public record ContentProperties(
     /**
      * The article-view pipeline.
      *
-     * @param dedupeWindow one visitor counts at most once per article within this window
-     * @param dedupeMaxEntries bound of the in-memory (visitor, article) window; the oldest entries go first
+     * @param dedupeWindow one visitor counts at most once per article within this window (marks in the platform's
+     *     shared store: Redis when {@code REDIS_URL} is set, else this instance's memory)
      * @param botUserAgents case-insensitive User-Agent substrings of crawlers and bots that are never counted
      * @param countMissingUserAgent whether a beacon without User-Agent counts (browsers always send one)
      * @param articleCacheTtl how long a slug's article metadata is cached by the beacon (bounds staleness across
@@ -54,8 +54,6 @@ public record ContentProperties(
     public record Views(
             @DefaultValue("30m") @NotNull @DurationMin(millis = 1)
             Duration dedupeWindow,
-
-            @DefaultValue("200000") @Min(1) int dedupeMaxEntries,
 
             @DefaultValue({
                 "bot",

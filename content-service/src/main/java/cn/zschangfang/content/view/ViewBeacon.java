@@ -1,6 +1,7 @@
 package cn.zschangfang.content.view;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.platform.shared.SharedStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -41,13 +42,14 @@ public class ViewBeacon {
             ArticleMetaCache articles,
             ViewPublisher publisher,
             ContentProperties properties,
+            SharedStore marks,
             Clock clock,
             MeterRegistry meters) {
         this.articles = articles;
         this.publisher = publisher;
         this.clock = clock;
         ContentProperties.Views v = properties.views();
-        this.dedupe = new VisitorDedupe(v.dedupeWindow(), v.dedupeMaxEntries(), clock);
+        this.dedupe = new VisitorDedupe(marks, v.dedupeWindow());
         this.bots = new BotFilter(v.botUserAgents(), v.countMissingUserAgent());
         this.accepted = Counter.builder("content.views.accepted")
                 .description("Views counted: stored in the outbox, to be published")

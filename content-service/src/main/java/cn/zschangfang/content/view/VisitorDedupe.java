@@ -1,47 +1,38 @@
 package cn.zschangfang.content.view;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
-import java.time.Clock;
+import cn.zschangfang.platform.shared.SharedStore;
 import java.time.Duration;
 
 /**
- * "One visitor counts at most once per article per window", decided in memory so the beacon needs no database
- * round trip. The window starts at the counted view and is not extended by repeats.
+ * "One visitor counts at most once per article per window", decided without a database round trip: a mark in the
+ * platform's {@link SharedStore}. The window starts at the counted view and is not extended by repeats.
  *
- * <p>Bounded: beyond {@code maxEntries} the least recently written pairs are evicted first, so under an extreme
- * number of distinct visitors a repeat could be counted again (never a view lost).
- *
- * <p>More than one instance: each instance keeps its own window, so a visitor whose beacons are spread over N
- * instances can be counted up to N times per window. The gateway should route {@code /views} with visitor affinity
- * (hash of {@code visitorId}), which makes the dedupe exact again; a restart of an instance forgets its window,
- * which at worst counts a returning visitor once more.
+ * <p>With {@code REDIS_URL} set every instance sees the same marks, so the dedupe is exact however the beacons are
+ * balanced. Without it each instance keeps its own (bounded) marks: a visitor whose beacons are spread over N
+ * instances can be counted up to N times per window, and a restart forgets the window (at worst a returning visitor
+ * counts once more, never a view lost).
  */
 public final class VisitorDedupe {
 
-    private final Cache<String, Boolean> seen;
+    private final SharedStore marks;
+    private final Duration window;
 
-    public VisitorDedupe(Duration window, int maxEntries, Clock clock) {
-        Ticker ticker = () -> clock.millis() * 1_000_000L;
-        this.seen = Caffeine.newBuilder()
-                .expireAfterWrite(window)
-                .maximumSize(maxEntries)
-                .ticker(ticker)
-                .build();
+    public VisitorDedupe(SharedStore marks, Duration window) {
+        this.marks = marks;
+        this.window = window;
     }
 
     /** True the first time (visitor, article) is seen in the window; false for repeats. */
     public boolean firstInWindow(String articleId, String visitorId) {
-        return seen.asMap().putIfAbsent(key(articleId, visitorId), Boolean.TRUE) == null;
+        return marks.markFirst(key(articleId, visitorId), window);
     }
 
     /** Forgets a pair whose view could not be published, so a retry may count. */
     public void forget(String articleId, String visitorId) {
-        seen.invalidate(key(articleId, visitorId));
+        marks.unmark(key(articleId, visitorId));
     }
 
     private static String key(String articleId, String visitorId) {
-        return articleId + '\u0000' + visitorId;
+        return "view:" + articleId + '\u0000' + visitorId;
     }
 }

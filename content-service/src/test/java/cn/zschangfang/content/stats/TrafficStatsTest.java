@@ -50,7 +50,6 @@ class TrafficStatsTest {
                 ZoneId.of("Asia/Shanghai"),
                 new ContentProperties.Views(
                         Duration.ofMinutes(30),
-                        10,
                         List.of(),
                         false,
                         Duration.ofSeconds(1),

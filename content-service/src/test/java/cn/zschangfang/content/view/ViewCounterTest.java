@@ -46,7 +46,6 @@ class ViewCounterTest {
                 ZoneId.of("Asia/Shanghai"),
                 new ContentProperties.Views(
                         Duration.ofMinutes(30),
-                        1000,
                         List.of("bot"),
                         false,
                         Duration.ofSeconds(60),

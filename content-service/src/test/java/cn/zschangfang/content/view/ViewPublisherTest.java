@@ -57,7 +57,6 @@ class ViewPublisherTest {
                 ZoneId.of("Asia/Shanghai"),
                 new ContentProperties.Views(
                         Duration.ofMinutes(30),
-                        1000,
                         List.of("bot"),
                         false,
                         Duration.ofSeconds(60),

@@ -2,6 +2,7 @@ package cn.zschangfang.content.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.platform.shared.InMemorySharedStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class VisitorDedupeTest {
     @Test
     void oneVisitorCountsOncePerArticlePer30MinutesAndRepeatsDoNotExtendTheWindow() {
         ManualClock clock = new ManualClock();
-        VisitorDedupe dedupe = new VisitorDedupe(Duration.ofMinutes(30), 1000, clock);
+        VisitorDedupe dedupe = new VisitorDedupe(new InMemorySharedStore(1000, clock), Duration.ofMinutes(30));
 
         assertThat(dedupe.firstInWindow("a1", "v1")).isTrue();
         assertThat(dedupe.firstInWindow("a1", "v1")).isFalse();
@@ -51,7 +52,8 @@ class VisitorDedupeTest {
 
     @Test
     void forgottenPairCountsAgain() {
-        VisitorDedupe dedupe = new VisitorDedupe(Duration.ofMinutes(30), 1000, new ManualClock());
+        VisitorDedupe dedupe =
+                new VisitorDedupe(new InMemorySharedStore(1000, new ManualClock()), Duration.ofMinutes(30));
         assertThat(dedupe.firstInWindow("a1", "v1")).isTrue();
         dedupe.forget("a1", "v1");
         assertThat(dedupe.firstInWindow("a1", "v1")).isTrue();

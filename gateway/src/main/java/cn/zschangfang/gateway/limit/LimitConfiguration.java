@@ -2,12 +2,6 @@ package cn.zschangfang.gateway.limit;
 
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
 import cn.zschangfang.platform.web.BodySizeLimitFilter;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,19 +18,6 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 @Import(RateLimitFilter.class) // its one constructor takes exactly the beans it needs
 class LimitConfiguration {
-
-    /**
-     * In-memory buckets, exact for a single gateway instance; see {@link RateLimitFilter} for the distributed
-     * replacement. Idle buckets are evicted once they would be full again, so memory follows active clients.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    ProxyManager<String> rateLimitBuckets() {
-        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(200_000))
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .build();
-    }
 
     @Bean
     LimitRules limitRules(LimitProperties properties) {

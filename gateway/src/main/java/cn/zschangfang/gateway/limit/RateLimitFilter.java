@@ -4,10 +4,10 @@ import cn.zschangfang.gateway.security.IntegrationKeys;
 import cn.zschangfang.platform.problem.ProblemResponseWriter;
 import cn.zschangfang.platform.problem.ProblemType;
 import cn.zschangfang.platform.problem.Problems;
+import cn.zschangfang.platform.shared.SharedStore;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,14 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After} (whole seconds until the next token) and a ProblemDetail; an {@code X-Api-Key} that is not one
  * of the configured keys answers 401.
  *
- * <p>The buckets live in a Bucket4j {@link ProxyManager}. The default one keeps them in this JVM (Caffeine), which is
- * exact for one gateway instance only: with N instances behind a load balancer each would allow the full rate. For
- * more than one instance, declare a {@code ProxyManager<String>} bean backed by a shared store instead, e.g.
- * Bucket4j's Redis integration ({@code bucket4j_jdk17-lettuce}: {@code Bucket4jLettuce.casBasedBuilder(connection)
- * .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
- * .build()} on a {@code StatefulRedisConnection<String, byte[]>}) or its JDBC/Hazelcast/Infinispan backends; the
- * in-memory default is {@code @ConditionalOnMissingBean}, and this filter and the rules stay the same because they
- * only see the {@code ProxyManager} interface.
+ * <p>The buckets live in the platform's {@link SharedStore}: in Redis when {@code REDIS_URL} is set, so that every
+ * gateway instance draws on one budget per client; in this JVM's memory otherwise, which is exact for one instance
+ * only (N instances would each allow the full rate).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -43,7 +38,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final LimitRules rules;
     private final ClientIpResolver clientIps;
     private final IntegrationKeys integrationKeys;
-    private final ProxyManager<String> buckets;
+    private final SharedStore buckets;
     private final ProblemResponseWriter problems;
     private final MeterRegistry meters;
     private final Map<String, BucketConfiguration> configurations = new ConcurrentHashMap<>();
@@ -52,7 +47,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             LimitRules rules,
             ClientIpResolver clientIps,
             IntegrationKeys integrationKeys,
-            ProxyManager<String> buckets,
+            SharedStore buckets,
             ProblemResponseWriter problems,
             MeterRegistry meters) {
         this.rules = rules;
@@ -97,8 +92,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         BucketConfiguration configuration =
                 configurations.computeIfAbsent(rule.id() + ":" + kind, k -> configuration(rate));
-        ConsumptionProbe probe =
-                buckets.builder().build(bucketKey, () -> configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume(bucketKey, () -> configuration);
         if (probe.isConsumed()) {
             response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             chain.doFilter(request, response);

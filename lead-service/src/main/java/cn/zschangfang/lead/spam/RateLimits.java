@@ -2,70 +2,60 @@ package cn.zschangfang.lead.spam;
 
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.platform.problem.ApiException;
+import cn.zschangfang.platform.shared.SharedStore;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * In-memory token buckets per client IP, per phone and per integration key (the gateway limits per IP as well;
- * this is the service's own defence when called directly). Per instance: several instances multiply the limits.
+ * Token buckets per client IP, per phone and per integration key (the gateway limits per IP as well; this is the
+ * service's own defence when called directly). They live in the platform's {@link SharedStore}: one budget across
+ * every instance when {@code REDIS_URL} is set, per instance otherwise.
  */
 @Component
 public class RateLimits {
 
-    private final LeadProperties.Spam properties;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final SharedStore buckets;
+    private final BucketConfiguration perIp;
+    private final BucketConfiguration perPhone;
+    private final BucketConfiguration perApiKey;
 
-    public RateLimits(LeadProperties properties) {
-        this.properties = properties.spam();
+    public RateLimits(LeadProperties properties, SharedStore buckets) {
+        LeadProperties.Spam spam = properties.spam();
+        this.buckets = buckets;
+        this.perIp = configuration(spam.perIpPerHour(), Duration.ofHours(1));
+        this.perPhone = configuration(spam.perPhonePerDay(), Duration.ofDays(1));
+        this.perApiKey = configuration(spam.perApiKeyPerMinute(), Duration.ofMinutes(1));
     }
 
     public void checkIp(String ip) {
-        consume("ip:" + ip, properties.perIpPerHour(), Duration.ofHours(1));
+        consume("ip:" + ip, perIp);
     }
 
     public void checkPhone(String phone) {
-        consume("phone:" + phone, properties.perPhonePerDay(), Duration.ofDays(1));
+        consume("phone:" + phone, perPhone);
     }
 
     public void checkApiKey(String name) {
-        consume("key:" + name, properties.perApiKeyPerMinute(), Duration.ofMinutes(1));
+        consume("key:" + name, perApiKey);
     }
 
-    private void consume(String key, int capacity, Duration period) {
-        Bucket bucket = buckets.computeIfAbsent(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(capacity)
-                                .refillGreedy(capacity, period)
-                                .build())
-                        .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    private void consume(String key, BucketConfiguration configuration) {
+        ConsumptionProbe probe = buckets.tryConsume(key, () -> configuration);
         if (!probe.isConsumed()) {
             throw ApiException.rateLimited(
                     Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
         }
     }
 
-    /** Drops idle buckets so memory stays bounded. */
-    @Scheduled(fixedDelayString = "PT10M")
-    void evictIdle() {
-        buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacityOf(e.getKey()));
-    }
-
-    private long capacityOf(String key) {
-        if (key.startsWith("ip:")) {
-            return properties.perIpPerHour();
-        }
-        if (key.startsWith("phone:")) {
-            return properties.perPhonePerDay();
-        }
-        return properties.perApiKeyPerMinute();
+    private static BucketConfiguration configuration(int capacity, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(capacity, period)
+                        .build())
+                .build();
     }
 }

@@ -1,0 +1,69 @@
+package cn.zschangfang.platform.test.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.platform.shared.InMemorySharedStore;
+import cn.zschangfang.platform.shared.RedisSharedStore;
+import cn.zschangfang.platform.shared.SharedStore;
+import cn.zschangfang.platform.shared.SharedStoreAutoConfiguration;
+import cn.zschangfang.platform.test.RedisServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The store a service gets from its settings: memory without a URL, Redis with one, no start with a bad one. */
+class SharedStoreAutoConfigurationIT {
+
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(SharedStoreAutoConfiguration.class))
+            .withPropertyValues("spring.application.name=lead-service");
+
+    @Test
+    void withoutARedisUrlTheStoreIsThisInstancesMemory() {
+        contexts.withPropertyValues("platform.shared-store.redis-url=").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(SharedStore.class)).isInstanceOf(InMemorySharedStore.class);
+        });
+    }
+
+    @Test
+    void withARedisUrlEveryInstanceSharesRedis() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            contexts.withPropertyValues("platform.shared-store.redis-url=" + redis.url())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(SharedStore.class))
+                                .isInstanceOf(RedisSharedStore.class)
+                                .extracting(SharedStore::shared)
+                                .isEqualTo(true);
+                    });
+        }
+    }
+
+    @Test
+    void aUrlThatIsNotRedisStopsTheStart() {
+        contexts.withPropertyValues("platform.shared-store.redis-url=http://cache.internal:6379")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("REDIS_URL")
+                        .hasMessageContaining("redis://"));
+    }
+
+    @Test
+    void aTimeoutThatDoesNotParseStopsTheStart() {
+        contexts.withPropertyValues("platform.shared-store.command-timeout=soon")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void aRedisThatCannotBeReachedAtStartStopsTheStart() throws Exception {
+        int port;
+        try (RedisServer redis = RedisServer.start()) {
+            port = redis.port();
+        }
+        contexts.withPropertyValues("platform.shared-store.redis-url=redis://127.0.0.1:" + port)
+                .run(context -> assertThat(context).hasFailed());
+    }
+}
