@@ -91,8 +91,10 @@ final class Kustomize {
                     fail("kubectl kustomize " + dir + " did not finish within 120 s");
                 }
                 if (process.exitValue() != 0) {
-                    fail("kubectl kustomize " + dir + " exited with " + process.exitValue() + ":\n"
-                            + Files.readString(err, StandardCharsets.UTF_8));
+                    // An old kubectl embeds an old Kustomize (Debian bookworm's 1.20: v2.0.3), which knows neither
+                    // `labels` nor `patches`: the version tells that apart from a broken manifest.
+                    fail("kubectl kustomize " + dir + " exited with " + process.exitValue() + " (" + version(kubectl)
+                            + "):\n" + Files.readString(err, StandardCharsets.UTF_8));
                 }
                 return Files.readString(out, StandardCharsets.UTF_8);
             } finally {
@@ -104,6 +106,22 @@ final class Kustomize {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String version(String kubectl) {
+        try {
+            Process process = new ProcessBuilder(kubectl, "version", "--client")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            return out.strip().replace('\n', ',');
+        } catch (IOException e) {
+            return "kubectl version unknown: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "kubectl version unknown";
         }
     }
 
