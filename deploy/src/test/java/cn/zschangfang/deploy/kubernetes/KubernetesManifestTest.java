@@ -26,6 +26,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -278,6 +280,41 @@ class KubernetesManifestTest {
             }
         }
         assertThat(problems).as("secrets in %s", overlay).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("overlays")
+    void everySecretKeyReferencedIsListedInTheExampleWithAPlaceholder(String overlay) throws Exception {
+        // secret.example.yaml is what an operator creates the Secret from: a key missing there is a pod that does
+        // not start (CreateContainerConfigError) on the day of the deployment.
+        Path example = Kustomize.projectDir().resolve("deploy/k8s/secret.example.yaml");
+        Secret secret =
+                (Secret) Kustomize.parseStrictly(Files.readString(example)).get(0);
+        Map<String, String> listed = Optional.ofNullable(secret.getStringData()).orElse(Map.of());
+        List<String> problems = new ArrayList<>();
+        listed.forEach((key, value) -> {
+            if (!value.contains("<")) {
+                problems.add("secret.example.yaml " + key + " holds something other than a <placeholder>");
+            }
+        });
+        for (Map.Entry<String, PodTemplateSpec> pod :
+                podTemplates(Kustomize.objects(overlay)).entrySet()) {
+            for (Container c : pod.getValue().getSpec().getContainers()) {
+                for (EnvVar env : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
+                    if (env.getValueFrom() == null || env.getValueFrom().getSecretKeyRef() == null) {
+                        continue;
+                    }
+                    var ref = env.getValueFrom().getSecretKeyRef();
+                    if (!secret.getMetadata().getName().equals(ref.getName())) {
+                        problems.add(pod.getKey() + " " + env.getName() + " reads Secret " + ref.getName());
+                    } else if (!listed.containsKey(ref.getKey())) {
+                        problems.add(pod.getKey() + " " + env.getName() + " reads key " + ref.getKey()
+                                + ", which secret.example.yaml does not list");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("secret references in %s", overlay).isEmpty();
     }
 
     @ParameterizedTest
