@@ -20,6 +20,8 @@ class MetricsIT extends LeadServiceITBase {
             String metrics = http().get("/actuator/prometheus").body();
             assertThat(metrics)
                     .contains("leads_accepted_total{channel=\"partner\"")
+                    // by town (full name) and property type, for the leads dashboard
+                    .containsPattern("leads_accepted_total\\{channel=\"partner\",town=\"\\p{IsHan}+\",type=\"[A-Z]+\"}")
                     .contains("leads_rejected_total{reason=\"validation\"")
                     .contains("leads_duplicates_total")
                     .contains("leads_outbox_backlog")

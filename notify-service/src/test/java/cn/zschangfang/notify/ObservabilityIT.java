@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ObservabilityIT extends NotifyIntegrationTest {
@@ -40,6 +42,32 @@ class ObservabilityIT extends NotifyIntegrationTest {
                     .containsPattern("notify_deliveries_total\\{.*channel=\"WECOM\".*outcome=\"SENT\".*} [1-9]")
                     .contains("notify_dlq_size");
         });
+    }
+
+    @Test
+    void timeToAcknowledgeIsRecordedOnceWhenTheAgentTapsTheLink() throws Exception {
+        String town = unique("坦洲镇");
+        String path = "/r/" + UUID.randomUUID();
+        agent(town, path);
+        String leadId = deliveredLead(town, path, "确认");
+        Matcher link = Pattern.compile("/ack/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)")
+                .matcher(robotGot(path, leadId).get(0).body());
+        assertThat(link.find()).as("acknowledgement link in the message").isTrue();
+        long before = acknowledgements();
+
+        assertThat(get("/ack/" + link.group(1)).statusCode()).isEqualTo(200);
+        assertThat(get("/ack/" + link.group(1)).statusCode()).isEqualTo(200); // a second tap changes nothing
+
+        assertThat(acknowledgements()).isEqualTo(before + 1);
+    }
+
+    private long acknowledgements() throws Exception {
+        Matcher count = Pattern.compile("(?m)^notify_lead_time_to_acknowledge_seconds_count(?:\\{[^}]*})? ([0-9.]+)$")
+                .matcher(get("/actuator/prometheus").body());
+        assertThat(count.find())
+                .as("notify_lead_time_to_acknowledge_seconds_count")
+                .isTrue();
+        return (long) Double.parseDouble(count.group(1));
     }
 
     @Test

@@ -85,7 +85,8 @@ public class CaptureService {
         Lead lead = newLead(newId, inquiry, channel, now);
         lead = lead.withPendingEvent(events.captured(lead, now));
         store.insert(lead);
-        metrics.accepted(channel);
+        metrics.accepted(
+                channel, lead.inquiry().town(), String.valueOf(lead.inquiry().propertyType()));
         log.info(
                 "lead {} captured: {} {} in {} via {}, phone {}, score {}, {} listing matches",
                 lead.id(),

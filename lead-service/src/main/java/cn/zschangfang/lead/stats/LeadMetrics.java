@@ -8,12 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Micrometer meters: {@code leads.accepted} (by channel), {@code leads.rejected} (by reason), {@code
+ * Micrometer meters: {@code leads.accepted} (by channel, town and property type: each a closed set, the town being
+ * validated against the list of Zhongshan's towns, so the series stay bounded), {@code leads.rejected} (by reason), {@code
  * leads.duplicates}, and the outbox gauges {@code leads.outbox.backlog} / {@code leads.outbox.oldest.age} (seconds),
  * refreshed by a schedule so a Prometheus scrape never queries MongoDB.
  */
@@ -39,9 +41,13 @@ public class LeadMetrics {
                 .register(registry);
     }
 
-    public void accepted(String channel) {
+    public void accepted(String channel, String town, String propertyType) {
         Counter.builder("leads.accepted")
+                .description("New leads stored (duplicates merged into an earlier lead are not counted)")
                 .tag("channel", channel)
+                // a null tag value would throw and fail the capture after the lead is stored
+                .tag("town", Objects.requireNonNullElse(town, "none"))
+                .tag("type", Objects.requireNonNullElse(propertyType, "none"))
                 .register(registry)
                 .increment();
     }

@@ -6,12 +6,13 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Delivery metrics: time to first delivery, outcomes per channel, retries, escalations. */
+/** Delivery metrics: time to first delivery and to acknowledgement, outcomes per channel, retries, escalations. */
 @Component
 public class DeliveryMetrics {
 
     private final MeterRegistry registry;
     private final Timer timeToFirstDelivery;
+    private final Timer timeToAcknowledge;
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -22,6 +23,19 @@ public class DeliveryMetrics {
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
+        // A histogram rather than client-side percentiles only: the dashboard's p50/p90/p99 must aggregate over
+        // instances, and an acknowledgement takes minutes, not milliseconds, hence the wider range.
+        this.timeToAcknowledge = Timer.builder("notify.lead.time.to.acknowledge")
+                .description("From lead.captured (receivedAt) to the first reaction of an agent (one-tap link, claim "
+                        + "from the shared pool, or a status change in the agent inbox)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofHours(4))
+                .register(registry);
+    }
+
+    public void acknowledged(Duration sinceReceived) {
+        timeToAcknowledge.record(sinceReceived.isNegative() ? Duration.ZERO : sinceReceived);
     }
 
     public void firstDelivery(Duration latency) {

@@ -14,6 +14,7 @@ import cn.zschangfang.notify.routing.Router;
 import cn.zschangfang.notify.routing.RoutingDecision;
 import cn.zschangfang.notify.routing.RoutingStrategy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,7 @@ public class Escalations {
                         LeadCase.class)
                 .getModifiedCount();
         if (changed == 1) {
+            timeToAcknowledge(lc, now);
             deliveries.publishAcknowledged(leadId, agentId);
             if (lc.assignedAgentId() == null && lc.strategy() == RoutedBy.SHARED_POOL) {
                 routedEvents.routed(
@@ -133,8 +135,21 @@ public class Escalations {
         Criteria which = Criteria.where("_id").is(leadId);
         if (state == LeadCaseState.ACKNOWLEDGED) {
             which = which.and("state").is(LeadCaseState.OPEN.name()); // never reopen a closed lead
+            // The case as it was: non-null only for the one change that moved it out of OPEN, so a repeated
+            // status event (or the echo of a one-tap acknowledgement) is not measured twice.
+            LeadCase before = mongo.findAndModify(Query.query(which), update, LeadCase.class);
+            if (before != null) {
+                timeToAcknowledge(before, clock.instant());
+            }
+            return;
         }
         mongo.updateFirst(Query.query(which), update, LeadCase.class);
+    }
+
+    private void timeToAcknowledge(LeadCase acknowledged, Instant at) {
+        if (acknowledged.lead() != null && acknowledged.lead().receivedAt() != null) {
+            metrics.acknowledged(Duration.between(acknowledged.lead().receivedAt(), at));
+        }
     }
 
     @Scheduled(
