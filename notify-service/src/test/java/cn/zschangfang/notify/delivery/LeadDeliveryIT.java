@@ -204,7 +204,10 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 Delivery.class);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(path, leadId).size() == 2);
-        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(DeliveryStatus.SENT);
+        // The send pool records the outcome after the robot has answered: wait for it, do not race it.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(mongo.findById(key, Delivery.class).status()).isEqualTo(DeliveryStatus.SENT));
     }
 
     @Test
