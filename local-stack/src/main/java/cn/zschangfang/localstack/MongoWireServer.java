@@ -16,23 +16,29 @@ import org.h2.mvstore.MVStore;
  */
 public final class MongoWireServer {
 
-    private static final String COMMAND_LOG_LEVEL =
-            "org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler";
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.log.";
 
     private MongoWireServer() {}
+
+    private static void quietUnlessSet(String logger, String level) {
+        if (System.getProperty(LOG_LEVEL + logger) == null) {
+            System.setProperty(LOG_LEVEL + logger, level);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: MongoWireServer <port> <store-file>");
             System.exit(2);
         }
-        // mongo-java-server logs every command it fails to handle (a duplicate key, say) with the whole command at
-        // ERROR, and an inserted lead carries a name and a phone. The client receives the same error and reports it
-        // without the document, so this logger stays silent. Set before the first logger exists: slf4j-simple reads
+        // mongo-java-server logs the whole document at ERROR in several places: a command it fails to handle (a
+        // duplicate key, say), an unknown command, a reply it cannot encode, an exception on a connection. A lead's
+        // document carries a name and a phone, and the client receives the same error without it. So the library
+        // stays silent except for its start and stop lines. Set before the first logger exists: slf4j-simple reads
         // its levels once.
-        if (System.getProperty(COMMAND_LOG_LEVEL) == null) {
-            System.setProperty(COMMAND_LOG_LEVEL, "off");
-        }
+        quietUnlessSet("de.bwaldvogel", "off");
+        quietUnlessSet("de.bwaldvogel.mongo.MongoServer", "info");
+        quietUnlessSet("de.bwaldvogel.mongo.backend.h2.H2Backend", "info");
         int port = Integer.parseInt(args[0]);
         Path store = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(store.getParent());

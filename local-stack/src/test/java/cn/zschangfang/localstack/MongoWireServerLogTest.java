@@ -59,6 +59,10 @@ class MongoWireServerLogTest {
                                 Updates.set("_id", "taken"),
                                 new FindOneAndUpdateOptions().upsert(true)))
                         .isInstanceOf(MongoCommandException.class);
+                // A command the server does not know, carrying a field of the visitor's: logged as an unknown query.
+                assertThatThrownBy(() -> client.getDatabase("lead")
+                                .runCommand(new Document("frobnicate", "leads").append("phone", PHONE)))
+                        .isInstanceOf(MongoCommandException.class);
             }
         } finally {
             server.destroy();
