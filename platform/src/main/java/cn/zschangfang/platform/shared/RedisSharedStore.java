@@ -43,7 +43,8 @@ public final class RedisSharedStore implements SharedStore, AutoCloseable {
     /** Connects at once: a Redis that cannot be reached at start stops the start, like a setting that is wrong. */
     public RedisSharedStore(SharedStoreProperties properties, String prefix, MeterRegistry meters) {
         RedisURI uri = RedisURI.create(properties.redisUrl());
-        uri.setTimeout(properties.commandTimeout());
+        // The URI's timeout bounds the connection handshake; each command has the shorter one set below.
+        uri.setTimeout(properties.connectTimeout());
         this.client = RedisClient.create(uri);
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         this.connection.setTimeout(properties.commandTimeout());

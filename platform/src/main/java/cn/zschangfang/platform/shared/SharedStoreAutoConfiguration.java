@@ -10,11 +10,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * One {@link SharedStore} per service: Redis when {@code platform.shared-store.redis-url} ({@code REDIS_URL}) is set,
  * this instance's memory when it is not. The choice is logged once at start, since it decides whether limits and
  * the view dedupe hold across instances.
+ *
+ * <p>Lazy: created (and its choice logged, and Redis connected) only in a service that injects it, so that notify and
+ * the site, which keep their shared state in MongoDB, neither connect to Redis nor log a store they do not use.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SharedStoreProperties.class)
@@ -23,6 +27,7 @@ public class SharedStoreAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SharedStoreAutoConfiguration.class);
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     SharedStore sharedStore(
             SharedStoreProperties properties,

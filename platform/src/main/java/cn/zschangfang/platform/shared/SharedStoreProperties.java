@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param redisUrl {@code redis://[:password@]host:port[/db]} (or {@code rediss://}); empty keeps the state in this
  *     instance's memory, exact for one instance only. Each service maps {@code REDIS_URL} onto it.
  * @param commandTimeout how long one Redis command may take before the request goes on without it (fail open)
+ * @param connectTimeout how long connecting (and reconnecting) may take, handshake included: longer than a command,
+ *     since an instance that starts beside others on busy cores needs more than 250 ms for it and would otherwise not
+ *     start
  * @param memoryMaxEntries bound of the in-memory store's keys when there is no Redis; the oldest go first
  */
 @Validated
@@ -20,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record SharedStoreProperties(
         URI redisUrl,
         @DefaultValue("250ms") Duration commandTimeout,
+        @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("200000") @Min(1) int memoryMaxEntries) {
 
     public SharedStoreProperties {
@@ -35,6 +39,9 @@ public record SharedStoreProperties(
         }
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("platform.shared-store.command-timeout must be positive");
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("platform.shared-store.connect-timeout must be positive");
         }
     }
 

@@ -11,12 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The store a service gets from its settings: memory without a URL, Redis with one, no start with a bad one. */
+/**
+ * The store a service gets from its settings: memory without a URL, Redis with one, no start with a bad one; and no
+ * store at all in a service that does not use it.
+ */
 class SharedStoreAutoConfigurationIT {
 
-    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+    /** A service that uses the store, as lead-service's rate limits do. */
+    record StoreUser(SharedStore store) {}
+
+    private final ApplicationContextRunner withoutUser = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SharedStoreAutoConfiguration.class))
             .withPropertyValues("spring.application.name=lead-service");
+
+    private final ApplicationContextRunner contexts = withoutUser.withBean(StoreUser.class);
 
     @Test
     void withoutARedisUrlTheStoreIsThisInstancesMemory() {
@@ -65,5 +73,21 @@ class SharedStoreAutoConfigurationIT {
         }
         contexts.withPropertyValues("platform.shared-store.redis-url=redis://127.0.0.1:" + port)
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void aServiceThatDoesNotUseTheStoreNeitherCreatesNorConnectsIt() throws Exception {
+        int port;
+        try (RedisServer redis = RedisServer.start()) {
+            port = redis.port();
+        }
+        // notify and the site keep their shared state in MongoDB: an unreachable Redis must not stop them
+        withoutUser
+                .withPropertyValues("platform.shared-store.redis-url=redis://127.0.0.1:" + port)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBeanFactory().containsSingleton("sharedStore"))
+                            .isFalse();
+                });
     }
 }

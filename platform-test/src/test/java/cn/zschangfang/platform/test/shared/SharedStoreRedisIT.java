@@ -145,6 +145,6 @@ class SharedStoreRedisIT {
     }
 
     private SharedStoreProperties properties() {
-        return new SharedStoreProperties(URI.create(redis.url()), Duration.ofMillis(250), 1000);
+        return new SharedStoreProperties(URI.create(redis.url()), Duration.ofMillis(250), Duration.ofSeconds(5), 1000);
     }
 }
