@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The whole stack on one machine with only a JDK: a Kafka broker from Apache's jars, a MongoDB-wire server keeping
 # its data in ./data, the four services and the site (the portal's pages), each in its own JVM. Ctrl-C or SIGTERM stops everything.
-# Options: --rebuild forces a build; --no-build starts what was built last.
+# Options: --rebuild forces a build; --no-build starts what was built last; --instances 2 adds a second instance of
+# content, lead and notify behind a second gateway (ports 8180-8183; with REDIS_URL set they share limits and dedupe).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 build=auto
-for arg in "$@"; do
-  case "$arg" in
+stack_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --rebuild) build=always ;;
     --no-build) build=never ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
-    *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
+    --instances)
+      case "${2:-}" in 1|2) stack_args=(--instances "$2"); shift ;; *) echo "--instances takes 1 or 2" >&2; exit 2 ;; esac ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
+  shift
 done
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -44,4 +49,4 @@ if needs_build; then
 fi
 
 exec "$JAVA" -Xmx128m -Dlocalstack.project-dir="$PWD" \
-  -cp "local-stack/target/classes:local-stack/target/lib/*" cn.zschangfang.localstack.LocalStack
+  -cp "local-stack/target/classes:local-stack/target/lib/*" cn.zschangfang.localstack.LocalStack ${stack_args[@]+"${stack_args[@]}"}

@@ -62,7 +62,15 @@ public final class LocalStack implements AutoCloseable {
         Path projectDir = Path.of(System.getProperty("localstack.project-dir", "."))
                 .toAbsolutePath()
                 .normalize();
-        LocalStack stack = new LocalStack(StackConfig.defaults(projectDir), System.out);
+        StackConfig config = StackConfig.defaults(projectDir);
+        if (!List.of(args).equals(List.of()) && !List.of(args).equals(List.of("--instances", "1"))) {
+            if (!List.of(args).equals(List.of("--instances", "2"))) {
+                System.err.println("usage: ./run.sh [--instances 1|2]");
+                System.exit(2);
+            }
+            config = config.withDefaultSecondInstances();
+        }
+        LocalStack stack = new LocalStack(config, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         try {
             stack.start();
@@ -91,7 +99,10 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    /** Kills one part as a crash would (kafka, mongo, content-service, lead-service, notify-service, gateway, site). */
+    /**
+     * Kills one part as a crash would (kafka, mongo, content-service, lead-service, notify-service, gateway, site;
+     * with second instances also content-service-2, lead-service-2, notify-service-2, gateway-2).
+     */
     public void crash(String name) {
         processes.get(name).kill();
     }
@@ -152,21 +163,48 @@ public final class LocalStack implements AutoCloseable {
                 "127.0.0.1:" + config.kafkaPort() + ", mongodb://127.0.0.1:" + config.mongoPort());
 
         List<ManagedProcess> services = new ArrayList<>();
-        services.add(service("content-service", config.contentPort(), Map.of()));
-        services.add(service("lead-service", config.leadPort(), Map.of()));
-        services.add(service("notify-service", config.notifyPort(), Map.of()));
-        services.add(service(
-                "gateway",
-                config.gatewayPort(),
-                Map.of(
-                        "CONTENT_URL", config.url(config.contentPort()),
-                        "LEAD_URL", config.url(config.leadPort()),
-                        "NOTIFY_URL", config.url(config.notifyPort()),
-                        "SITE_URL", config.url(config.sitePort()))));
-        services.add(service("site", config.sitePort(), Map.of()));
+        services.add(service("content-service", "content-service", config.contentPort()));
+        services.add(service("lead-service", "lead-service", config.leadPort()));
+        services.add(service("notify-service", "notify-service", config.notifyPort()));
+        services.add(
+                gateway("gateway", config.gatewayPort(), config.contentPort(), config.leadPort(), config.notifyPort()));
+        services.add(service("site", "site", config.sitePort()));
         startAll(services, "the four services and the site, each in its own JVM");
+        StackConfig.InstancePorts second = config.second();
+        if (second != null) {
+            // After the first ones, not beside them: eight JVMs starting at once on two cores exceed the step timeout.
+            startAll(
+                    List.of(
+                            service("content-service-2", "content-service", second.contentPort()),
+                            service("lead-service-2", "lead-service", second.leadPort()),
+                            service("notify-service-2", "notify-service", second.notifyPort()),
+                            gateway(
+                                    "gateway-2",
+                                    second.gatewayPort(),
+                                    second.contentPort(),
+                                    second.leadPort(),
+                                    second.notifyPort())),
+                    "second instances of content, lead and notify behind a second gateway");
+        }
         importDemoContent();
         writePids();
+    }
+
+    /** A gateway in front of one instance of each service (the site is shared: it keeps no state of its own). */
+    private ManagedProcess gateway(String name, int port, int content, int lead, int notify) {
+        return service(
+                name,
+                "gateway",
+                port,
+                Map.of(
+                        "CONTENT_URL", config.url(content),
+                        "LEAD_URL", config.url(lead),
+                        "NOTIFY_URL", config.url(notify),
+                        "SITE_URL", config.url(config.sitePort())));
+    }
+
+    private ManagedProcess service(String name, String module, int port) {
+        return service(name, module, port, Map.of());
     }
 
     private List<String> modules() {
@@ -180,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
         return config.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
     }
 
-    private ManagedProcess service(String module, int port, Map<String, String> extra) {
+    private ManagedProcess service(String name, String module, int port, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SERVER_PORT", String.valueOf(port));
@@ -218,7 +256,7 @@ public final class LocalStack implements AutoCloseable {
             command.addAll(List.of(extraOpts.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar(module).toString()));
-        return register(module, command, env, () -> healthy(port));
+        return register(name, command, env, () -> healthy(port));
     }
 
     private ManagedProcess register(
@@ -310,6 +348,13 @@ public final class LocalStack implements AutoCloseable {
                 "  Services               content " + config.url(config.contentPort()) + ", lead "
                         + config.url(config.leadPort()) + ", notify " + config.url(config.notifyPort()) + ", site "
                         + config.url(config.sitePort()),
+                config.second() == null
+                        ? "  (one instance of each; ./run.sh --instances 2 adds a second of each behind a second gateway)"
+                        : "  Second instances       gateway "
+                                + config.url(config.second().gatewayPort())
+                                + " -> content " + config.url(config.second().contentPort()) + ", lead "
+                                + config.url(config.second().leadPort()) + ", notify "
+                                + config.url(config.second().notifyPort()) + " (shared state needs REDIS_URL)",
                 "Development secrets (local profile only): admin token " + StackConfig.ADMIN_TOKEN
                         + ", integration API key " + StackConfig.INTEGRATION_KEY,
                 "Submit a lead:",

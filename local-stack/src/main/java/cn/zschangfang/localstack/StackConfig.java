@@ -17,6 +17,8 @@ import java.util.Map;
  * @param projectDir the checkout: the services' jars are read from {@code <module>/target}
  * @param dataDir Kafka logs, the MongoDB-wire store and the process logs; kept between runs
  * @param extraEnv added to every service's environment (the test uses it to point the demo agent at its own robot)
+ * @param second the ports of a second instance of content, lead and notify and of a second gateway in front of
+ *     them, or null for one of each ({@code ./run.sh --instances 2}, and the two-instance test)
  */
 public record StackConfig(
         Path projectDir,
@@ -29,10 +31,14 @@ public record StackConfig(
         int leadPort,
         int notifyPort,
         int sitePort,
-        Map<String, String> extraEnv) {
+        Map<String, String> extraEnv,
+        InstancePorts second) {
 
     public static final String ADMIN_TOKEN = "local-admin-token";
     public static final String INTEGRATION_KEY = "local-integration-key";
+
+    /** Where the second instances listen; {@code gateway-2} routes to {@code content-service-2} and the others. */
+    public record InstancePorts(int gatewayPort, int contentPort, int leadPort, int notifyPort) {}
 
     public StackConfig {
         extraEnv = Map.copyOf(extraEnv);
@@ -55,12 +61,51 @@ public record StackConfig(
                 ports[5],
                 ports[6],
                 ports[7],
-                extraEnv);
+                extraEnv,
+                null);
+    }
+
+    /** This stack with a second instance of content, lead and notify and a second gateway, on free ports. */
+    public StackConfig withSecondInstances() {
+        int[] ports = freePorts(4);
+        return withSecondInstances(new InstancePorts(ports[0], ports[1], ports[2], ports[3]));
+    }
+
+    public StackConfig withSecondInstances(InstancePorts ports) {
+        return new StackConfig(
+                projectDir,
+                dataDir,
+                kafkaPort,
+                kafkaControllerPort,
+                mongoPort,
+                gatewayPort,
+                contentPort,
+                leadPort,
+                notifyPort,
+                sitePort,
+                extraEnv,
+                ports);
+    }
+
+    /** {@code ./run.sh --instances 2}: the second instances beside the first ones' fixed ports. */
+    public StackConfig withDefaultSecondInstances() {
+        return withSecondInstances(new InstancePorts(8180, 8181, 8182, 8183));
     }
 
     public static StackConfig defaults(Path projectDir) {
         return new StackConfig(
-                projectDir, projectDir.resolve("data"), 9092, 9093, 27017, 8080, 8081, 8082, 8083, 8084, Map.of());
+                projectDir,
+                projectDir.resolve("data"),
+                9092,
+                9093,
+                27017,
+                8080,
+                8081,
+                8082,
+                8083,
+                8084,
+                Map.of(),
+                null);
     }
 
     public String kafkaBrokers() {
@@ -90,6 +135,12 @@ public record StackConfig(
         ports.put(notifyPort, "notify-service");
         ports.put(sitePort, "site");
         ports.put(gatewayPort, "gateway");
+        if (second != null) {
+            ports.put(second.contentPort(), "content-service-2");
+            ports.put(second.leadPort(), "lead-service-2");
+            ports.put(second.notifyPort(), "notify-service-2");
+            ports.put(second.gatewayPort(), "gateway-2");
+        }
         return ports;
     }
 
