@@ -98,7 +98,7 @@ final class SharedStack {
         return config.dataDir().resolve("logs");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
