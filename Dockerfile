@@ -11,6 +11,10 @@ COPY notify-service/pom.xml notify-service/
 COPY gateway/pom.xml gateway/
 COPY site/pom.xml site/
 COPY local-stack/pom.xml local-stack/
+# Every module the root pom lists must have its pom, or the reactor stops before it builds anything.
+COPY fault-suite/pom.xml fault-suite/
+COPY deploy/pom.xml deploy/
+COPY bench/pom.xml bench/
 # Every service depends on the shared platform module (and platform-test, test scope): built with -am.
 COPY platform platform
 COPY platform-test platform-test
