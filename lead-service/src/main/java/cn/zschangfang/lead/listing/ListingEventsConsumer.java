@@ -43,9 +43,12 @@ public class ListingEventsConsumer {
             }
             Instant version = event.occurredAt() == null ? clock.instant() : event.occurredAt();
             String status = event.status() == null ? "WITHDRAWN" : event.status();
-            if (store.withdraw(event.listingId(), status, version) == ListingStore.Outcome.APPLIED) {
-                index.remove(event.listingId());
-            }
+            index.serialized(event.listingId(), () -> {
+                if (store.withdraw(event.listingId(), status, version) == ListingStore.Outcome.APPLIED) {
+                    index.remove(event.listingId());
+                }
+                return null;
+            });
             processed.firstTime("listing-withdrawn", event.eventId());
         };
     }
@@ -63,7 +66,13 @@ public class ListingEventsConsumer {
         }
         ListingEvents.Snapshot versioned = event.occurredAt() != null ? event : withVersion(event, clock.instant());
         Listing listing = Listing.of(versioned);
-        ListingStore.Outcome outcome = store.upsert(listing);
+        ListingStore.Outcome outcome = index.serialized(listing.id(), () -> {
+            ListingStore.Outcome written = store.upsert(listing);
+            if (written != ListingStore.Outcome.STALE) {
+                index.put(listing);
+            }
+            return written;
+        });
         if (outcome == ListingStore.Outcome.STALE) {
             log.info(
                     "{} event {} for listing {} is older than the projection; ignored",
@@ -71,7 +80,6 @@ public class ListingEventsConsumer {
                     event.eventId(),
                     event.listingId());
         } else {
-            index.put(listing);
             if (reverse != null) {
                 // Also on SAME: a redelivery after a crash finishes what the first delivery began.
                 reverse.onPublished(listing);

@@ -4,11 +4,13 @@ import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.ListingMatch;
 import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ public class ListingIndex {
     private final ListingMatcher matcher;
     private final int maxMatches;
     private volatile Map<String, Candidate> byId = new ConcurrentHashMap<>();
+    /** Locks of {@link #serialized}, by listing id: one per listing would be as correct and unbounded. */
+    private final Object[] stripes = new Object[64];
     /** Non-null while a reload reads MongoDB: the consumer's changes meanwhile, re-applied to the fresh map. */
     private Map<String, Optional<Candidate>> changedDuringReload;
 
@@ -39,11 +43,24 @@ public class ListingIndex {
         this.store = store;
         this.matcher = new ListingMatcher(properties.areaTolerance());
         this.maxMatches = properties.maxMatches();
+        Arrays.setAll(stripes, i -> new Object());
     }
 
     /** An index with no store behind it (tests, the benchmark): only {@link #put} fills it. */
     public static ListingIndex inMemory(MatchingProperties properties) {
         return new ListingIndex(null, properties);
+    }
+
+    /**
+     * Runs a change of the store and the matching change of this index as one step per listing. The three listing
+     * topics are consumed on three threads, so without it a late edit's {@code put} could land after the withdrawal's
+     * {@code remove} although its store write came first: the index would match a listing MongoDB says is gone, until
+     * the next reload.
+     */
+    public <T> T serialized(String listingId, Supplier<T> change) {
+        synchronized (stripes[Math.floorMod(listingId.hashCode(), stripes.length)]) {
+            return change.get();
+        }
     }
 
     public void put(Listing listing) {

@@ -45,4 +45,36 @@ class ListingIndexTest {
 
         assertThat(index.isMatchable("loaded")).isTrue();
     }
+
+    @Test
+    void aWithdrawalThatArrivesBetweenAnEditsStoreWriteAndItsIndexUpdateWaitsForIt() throws Exception {
+        ListingIndex index = ListingIndex.inMemory(MatchingProperties.defaults());
+        java.util.concurrent.CountDownLatch editWrote = new java.util.concurrent.CountDownLatch(1);
+        Thread withdrawal = new Thread(() -> {
+            try {
+                editWrote.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            index.serialized("gone", () -> {
+                index.remove("gone");
+                return null;
+            });
+        });
+        withdrawal.start();
+        // The edit's store write is done; the withdrawal (a later store write) must now wait for the edit's put.
+        index.serialized("gone", () -> {
+            editWrote.countDown();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> withdrawal.getState() == Thread.State.BLOCKED);
+            index.put(TestListings.factory("gone").listing());
+            return null;
+        });
+        withdrawal.join(5000);
+
+        assertThat(index.isMatchable("gone"))
+                .as("the later withdrawal's remove came after the edit's put")
+                .isFalse();
+    }
 }
