@@ -1,5 +1,6 @@
 package cn.zschangfang.content.cache;
 
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ public class ChangeFeed implements SmartLifecycle {
 
     private final List<RemoteChangeListener> listeners;
     private final String brokers;
+    private final KafkaClientSecurity security;
     private final boolean enabled;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
@@ -50,8 +52,13 @@ public class ChangeFeed implements SmartLifecycle {
     private volatile boolean assigned;
     private Thread thread;
 
-    public ChangeFeed(List<RemoteChangeListener> listeners, Environment env, ReadCacheProperties properties) {
+    public ChangeFeed(
+            List<RemoteChangeListener> listeners,
+            Environment env,
+            ReadCacheProperties properties,
+            KafkaClientSecurity security) {
         this.listeners = List.copyOf(listeners);
+        this.security = security;
         this.brokers = env.getProperty("spring.cloud.stream.kafka.binder.brokers", "127.0.0.1:9092");
         this.enabled = properties.enabled() && !listeners.isEmpty();
     }
@@ -153,7 +160,7 @@ public class ChangeFeed implements SmartLifecycle {
 
     /** The producer creates its topic on first send; a reader that starts first creates it (broker defaults). */
     private void ensureTopics() {
-        Properties props = new Properties();
+        Properties props = security.applyTo(new Properties());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         // Kafka refuses an API timeout below the request timeout (30 s by default).
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
@@ -180,7 +187,7 @@ public class ChangeFeed implements SmartLifecycle {
     }
 
     private Properties consumerProperties() {
-        Properties props = new Properties();
+        Properties props = security.applyTo(new Properties());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

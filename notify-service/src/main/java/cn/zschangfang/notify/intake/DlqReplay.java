@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.intake;
 
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -41,10 +42,15 @@ public class DlqReplay {
     static final String GROUP = "notify-dlq-replay";
 
     private final String brokers;
+    private final KafkaClientSecurity security;
     private final AtomicLong backlog = new AtomicLong();
 
-    public DlqReplay(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, MeterRegistry registry) {
+    public DlqReplay(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            MeterRegistry registry,
+            KafkaClientSecurity security) {
         this.brokers = brokers;
+        this.security = security;
         Gauge.builder("notify.dlq.size", backlog, AtomicLong::get)
                 .description("lead.captured.dlq records not yet replayed")
                 .register(registry);
@@ -54,14 +60,14 @@ public class DlqReplay {
     public record Result(int replayed) {}
 
     public synchronized Result replay(int max) {
-        Properties c = new Properties();
+        Properties c = security.applyTo(new Properties());
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        Properties p = new Properties();
+        Properties p = security.applyTo(new Properties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -108,7 +114,7 @@ public class DlqReplay {
     /** DLQ records not yet replayed = end offsets - committed offsets of the replay group. */
     @Scheduled(fixedDelayString = "${notify.dlq.measure-interval:60s}", initialDelayString = "20s")
     public void measure() {
-        Properties a = new Properties();
+        Properties a = security.applyTo(new Properties());
         a.put("bootstrap.servers", brokers);
         a.put("request.timeout.ms", "5000");
         a.put("default.api.timeout.ms", "5000");

@@ -1,5 +1,6 @@
 package cn.zschangfang.site.dashboard;
 
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import cn.zschangfang.site.agent.AgentProperties;
 import cn.zschangfang.site.api.LeadClient;
 import cn.zschangfang.site.config.SiteProperties;
@@ -25,8 +26,9 @@ class DashboardConfiguration {
             SiteProperties site,
             AgentProperties agent,
             DashboardProperties properties,
+            KafkaClientSecurity kafka,
             Clock clock) {
-        return new DashboardHistory(leads, builder, site, agent, properties, clock);
+        return new DashboardHistory(leads, builder, site, agent, properties, kafka, clock);
     }
 
     @Bean
@@ -41,7 +43,8 @@ class DashboardConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "site.dashboard.live", havingValue = "true", matchIfMissing = true)
-    LiveFeed liveFeed(DashboardProperties properties, LiveAggregates live, DashboardHub hub) {
-        return new LiveFeed(properties.kafkaBrokers(), live, hub::changed);
+    LiveFeed liveFeed(
+            DashboardProperties properties, KafkaClientSecurity kafka, LiveAggregates live, DashboardHub hub) {
+        return new LiveFeed(properties.kafkaBrokers(), kafka, live, hub::changed);
     }
 }

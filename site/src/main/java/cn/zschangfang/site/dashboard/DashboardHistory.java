@@ -1,5 +1,6 @@
 package cn.zschangfang.site.dashboard;
 
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import cn.zschangfang.site.agent.AgentProperties;
 import cn.zschangfang.site.api.LeadClient;
 import cn.zschangfang.site.config.SiteProperties;
@@ -57,6 +58,7 @@ public class DashboardHistory {
     private final RestClient content;
     private final AgentProperties agent;
     private final DashboardProperties properties;
+    private final KafkaClientSecurity security;
     private final Clock clock;
 
     public DashboardHistory(
@@ -65,7 +67,9 @@ public class DashboardHistory {
             SiteProperties site,
             AgentProperties agent,
             DashboardProperties properties,
+            KafkaClientSecurity security,
             Clock clock) {
+        this.security = security;
         this.leads = leadClient.http();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -146,7 +150,7 @@ public class DashboardHistory {
 
     /** DLQ records not replayed yet: end offsets minus what notify's replay group has committed. */
     private Long dlqDepth() {
-        Properties p = new Properties();
+        Properties p = security.applyTo(new Properties());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBrokers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "4000");

@@ -1,5 +1,6 @@
 package cn.zschangfang.site.dashboard;
 
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,13 +38,15 @@ public class LiveFeed implements SmartLifecycle {
     private final LiveAggregates aggregates;
     private final Consumer<String> changed;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final KafkaClientSecurity security;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
     /** @param changed called with the topic after an event changed the figures */
-    public LiveFeed(String brokers, LiveAggregates aggregates, Consumer<String> changed) {
+    public LiveFeed(String brokers, KafkaClientSecurity security, LiveAggregates aggregates, Consumer<String> changed) {
         this.brokers = brokers;
+        this.security = security;
         this.aggregates = aggregates;
         this.changed = changed;
     }
@@ -78,7 +81,7 @@ public class LiveFeed implements SmartLifecycle {
     }
 
     private void run() {
-        Properties p = new Properties();
+        Properties p = security.applyTo(new Properties());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

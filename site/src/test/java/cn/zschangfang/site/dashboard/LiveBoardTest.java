@@ -2,6 +2,7 @@ package cn.zschangfang.site.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,8 @@ class LiveBoardTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final LiveAggregates live = new LiveAggregates(clock);
     private final List<String> changed = new ArrayList<>();
-    private final LiveFeed feed = new LiveFeed("unused:9092", live, changed::add);
+    private final LiveFeed feed =
+            new LiveFeed("unused:9092", KafkaClientSecurity.from(name -> null), live, changed::add);
     private final BoardAssembler assembler = new BoardAssembler(clock, Duration.ofMinutes(5));
 
     private static String view(String eventId, String visitor, String at) {
