@@ -1,5 +1,6 @@
 package cn.zschangfang.platform.kafka;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class KafkaClientSecurity {
     private final String summary;
 
     private KafkaClientSecurity(Map<String, String> properties, String summary) {
-        this.properties = Map.copyOf(properties);
+        // in the order they were set (Map.copyOf would not keep one)
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         this.summary = summary;
     }
 
