@@ -86,7 +86,7 @@ public final class Bench {
             return;
         }
         try {
-            String settled = Machine.settle();
+            String settled = Machine.settle(ctx);
             ctx.progress.line("== " + id + " (" + settled + "; load average " + Machine.loadAverage() + ")");
             ctx.report.line("").line("_Before " + id + ": " + settled + "._");
             step.run();

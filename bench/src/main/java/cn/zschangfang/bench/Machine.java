@@ -1,8 +1,16 @@
 package cn.zschangfang.bench;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /** The machine and the checkout the run measured, for the results file's header. */
 final class Machine {
@@ -14,28 +22,67 @@ final class Machine {
     }
 
     /**
-     * Waits until the machine is quiet again (CPU busy under 35 % over 5 s, at most 3 min): work a scenario queued
-     * (outbox backlogs, consumer lag, GC) must not be measured as the next scenario's latency. The 1-minute load
-     * average decays too slowly to tell.
+     * Waits until the machine is quiet again and notify has consumed every lead (CPU busy under 35 % over 5 s and no
+     * lag of group {@code notify-service} on {@code lead.captured}; at most 3 min): work a scenario queued (outbox
+     * backlogs, consumer lag, GC) must not be measured as the next scenario's latency. The 1-minute load average
+     * decays too slowly to tell. What it returns says "NOT SETTLED" when the 3 minutes ran out, so that the results
+     * show which step ran behind a backlog.
      */
-    static String settle() throws InterruptedException {
+    static String settle(Context ctx) throws InterruptedException {
         long start = System.nanoTime();
         double busy = 1;
+        long lag = -1;
         while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
             long[] before = cpuTicks();
             Thread.sleep(5_000);
             long[] after = cpuTicks();
             long total = after[0] - before[0];
             busy = total <= 0 ? 0 : 1.0 - (double) (after[1] - before[1]) / total;
-            if (busy < 0.35) {
-                break;
+            lag = notifyLag(ctx.stack.kafkaBrokers());
+            if (busy < 0.35 && lag <= 0) {
+                return String.format(
+                        Locale.ROOT,
+                        "settled after %d s, CPU busy %.0f %%, notify lag %s",
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+                        busy * 100,
+                        lag < 0 ? "unknown" : "0");
             }
         }
         return String.format(
                 Locale.ROOT,
-                "settled after %d s, CPU busy %.0f %%",
+                "NOT SETTLED after %d s: CPU busy %.0f %%, notify lag %s leads",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
-                busy * 100);
+                busy * 100,
+                lag < 0 ? "unknown" : String.valueOf(lag));
+    }
+
+    /** Leads in {@code lead.captured} that notify's group has not committed yet; -1 when the broker cannot tell. */
+    static long notifyLag(String brokers) {
+        try (Admin admin = Admin.create(
+                Map.of("bootstrap.servers", brokers, "request.timeout.ms", 5_000, "default.api.timeout.ms", 5_000))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("notify-service")
+                    .partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().stream()
+                    .filter(tp -> tp.topic().equals("lead.captured"))
+                    .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            if (latest.isEmpty()) {
+                return -1;
+            }
+            long lag = 0;
+            for (var end :
+                    admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
+            }
+            return lag;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** {total, idle + iowait} jiffies of all CPUs from /proc/stat. */

@@ -55,7 +55,7 @@ final class SpeedToLead {
                 // delay.
                 for (int rate : new int[] {10, 50}) {
                     Duration measure = rate == 50 ? ctx.options.longMeasure() : ctx.options.measure();
-                    ctx.progress.line("speed to lead @" + rate + ": " + Machine.settle());
+                    settled(ctx, "speed to lead @" + rate);
                     LeadPost post = new LeadPost(ctx, ctx.gateway());
                     long[] first = {0};
                     StepResult p = ctx.load.openLoop("POST @" + rate, rate, ctx.options.warmup(), measure, (i, t) -> {
@@ -73,7 +73,7 @@ final class SpeedToLead {
                     agents.register(id, towns.get(a % towns.size()), robot.url(id));
                 }
                 ctx.progress.line("speed to lead: " + UNBOUND_AGENTS + " agents now share the 12 towns");
-                ctx.progress.line("speed to lead @50, 200 agents: " + Machine.settle());
+                settled(ctx, "speed to lead @50, 200 agents");
                 LeadPost unbound = new LeadPost(ctx, ctx.gateway());
                 long[] first = {0};
                 Duration measure = ctx.options.longMeasure();
@@ -91,7 +91,7 @@ final class SpeedToLead {
                         measure,
                         "speed to lead @50, 200 agents",
                         50));
-                ctx.progress.line("speed to lead @100: " + Machine.settle());
+                settled(ctx, "speed to lead @100");
                 LeadPost post100 = new LeadPost(ctx, ctx.gateway());
                 long[] first100 = {0};
                 posts.add(ctx.load.openLoop("POST @100", 100, ctx.options.warmup(), ctx.options.measure(), (i, t) -> {
@@ -119,6 +119,13 @@ final class SpeedToLead {
                                 + "-*`).");
             }
         }
+    }
+
+    /** Waits for a quiet machine before a step and says in the results whether it got one. */
+    private static void settled(Context ctx, String step) throws InterruptedException {
+        String settled = Machine.settle(ctx);
+        ctx.progress.line(step + ": " + settled);
+        ctx.report.line("").line("_Before " + step + ": " + settled + "._");
     }
 
     /** Waits until every accepted lead of a step reached the robot (or 90 s), then records their speed to lead. */
