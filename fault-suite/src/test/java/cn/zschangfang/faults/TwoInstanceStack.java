@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Two instances of content, lead and notify, each trio behind a gateway of its own ({@code gateway} and {@code
- * gateway-2}), on one broker, one MongoDB-wire store and, unless {@code -Dtwo-instances.shared-store=off}, one real
+ * gateway-2}), on one broker (whose SASL listener the services use), one MongoDB-wire store and, unless {@code -Dtwo-instances.shared-store=off}, one real
  * Redis. The test plays the load balancer: it alternates requests between the two gateways, so that consecutive
  * requests of one visitor land on different instances of every service.
  */
@@ -64,7 +64,10 @@ final class TwoInstanceStack implements AutoCloseable {
         if (redis != null) {
             env.put("REDIS_URL", redis.url());
         }
-        StackConfig config = StackConfig.onFreePorts(projectDir, dataDir, env).withSecondInstances();
+        // and on Kafka's SASL listener, as against a managed Kafka: every client of every instance authenticates
+        StackConfig config = StackConfig.onFreePorts(projectDir, dataDir, env)
+                .withSecondInstances()
+                .withKafkaSasl();
         try {
             return new TwoInstanceStack(robots, redis, LocalStack.startForTest(config, System.out));
         } catch (Exception e) {

@@ -3,6 +3,7 @@ package cn.zschangfang.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.localstack.StackConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Every guarantee with two instances of content, lead and notify (see {@link TwoInstanceStack}): the view dedupe
  * and both services' rate limits hold across instances through Redis; duplicate merging, weighted round-robin,
  * exactly-once delivery, escalation and the robots' budgets through MongoDB; and killing one instance of each loses
- * no accepted lead or view. With {@code -Dtwo-instances.shared-store=off} (no Redis) the first three tests fail:
- * that is what the shared store is for. Runs first, on a stack of its own, stopped before the other classes start.
+ * no accepted lead or view. Every Kafka client of the services authenticates (SASL PLAIN), as against a managed Kafka. With {@code -Dtwo-instances.shared-store=off} (no Redis) the dedupe test and
+ * the two rate-limit tests fail: that is what the shared store is for. Runs first, on a stack of its own, stopped before the other classes start.
  */
 @Order(0)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,6 +77,56 @@ class TwoInstancesIT {
     void stop() throws Exception {
         if (stack != null) {
             stack.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void everyKafkaClientAuthenticatesOnTheSaslListenerThatRefusesAWrongPassword() throws Exception {
+        String sasl = stack.config.serviceKafkaBrokers();
+        assertThat(sasl).isNotEqualTo(stack.config.kafkaBrokers());
+        assertThat(describe(sasl, StackConfig.kafkaJaas(StackConfig.KAFKA_PASSWORD)))
+                .as("the right password")
+                .isNull();
+        assertThat(describe(sasl, StackConfig.kafkaJaas("wrong")))
+                .as("a wrong password")
+                .isInstanceOf(SaslAuthenticationException.class);
+        // The services know no other listener, so the rest of this class runs on it; each says so at start.
+        for (String service : List.of(
+                "content-service",
+                "lead-service",
+                "notify-service",
+                "site",
+                "content-service-2",
+                "lead-service-2",
+                "notify-service-2")) {
+            assertThat(Files.readString(stack.config.dataDir().resolve("logs/" + service + ".log")))
+                    .as(service)
+                    .contains("kafka clients: SASL_PLAINTEXT, SASL PLAIN");
+        }
+    }
+
+    /** null when the cluster answered, else why not. */
+    private static Throwable describe(String brokers, String jaas) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(
+                "bootstrap.servers",
+                brokers,
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "PLAIN",
+                "sasl.jaas.config",
+                jaas,
+                "request.timeout.ms",
+                5_000,
+                "default.api.timeout.ms",
+                8_000))) {
+            admin.describeCluster().nodes().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
         }
     }
 

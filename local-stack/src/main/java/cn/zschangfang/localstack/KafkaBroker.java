@@ -80,17 +80,30 @@ final class KafkaBroker {
     private String serverProperties() {
         String controller = "127.0.0.1:" + config.kafkaControllerPort();
         String broker = "127.0.0.1:" + config.kafkaPort();
+        // The SASL listener (StackConfig.withKafkaSasl) is for the services only: the broker talks to itself and the
+        // supervisor to it on PLAINTEXT. PLAIN with one user defined inline, as a managed Kafka's SCRAM users are.
+        String sasl = config.kafkaSaslPort() > 0 ? ",SASL_PLAINTEXT://127.0.0.1:" + config.kafkaSaslPort() : "";
+        String saslSettings = config.kafkaSaslPort() > 0
+                ? String.join(
+                        "\n",
+                        "sasl.enabled.mechanisms=PLAIN",
+                        "listener.name.sasl_plaintext.sasl.enabled.mechanisms=PLAIN",
+                        "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+                                + "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+                                + StackConfig.KAFKA_USER + "=\"" + StackConfig.KAFKA_PASSWORD + "\";")
+                : "";
         return String.join(
                 "\n",
                 "# Written by the local stack on every start; edit StackConfig/KafkaBroker instead.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=" + controller,
-                "listeners=PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
-                "advertised.listeners=PLAINTEXT://" + broker,
+                "listeners=PLAINTEXT://" + broker + sasl + ",CONTROLLER://" + controller,
+                "advertised.listeners=PLAINTEXT://" + broker + sasl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                saslSettings,
                 "log.dirs=" + logDir,
                 "num.partitions=" + PARTITIONS,
                 "offsets.topic.replication.factor=1",

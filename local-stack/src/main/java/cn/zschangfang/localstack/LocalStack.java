@@ -222,7 +222,12 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("KAFKA_BROKERS", config.kafkaBrokers());
+        env.put("KAFKA_BROKERS", config.serviceKafkaBrokers());
+        if (config.kafkaSaslPort() > 0) {
+            env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("KAFKA_SASL_MECHANISM", "PLAIN");
+            env.put("KAFKA_SASL_JAAS_CONFIG", StackConfig.kafkaJaas(StackConfig.KAFKA_PASSWORD));
+        }
         env.put("PUBLIC_BASE_URL", config.gatewayUrl());
         env.put("CONTENT_URL", config.url(config.contentPort()));
         env.put("LEAD_URL", config.url(config.leadPort()));

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param projectDir the checkout: the services' jars are read from {@code <module>/target}
  * @param dataDir Kafka logs, the MongoDB-wire store and the process logs; kept between runs
  * @param extraEnv added to every service's environment (the test uses it to point the demo agent at its own robot)
+ * @param kafkaSaslPort a second broker listener that authenticates (SASL PLAIN), which the services then use
+ *     instead of the plaintext one, as against a managed Kafka; 0 for none. The supervisor and the tests' own clients
+ *     stay on {@link #kafkaBrokers()}
  * @param second the ports of a second instance of content, lead and notify and of a second gateway in front of
  *     them, or null for one of each ({@code ./run.sh --instances 2}, and the two-instance test)
  */
@@ -32,10 +35,15 @@ public record StackConfig(
         int notifyPort,
         int sitePort,
         Map<String, String> extraEnv,
+        int kafkaSaslPort,
         InstancePorts second) {
 
     public static final String ADMIN_TOKEN = "local-admin-token";
     public static final String INTEGRATION_KEY = "local-integration-key";
+    /** The one SASL PLAIN user of {@link #withKafkaSasl()}: a development secret, like the two above. */
+    public static final String KAFKA_USER = "lead-platform";
+
+    public static final String KAFKA_PASSWORD = "local-kafka-secret";
 
     /** Where the second instances listen; {@code gateway-2} routes to {@code content-service-2} and the others. */
     public record InstancePorts(int gatewayPort, int contentPort, int leadPort, int notifyPort) {}
@@ -62,6 +70,7 @@ public record StackConfig(
                 ports[6],
                 ports[7],
                 extraEnv,
+                0,
                 null);
     }
 
@@ -84,7 +93,37 @@ public record StackConfig(
                 notifyPort,
                 sitePort,
                 extraEnv,
+                kafkaSaslPort,
                 ports);
+    }
+
+    /** This stack with the services on a SASL listener of the broker (on a free port), as against a managed Kafka. */
+    public StackConfig withKafkaSasl() {
+        return new StackConfig(
+                projectDir,
+                dataDir,
+                kafkaPort,
+                kafkaControllerPort,
+                mongoPort,
+                gatewayPort,
+                contentPort,
+                leadPort,
+                notifyPort,
+                sitePort,
+                extraEnv,
+                freePorts(1)[0],
+                second);
+    }
+
+    /** Where the services connect: the SASL listener when there is one. */
+    public String serviceKafkaBrokers() {
+        return kafkaSaslPort > 0 ? "127.0.0.1:" + kafkaSaslPort : kafkaBrokers();
+    }
+
+    /** The JAAS line of {@link #KAFKA_USER} with a password, as a managed Kafka's console gives it. */
+    public static String kafkaJaas(String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + KAFKA_USER
+                + "\" password=\"" + password + "\";";
     }
 
     /** {@code ./run.sh --instances 2}: the second instances beside the first ones' fixed ports. */
@@ -105,6 +144,7 @@ public record StackConfig(
                 8083,
                 8084,
                 Map.of(),
+                0,
                 null);
     }
 
@@ -129,6 +169,9 @@ public record StackConfig(
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(kafkaPort, "Kafka broker");
         ports.put(kafkaControllerPort, "Kafka controller");
+        if (kafkaSaslPort > 0) {
+            ports.put(kafkaSaslPort, "Kafka SASL listener");
+        }
         ports.put(mongoPort, "MongoDB-wire server");
         ports.put(contentPort, "content-service");
         ports.put(leadPort, "lead-service");
