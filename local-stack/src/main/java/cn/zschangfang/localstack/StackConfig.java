@@ -81,24 +81,16 @@ public record StackConfig(
     }
 
     public StackConfig withSecondInstances(InstancePorts ports) {
-        return new StackConfig(
-                projectDir,
-                dataDir,
-                kafkaPort,
-                kafkaControllerPort,
-                mongoPort,
-                gatewayPort,
-                contentPort,
-                leadPort,
-                notifyPort,
-                sitePort,
-                extraEnv,
-                kafkaSaslPort,
-                ports);
+        return with(kafkaSaslPort, ports);
     }
 
     /** This stack with the services on a SASL listener of the broker (on a free port), as against a managed Kafka. */
     public StackConfig withKafkaSasl() {
+        return with(freePorts(1)[0], second);
+    }
+
+    /** A copy that differs in the options a test adds to a stack on free ports. */
+    private StackConfig with(int saslPort, InstancePorts secondPorts) {
         return new StackConfig(
                 projectDir,
                 dataDir,
@@ -111,8 +103,8 @@ public record StackConfig(
                 notifyPort,
                 sitePort,
                 extraEnv,
-                freePorts(1)[0],
-                second);
+                saslPort,
+                secondPorts);
     }
 
     /** Where the services connect: the SASL listener when there is one. */
