@@ -2,6 +2,8 @@ package cn.zschangfang.faults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Creates agents through notify-service's admin API, each with its own robot on the stub and its own town. */
@@ -11,9 +13,15 @@ final class Agents {
 
     private Agents() {}
 
-    /** Creates (or, when it exists from an earlier class, keeps) the agent; returns its token, null if kept. */
+    /** Creates the agent on the shared stack (weight 1); returns its token. */
     static String create(SharedStack stack, String id, String town) throws IOException {
-        String body = JSON.writeValueAsString(Map.of(
+        return create(stack.notifyUrl(), stack.robots, id, town, null);
+    }
+
+    /** Creates the agent at one notify instance, with its robot on {@code robots}; returns its token. */
+    static String create(String notifyUrl, RobotStub robots, String id, String town, Integer weight)
+            throws IOException {
+        Map<String, Object> agent = new HashMap<>(Map.of(
                 "id",
                 id,
                 "name",
@@ -21,11 +29,14 @@ final class Agents {
                 "role",
                 "AGENT",
                 "towns",
-                town == null ? java.util.List.of() : java.util.List.of(town),
+                town == null ? List.of() : List.of(town),
                 "wecomWebhook",
-                stack.robots.url(id)));
-        Http.Reply reply =
-                new Http().post(stack.notifyUrl() + "/api/notify/agents", body, Http.bearer(SharedStack.ADMIN));
+                robots.url(id)));
+        if (weight != null) {
+            agent.put("weight", weight);
+        }
+        Http.Reply reply = new Http()
+                .post(notifyUrl + "/api/notify/agents", JSON.writeValueAsString(agent), Http.bearer(SharedStack.ADMIN));
         if (reply.status() == 201) {
             return JSON.readTree(reply.body()).path("token").asText();
         }

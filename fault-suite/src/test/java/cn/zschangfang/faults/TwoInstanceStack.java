@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -99,24 +98,7 @@ final class TwoInstanceStack implements AutoCloseable {
     }
 
     void createAgent(String id, String town, int weight) throws IOException {
-        String body = JSON.writeValueAsString(Map.of(
-                "id",
-                id,
-                "name",
-                "双实例" + id.substring(id.length() - 2),
-                "role",
-                "AGENT",
-                "towns",
-                List.of(town),
-                "wecomWebhook",
-                robots.url(id),
-                "weight",
-                weight));
-        Http.Reply reply = http.post(notify(0) + "/api/notify/agents", body, Http.bearer(StackConfig.ADMIN_TOKEN));
-        if (reply.status() != 201) {
-            throw new IllegalStateException(
-                    "creating agent " + id + " answered " + reply.status() + " " + reply.body());
-        }
+        Agents.create(notify(0), robots, id, town, weight);
     }
 
     /** A lead with the integration key to {@code baseUrl} (a gateway or a lead-service instance). */
