@@ -28,9 +28,11 @@ public class AgentRegistry {
     private final MongoTemplate mongo;
     private final WebhookPolicy webhookPolicy;
     private final Clock clock;
+    private final ActiveAgents activeAgents;
 
     public AgentRegistry(MongoTemplate mongo, WebhookPolicy webhookPolicy, Clock clock) {
         this.mongo = mongo;
+        this.activeAgents = new ActiveAgents(mongo);
         this.webhookPolicy = webhookPolicy;
         this.clock = clock;
         mongo.indexOps(Agent.class).createIndex(new Index("tokenHash", Sort.Direction.ASC).sparse());
@@ -56,6 +58,7 @@ public class AgentRegistry {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("已存在相同 id 的经纪人");
         }
+        activeAgents.changed();
         return new Created(agent, Boolean.TRUE.equals(spec.active()) ? token : null);
     }
 
@@ -75,6 +78,7 @@ public class AgentRegistry {
         if (updated == null) {
             throw ApiException.notFound();
         }
+        activeAgents.changed();
         return updated;
     }
 
@@ -87,6 +91,7 @@ public class AgentRegistry {
         if (result.getMatchedCount() == 0) {
             throw ApiException.notFound();
         }
+        activeAgents.changed();
     }
 
     /** Issues a new token (the old one stops working); only for active agents. */
@@ -100,6 +105,7 @@ public class AgentRegistry {
                 Query.query(Criteria.where("_id").is(id)),
                 new Update().set("tokenHash", AgentTokens.sha256(token)),
                 Agent.class);
+        activeAgents.changed();
         return token;
     }
 
@@ -133,6 +139,7 @@ public class AgentRegistry {
         } catch (DuplicateKeyException raced) {
             mongo.upsert(query, update, Agent.class); // a second instance inserted it at the same moment
         }
+        activeAgents.changed();
     }
 
     public Optional<Agent> find(String id) {
@@ -143,8 +150,9 @@ public class AgentRegistry {
         return mongo.find(new Query().with(Sort.by("_id")), Agent.class);
     }
 
+    /** Every active agent, by id; an unmodifiable list shared between callers until an agent changes. */
     public List<Agent> active() {
-        return mongo.find(Query.query(Criteria.where("spec.active").is(true)).with(Sort.by("_id")), Agent.class);
+        return activeAgents.get();
     }
 
     public Optional<Agent> byToken(String token) {

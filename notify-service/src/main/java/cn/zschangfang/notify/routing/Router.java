@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Router {
+
+    private static final String AGENTS = "agents";
 
     private final AgentRegistry agents;
     private final Channels channels;
@@ -151,27 +154,33 @@ public class Router {
     }
 
     private String weightedRoundRobin(List<Agent> eligible) {
-        List<String> ids = eligible.stream().map(Agent::id).toList();
+        Map<String, Integer> weights = eligible.stream()
+                .collect(Collectors.toMap(
+                        Agent::id, a -> Math.max(1, a.spec().capacity().weight())));
+        Query passes = Query.query(Criteria.where("_id").in(weights.keySet()));
+        passes.fields().include("pass"); // only the virtual times: the rest of each agent is already in hand
         for (int attempt = 0; attempt < 50; attempt++) {
-            List<Agent> fresh = mongo.find(Query.query(Criteria.where("_id").in(ids)), Agent.class);
-            Agent pick = fresh.stream()
-                    .min(Comparator.comparingDouble(Agent::pass).thenComparing(Agent::id))
+            Document pick = mongo.find(passes, Document.class, AGENTS).stream()
+                    .min(Comparator.comparingDouble(Router::pass).thenComparing(d -> d.getString("_id")))
                     .orElseThrow();
-            double next = pick.pass() + 1.0 / Math.max(1, pick.spec().capacity().weight());
+            String id = pick.getString("_id");
+            double pass = pass(pick);
             long advanced = mongo.updateFirst(
-                            Query.query(Criteria.where("_id")
-                                    .is(pick.id())
-                                    .and("pass")
-                                    .is(pick.pass())),
-                            new Update().set("pass", next),
-                            Agent.class)
+                            Query.query(Criteria.where("_id").is(id).and("pass").is(pass)),
+                            new Update().set("pass", pass + 1.0 / weights.get(id)),
+                            AGENTS)
                     .getModifiedCount();
             if (advanced == 1) {
-                return pick.id();
+                return id;
             }
             // another instance advanced this agent meanwhile: re-read and decide again
         }
         throw new IllegalStateException("weighted round-robin contention did not settle");
+    }
+
+    private static double pass(Document agent) {
+        Object pass = agent.get("pass");
+        return pass instanceof Number n ? n.doubleValue() : 0.0;
     }
 
     /** Open (not closed) leads per assigned agent, for capacity and least-open-leads. */

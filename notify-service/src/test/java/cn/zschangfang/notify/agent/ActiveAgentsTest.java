@@ -1,0 +1,94 @@
+package cn.zschangfang.notify.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.TestProperties;
+import cn.zschangfang.platform.test.MongoWireServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** Two registries on one database play two notify instances: each keeps its own copy of the active agents. */
+class ActiveAgentsTest {
+
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private AgentRegistry here;
+    private AgentRegistry there;
+
+    @BeforeEach
+    void setUp() {
+        String db = "active-agents-" + UUID.randomUUID();
+        client = MongoClients.create(MongoWireServer.uri(db));
+        mongo = new MongoTemplate(client, db);
+        var policy = new WebhookPolicy(TestProperties.notify(Map.of("notify.webhooks.allow-loopback", "true")));
+        here = new AgentRegistry(mongo, policy, Clock.systemUTC());
+        there = new AgentRegistry(mongo, policy, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    private static AgentSpec agent(String id) {
+        return AgentSpecBuilder.agent(id).wecom("http://127.0.0.1:9/" + id).build();
+    }
+
+    @Test
+    void whileNoAgentChangesEveryReadSharesOneCopyInsteadOfMappingTheAgentsAgain() {
+        here.create(agent("a1"));
+        here.create(agent("a2"));
+
+        List<Agent> first = here.active();
+
+        assertThat(first).extracting(Agent::id).containsExactly("a1", "a2");
+        assertThat(here.active()).isSameAs(first);
+    }
+
+    @Test
+    void anAgentCreatedChangedOrDeactivatedAtAnotherInstanceIsSeenByTheNextRead() {
+        here.create(agent("a1"));
+        assertThat(here.active()).extracting(Agent::id).containsExactly("a1");
+
+        there.create(agent("a2"));
+        assertThat(here.active()).extracting(Agent::id).containsExactly("a1", "a2");
+
+        there.update(
+                "a2", AgentSpecBuilder.from(agent("a2")).towns(List.of("小榄镇")).build());
+        assertThat(here.active())
+                .filteredOn(a -> a.id().equals("a2"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.spec().territory().towns()).containsExactly("小榄镇"));
+
+        there.deactivate("a1");
+        assertThat(here.active()).extracting(Agent::id).containsExactly("a2");
+
+        there.seed(agent("seeded"));
+        assertThat(here.active()).extracting(Agent::id).containsExactly("a2", "seeded");
+    }
+
+    @Test
+    void aWriteThatBypassesTheRegistryIsNotSeenUntilTheNextChangeWhichIsWhyEveryWriteGoesThroughIt() {
+        here.create(agent("a1"));
+        assertThat(here.active()).hasSize(1);
+
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is("a1")), new Update().set("spec.active", false), Agent.class);
+        assertThat(here.active()).as("no revision was counted").hasSize(1);
+
+        there.create(agent("a2"));
+        assertThat(here.active()).extracting(Agent::id).containsExactly("a2");
+    }
+}
