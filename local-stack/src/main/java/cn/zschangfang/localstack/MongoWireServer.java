@@ -46,7 +46,7 @@ public final class MongoWireServer {
         // A short auto-commit delay bounds what a kill -9 can lose to a fraction of a second of writes.
         MVStore mvStore = new MVStore.Builder().fileName(store.toString()).open();
         mvStore.setAutoCommitDelay(100);
-        H2Backend backend = new H2Backend(mvStore);
+        H2Backend backend = new IdLookupH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         System.out.println("mongo-wire server listening on 127.0.0.1:" + port + ", data in " + store);

@@ -39,6 +39,11 @@ class DeliveryStore {
                 .createIndex(new Index("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(Delivery.class).createIndex(new Index("leadId", Sort.Direction.ASC));
         mongo.indexOps(Delivery.class).createIndex(new Index("matchId", Sort.Direction.ASC).sparse());
+        // claimBacklog: the deliveries waiting for one robot, oldest first.
+        mongo.indexOps(Delivery.class)
+                .createIndex(new Index("limitTarget", Sort.Direction.ASC)
+                        .on("status", Sort.Direction.ASC)
+                        .on("createdAt", Sort.Direction.ASC));
     }
 
     /** Inserts the record unless it exists (a redelivered event or a second instance: the existing one decides). */

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -76,6 +78,9 @@ public class Escalations {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
+        // The sweep's "open and past its deadline" every check interval, on a collection that keeps every case.
+        mongo.indexOps(LeadCase.class)
+                .createIndex(new Index("state", Sort.Direction.ASC).on("ackDeadline", Sort.Direction.ASC));
     }
 
     /** Outcome of an acknowledgement click. */

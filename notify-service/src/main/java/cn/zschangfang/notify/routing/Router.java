@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -57,6 +59,10 @@ public class Router {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        // openLeads() runs for every lead routed with a capacity or least-open-leads: without it MongoDB reads every
+        // case ever stored.
+        mongo.indexOps(LeadCase.class)
+                .createIndex(new Index("state", Sort.Direction.ASC).on("assignedAgentId", Sort.Direction.ASC));
     }
 
     public RoutingDecision route(Lead lead, Collection<String> exclude) {

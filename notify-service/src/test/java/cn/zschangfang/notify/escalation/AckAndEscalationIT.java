@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +67,25 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSweepsAndRoutingQueriesHaveTheirIndexes() {
+        // Without them MongoDB scans every case and delivery ever stored, every check interval and for every lead.
+        assertThat(indexKeys("lead_cases"))
+                .contains(
+                        List.of("state", "ackDeadline"), // Escalations.escalateDue
+                        List.of("state", "assignedAgentId")); // Router.openLeads
+        assertThat(indexKeys("deliveries"))
+                .contains(
+                        List.of("status", "nextAttemptAt"), // DeliveryStore.due
+                        List.of("limitTarget", "status", "createdAt")); // DeliveryStore.claimBacklog
+    }
+
+    private List<List<String>> indexKeys(String collection) {
+        return mongo.indexOps(collection).getIndexInfo().stream()
+                .map(i -> i.getIndexFields().stream().map(f -> f.getKey()).toList())
+                .toList();
     }
 
     @Test

@@ -1,0 +1,150 @@
+package cn.zschangfang.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local stack's stand-in answers a filter that pins {@code _id} from that one document, with the same results. */
+class IdLookupH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aConditionalWriteByIdReadsOneDocumentAndMatchesTheWholeFilter() {
+        IdLookupH2Backend backend = new IdLookupH2Backend(new MVStore.Builder().open());
+        withServer(backend, deliveries -> {
+            for (int i = 0; i < 50; i++) {
+                deliveries.insertOne(new Document("_id", "d" + i).append("status", "PENDING"));
+            }
+            long before = backend.directLookups();
+
+            // The shape of notify's "finish only what I hold": the id matches, the condition does not.
+            assertThat(deliveries
+                            .updateOne(
+                                    Filters.and(Filters.eq("_id", "d7"), Filters.eq("status", "IN_FLIGHT")),
+                                    Updates.set("status", "SENT"))
+                            .getMatchedCount())
+                    .isZero();
+            // The shape of a claim: {$and: [{_id}, {$or: [...]}]}.
+            Document claimed = deliveries.findOneAndUpdate(
+                    new Document(
+                            "$and",
+                            List.of(
+                                    new Document("_id", "d7"),
+                                    new Document(
+                                            "$or",
+                                            List.of(
+                                                    new Document("status", "PENDING"),
+                                                    new Document("status", "ORPHANED"))))),
+                    Updates.set("status", "IN_FLIGHT"),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            assertThat(claimed).isNotNull().containsEntry("status", "IN_FLIGHT");
+            assertThat(deliveries
+                            .updateOne(
+                                    Filters.and(Filters.eq("_id", "d7"), Filters.eq("status", "IN_FLIGHT")),
+                                    Updates.set("status", "SENT"))
+                            .getModifiedCount())
+                    .isOne();
+            assertThat(deliveries.find(Filters.eq("_id", "missing")).first()).isNull();
+
+            assertThat(backend.directLookups() - before).isEqualTo(4);
+            assertThat(deliveries.find(Filters.eq("status", "SENT")).map(d -> d.get("_id")))
+                    .containsExactly("d7");
+        });
+    }
+
+    @Test
+    void answersEveryFilterShapeAsThePlainBackendDoes() {
+        List<Function<MongoCollection<Document>, Object>> queries = List.of(
+                c -> ids(c, Filters.eq("_id", "a")),
+                c -> ids(c, Filters.and(Filters.eq("_id", "a"), Filters.gt("n", 1))),
+                c -> ids(c, Filters.and(Filters.eq("_id", "a"), Filters.lt("n", 1))),
+                c -> ids(c, new Document("_id", new Document("$eq", "b")).append("tags", "x")),
+                c -> ids(c, Filters.in("_id", "a", "c")),
+                c -> ids(c, Filters.eq("_id", 1.0)),
+                c -> ids(c, Filters.gte("n", 2)),
+                c -> c.updateOne(Filters.and(Filters.eq("_id", "c"), Filters.ne("tags", "x")), Updates.inc("n", 10))
+                        .getModifiedCount(),
+                c -> c.updateOne(
+                                Filters.and(Filters.eq("_id", "new"), Filters.eq("n", 0)),
+                                Updates.set("tags", List.of("y")),
+                                new com.mongodb.client.model.UpdateOptions().upsert(true))
+                        .getUpsertedId(),
+                c -> ids(c, Filters.exists("_id")));
+
+        List<Object> plain = run(new H2Backend(new MVStore.Builder().open()), queries);
+        List<Object> narrowed = run(new IdLookupH2Backend(new MVStore.Builder().open()), queries);
+
+        assertThat(narrowed).isEqualTo(plain);
+        assertThat(plain.get(5)).as("numbers still compare across types").isEqualTo(List.of(1));
+    }
+
+    @Test
+    void opensAStoreThePlainBackendWrote() {
+        String file = dir.resolve("store.mv").toString();
+        MVStore written = new MVStore.Builder().fileName(file).open();
+        // Shutting the server down closes the backend and with it the store.
+        withServer(new H2Backend(written), c -> c.insertOne(new Document("_id", "kept").append("n", 3)));
+
+        IdLookupH2Backend reopened =
+                new IdLookupH2Backend(new MVStore.Builder().fileName(file).open());
+        withServer(reopened, c -> {
+            assertThat(c.find(Filters.and(Filters.eq("_id", "kept"), Filters.eq("n", 3)))
+                            .first())
+                    .isNotNull();
+            assertThat(c.countDocuments()).isOne();
+        });
+        assertThat(reopened.directLookups()).isOne();
+    }
+
+    private static List<Object> run(H2Backend backend, List<Function<MongoCollection<Document>, Object>> queries) {
+        List<Object> results = new ArrayList<>();
+        withServer(backend, c -> {
+            c.insertMany(List.of(
+                    new Document("_id", "a").append("n", 2),
+                    new Document("_id", "b").append("n", 3).append("tags", List.of("x")),
+                    new Document("_id", "c").append("n", 4),
+                    new Document("_id", 1).append("n", 5)));
+            for (Function<MongoCollection<Document>, Object> q : queries) {
+                results.add(q.apply(c));
+            }
+        });
+        return results;
+    }
+
+    private static List<Object> ids(MongoCollection<Document> c, Bson filter) {
+        return c.find(filter)
+                .sort(new Document("_id", 1))
+                .map(d -> d.get("_id"))
+                .into(new ArrayList<>());
+    }
+
+    private static void withServer(H2Backend backend, java.util.function.Consumer<MongoCollection<Document>> body) {
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            body.accept(client.getDatabase("notify").getCollection("deliveries"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
