@@ -2,7 +2,8 @@
 # The whole stack on one machine with only a JDK: a Kafka broker from Apache's jars, a MongoDB-wire server keeping
 # its data in ./data, the four services and the site (the portal's pages), each in its own JVM. Ctrl-C or SIGTERM stops everything.
 # Options: --rebuild forces a build; --no-build starts what was built last; --instances 2 adds a second instance of
-# content, lead and notify behind a second gateway (ports 8180-8183; with REDIS_URL set they share limits and dedupe).
+# content, lead and notify behind a second gateway (ports 8180-8183; with REDIS_URL set they share limits and dedupe);
+# --in-memory keeps the MongoDB-wire stand-in's data in memory only (nothing kept; for benchmarks of the services).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,8 +14,9 @@ while [ $# -gt 0 ]; do
     --rebuild) build=always ;;
     --no-build) build=never ;;
     --instances)
-      case "${2:-}" in 1|2) stack_args=(--instances "$2"); shift ;; *) echo "--instances takes 1 or 2" >&2; exit 2 ;; esac ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+      case "${2:-}" in 1|2) stack_args+=(--instances "$2"); shift ;; *) echo "--instances takes 1 or 2" >&2; exit 2 ;; esac ;;
+    --in-memory) stack_args+=(--in-memory) ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

@@ -63,12 +63,17 @@ public final class LocalStack implements AutoCloseable {
                 .toAbsolutePath()
                 .normalize();
         StackConfig config = StackConfig.defaults(projectDir);
-        if (!List.of(args).equals(List.of()) && !List.of(args).equals(List.of("--instances", "1"))) {
-            if (!List.of(args).equals(List.of("--instances", "2"))) {
-                System.err.println("usage: ./run.sh [--instances 1|2]");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--in-memory")) {
+                config = config.withMongoInMemory();
+            } else if (args[i].equals("--instances") && i + 1 < args.length && args[i + 1].matches("[12]")) {
+                if (args[++i].equals("2")) {
+                    config = config.withDefaultSecondInstances();
+                }
+            } else {
+                System.err.println("usage: ./run.sh [--instances 1|2] [--in-memory]");
                 System.exit(2);
             }
-            config = config.withDefaultSecondInstances();
         }
         LocalStack stack = new LocalStack(config, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
@@ -152,10 +157,12 @@ public final class LocalStack implements AutoCloseable {
                         classpath,
                         MongoWireServer.class.getName(),
                         String.valueOf(config.mongoPort()),
-                        config.dataDir()
-                                .resolve("mongo/store.mv")
-                                .toAbsolutePath()
-                                .toString()),
+                        config.mongoInMemory()
+                                ? MongoWireServer.IN_MEMORY
+                                : config.dataDir()
+                                        .resolve("mongo/store.mv")
+                                        .toAbsolutePath()
+                                        .toString()),
                 Map.of(),
                 () -> portOpen(config.mongoPort()));
         startAll(
@@ -349,7 +356,8 @@ public final class LocalStack implements AutoCloseable {
                 "  Agent sandbox inbox    " + gateway + "/api/notify/sandbox/messages",
                 "  Kafka broker           " + config.kafkaBrokers() + "   (kcat -C -b " + config.kafkaBrokers()
                         + " -t lead.captured -J)",
-                "  MongoDB (wire stand-in) mongodb://127.0.0.1:" + config.mongoPort(),
+                "  MongoDB (wire stand-in) mongodb://127.0.0.1:" + config.mongoPort()
+                        + (config.mongoInMemory() ? " (--in-memory: nothing is kept when the stack stops)" : ""),
                 "  Services               content " + config.url(config.contentPort()) + ", lead "
                         + config.url(config.leadPort()) + ", notify " + config.url(config.notifyPort()) + ", site "
                         + config.url(config.sitePort()),

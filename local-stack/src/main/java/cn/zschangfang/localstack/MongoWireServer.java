@@ -1,7 +1,7 @@
 package cn.zschangfang.localstack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -12,11 +12,14 @@ import org.h2.mvstore.MVStore;
  * indexes in one file on disk. Development only: production uses MongoDB 8 (see docker-compose.yml), and the services
  * use no feature this server fakes differently (transactions, $text, change streams, TTL expiry).
  *
- * <p>Usage: {@code MongoWireServer <port> <store-file>}.
+ * <p>Usage: {@code MongoWireServer <port> <store-file | memory>}.
  */
 public final class MongoWireServer {
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.log.";
+
+    /** The store argument that keeps nothing on disk. */
+    static final String IN_MEMORY = "memory";
 
     private MongoWireServer() {}
 
@@ -28,7 +31,7 @@ public final class MongoWireServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: MongoWireServer <port> <store-file>");
+            System.err.println("usage: MongoWireServer <port> <store-file | memory>");
             System.exit(2);
         }
         // mongo-java-server logs the whole document at ERROR in several places: a command it fails to handle (a
@@ -40,16 +43,23 @@ public final class MongoWireServer {
         quietUnlessSet("de.bwaldvogel.mongo.MongoServer", "info");
         quietUnlessSet("de.bwaldvogel.mongo.backend.h2.H2Backend", "info");
         int port = Integer.parseInt(args[0]);
-        Path store = Path.of(args[1]).toAbsolutePath();
-        Files.createDirectories(store.getParent());
-
-        // A short auto-commit delay bounds what a kill -9 can lose to a fraction of a second of writes.
-        MVStore mvStore = new MVStore.Builder().fileName(store.toString()).open();
-        mvStore.setAutoCommitDelay(100);
-        H2Backend backend = new IdLookupH2Backend(mvStore);
+        MongoBackend backend;
+        String where;
+        if (IN_MEMORY.equals(args[1])) {
+            backend = IdLookupBackends.memory();
+            where = "in memory only (nothing is kept when it stops)";
+        } else {
+            Path store = Path.of(args[1]).toAbsolutePath();
+            Files.createDirectories(store.getParent());
+            // A short auto-commit delay bounds what a kill -9 can lose to a fraction of a second of writes.
+            MVStore mvStore = new MVStore.Builder().fileName(store.toString()).open();
+            mvStore.setAutoCommitDelay(100);
+            backend = IdLookupBackends.h2(mvStore);
+            where = "data in " + store;
+        }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
-        System.out.println("mongo-wire server listening on 127.0.0.1:" + port + ", data in " + store);
+        System.out.println("mongo-wire server listening on 127.0.0.1:" + port + ", " + where);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

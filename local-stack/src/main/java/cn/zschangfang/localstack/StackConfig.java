@@ -22,6 +22,8 @@ import java.util.Map;
  *     stay on {@link #kafkaBrokers()}
  * @param second the ports of a second instance of content, lead and notify and of a second gateway in front of
  *     them, or null for one of each ({@code ./run.sh --instances 2}, and the two-instance test)
+ * @param mongoInMemory the MongoDB-wire stand-in keeps nothing on disk ({@code ./run.sh --in-memory}): for
+ *     benchmarks of the services without the cost of the stand-in's disk store
  */
 public record StackConfig(
         Path projectDir,
@@ -36,7 +38,8 @@ public record StackConfig(
         int sitePort,
         Map<String, String> extraEnv,
         int kafkaSaslPort,
-        InstancePorts second) {
+        InstancePorts second,
+        boolean mongoInMemory) {
 
     public static final String ADMIN_TOKEN = "local-admin-token";
     public static final String INTEGRATION_KEY = "local-integration-key";
@@ -71,7 +74,8 @@ public record StackConfig(
                 ports[7],
                 extraEnv,
                 0,
-                null);
+                null,
+                false);
     }
 
     /** This stack with a second instance of content, lead and notify and a second gateway, on free ports. */
@@ -89,8 +93,17 @@ public record StackConfig(
         return with(freePorts(1)[0], second);
     }
 
-    /** A copy that differs in the options a test adds to a stack on free ports. */
+    /** This stack with the MongoDB-wire stand-in in memory only. */
+    public StackConfig withMongoInMemory() {
+        return with(kafkaSaslPort, second, true);
+    }
+
     private StackConfig with(int saslPort, InstancePorts secondPorts) {
+        return with(saslPort, secondPorts, mongoInMemory);
+    }
+
+    /** A copy that differs in the options a test adds to a stack on free ports. */
+    private StackConfig with(int saslPort, InstancePorts secondPorts, boolean inMemory) {
         return new StackConfig(
                 projectDir,
                 dataDir,
@@ -104,7 +117,8 @@ public record StackConfig(
                 sitePort,
                 extraEnv,
                 saslPort,
-                secondPorts);
+                secondPorts,
+                inMemory);
     }
 
     /** Where the services connect: the SASL listener when there is one. */
@@ -137,7 +151,8 @@ public record StackConfig(
                 8084,
                 Map.of(),
                 0,
-                null);
+                null,
+                false);
     }
 
     public String kafkaBrokers() {

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
@@ -16,26 +17,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The local stack's stand-in answers a filter that pins {@code _id} from that one document, with the same results. */
-class IdLookupH2BackendTest {
+class IdLookupBackendsTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aConditionalWriteByIdReadsOneDocumentAndMatchesTheWholeFilter() {
-        IdLookupH2Backend backend = new IdLookupH2Backend(new MVStore.Builder().open());
+    static Stream<Arguments> backends() {
+        return Stream.of(
+                Arguments.of("h2", (Supplier<MongoBackend>) () -> IdLookupBackends.h2(new MVStore.Builder().open())),
+                Arguments.of("memory", (Supplier<MongoBackend>) IdLookupBackends::memory));
+    }
+
+    private static long lookups(MongoBackend backend) {
+        return backend instanceof IdLookupBackends.H2 h2
+                ? h2.directLookups.sum()
+                : ((IdLookupBackends.Memory) backend).directLookups.sum();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aConditionalWriteByIdReadsOneDocumentAndMatchesTheWholeFilter(String name, Supplier<MongoBackend> create) {
+        MongoBackend backend = create.get();
         withServer(backend, deliveries -> {
             for (int i = 0; i < 50; i++) {
                 deliveries.insertOne(new Document("_id", "d" + i).append("status", "PENDING"));
             }
-            long before = backend.directLookups();
+            long before = lookups(backend);
 
             // The shape of notify's "finish only what I hold": the id matches, the condition does not.
             assertThat(deliveries
@@ -66,14 +85,15 @@ class IdLookupH2BackendTest {
                     .isOne();
             assertThat(deliveries.find(Filters.eq("_id", "missing")).first()).isNull();
 
-            assertThat(backend.directLookups() - before).isEqualTo(4);
+            assertThat(lookups(backend) - before).isEqualTo(4);
             assertThat(deliveries.find(Filters.eq("status", "SENT")).map(d -> d.get("_id")))
                     .containsExactly("d7");
         });
     }
 
-    @Test
-    void answersEveryFilterShapeAsThePlainBackendDoes() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void answersEveryFilterShapeAsThePlainBackendDoes(String name, Supplier<MongoBackend> create) {
         List<Function<MongoCollection<Document>, Object>> queries = List.of(
                 c -> ids(c, Filters.eq("_id", "a")),
                 c -> ids(c, Filters.and(Filters.eq("_id", "a"), Filters.gt("n", 1))),
@@ -92,7 +112,7 @@ class IdLookupH2BackendTest {
                 c -> ids(c, Filters.exists("_id")));
 
         List<Object> plain = run(new H2Backend(new MVStore.Builder().open()), queries);
-        List<Object> narrowed = run(new IdLookupH2Backend(new MVStore.Builder().open()), queries);
+        List<Object> narrowed = run(create.get(), queries);
 
         assertThat(narrowed).isEqualTo(plain);
         assertThat(plain.get(5)).as("numbers still compare across types").isEqualTo(List.of(1));
@@ -105,18 +125,18 @@ class IdLookupH2BackendTest {
         // Shutting the server down closes the backend and with it the store.
         withServer(new H2Backend(written), c -> c.insertOne(new Document("_id", "kept").append("n", 3)));
 
-        IdLookupH2Backend reopened =
-                new IdLookupH2Backend(new MVStore.Builder().fileName(file).open());
+        IdLookupBackends.H2 reopened =
+                IdLookupBackends.h2(new MVStore.Builder().fileName(file).open());
         withServer(reopened, c -> {
             assertThat(c.find(Filters.and(Filters.eq("_id", "kept"), Filters.eq("n", 3)))
                             .first())
                     .isNotNull();
             assertThat(c.countDocuments()).isOne();
         });
-        assertThat(reopened.directLookups()).isOne();
+        assertThat(reopened.directLookups.sum()).isOne();
     }
 
-    private static List<Object> run(H2Backend backend, List<Function<MongoCollection<Document>, Object>> queries) {
+    private static List<Object> run(MongoBackend backend, List<Function<MongoCollection<Document>, Object>> queries) {
         List<Object> results = new ArrayList<>();
         withServer(backend, c -> {
             c.insertMany(List.of(
@@ -138,7 +158,7 @@ class IdLookupH2BackendTest {
                 .into(new ArrayList<>());
     }
 
-    private static void withServer(H2Backend backend, java.util.function.Consumer<MongoCollection<Document>> body) {
+    private static void withServer(MongoBackend backend, java.util.function.Consumer<MongoCollection<Document>> body) {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
