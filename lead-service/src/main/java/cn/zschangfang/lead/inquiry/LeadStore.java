@@ -43,9 +43,11 @@ public class LeadStore {
 
     /**
      * Moves the lead from {@code from} to {@code to} only if it is still in {@code from} (a concurrent change wins
-     * and this one reports false), with its timeline entry, outbox event and any extra fields.
+     * and this one reports empty), with its timeline entry, outbox event and any extra fields.
+     *
+     * @return the lead as it is after the change, so its pending events can be published without reading it back
      */
-    public boolean changeStatus(
+    public Optional<Lead> changeStatus(
             String id, LeadStatus from, LeadStatus to, TimelineEntry entry, PendingEvent event, Update extra) {
         Update update = extra == null ? new Update() : extra;
         update.set("status", to).push("timeline", entry).push("pendingEvents", event);
@@ -54,7 +56,7 @@ public class LeadStore {
                 update,
                 FindAndModifyOptions.options().returnNew(true),
                 Lead.class);
-        return changed != null;
+        return Optional.ofNullable(changed);
     }
 
     /**

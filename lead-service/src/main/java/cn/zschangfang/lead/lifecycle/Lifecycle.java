@@ -64,15 +64,16 @@ public class Lifecycle {
                 update.set("acknowledgedAt", now);
             }
             String text = from + " → " + to + (detail == null ? "" : "：" + detail);
-            if (store.changeStatus(
+            Optional<Lead> changed = store.changeStatus(
                     leadId,
                     from,
                     to,
                     new TimelineEntry(now, "STATUS_CHANGED", actor, text),
                     events.statusChanged(leadId, to, from, actor, now),
-                    update)) {
+                    update);
+            if (changed.isPresent()) {
                 log.info("lead {} {} -> {} by {}", leadId, from, to, actor);
-                publisher.publishSoon(leadId);
+                publisher.publishWritten(changed.get());
                 return Outcome.CHANGED;
             }
         }

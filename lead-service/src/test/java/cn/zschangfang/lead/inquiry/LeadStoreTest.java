@@ -6,6 +6,7 @@ import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,10 +80,15 @@ class LeadStoreTest {
         store.insert(lead);
         TimelineEntry entry = new TimelineEntry(now, "STATUS_CHANGED", "agent-1", "NEW → ROUTED");
 
-        assertThat(store.changeStatus(lead.id(), LeadStatus.NEW, LeadStatus.ROUTED, entry, event(lead.id(), now), null))
-                .isTrue();
+        Optional<Lead> moved =
+                store.changeStatus(lead.id(), LeadStatus.NEW, LeadStatus.ROUTED, entry, event(lead.id(), now), null);
+        // What the caller publishes from, without reading the lead back: the state after the change.
+        assertThat(moved).hasValueSatisfying(after -> {
+            assertThat(after.status()).isEqualTo(LeadStatus.ROUTED);
+            assertThat(after.pendingEvents()).hasSize(1);
+        });
         assertThat(store.changeStatus(lead.id(), LeadStatus.NEW, LeadStatus.SPAM, entry, event(lead.id(), now), null))
-                .isFalse();
+                .isEmpty();
 
         Lead changed = repository.findById(lead.id()).orElseThrow();
         assertThat(changed.status()).isEqualTo(LeadStatus.ROUTED);
