@@ -261,7 +261,11 @@ class TwoInstancesIT {
                     // As a load balancer does when an instance fails: the other one, a few times. If the dead
                     // instance had stored it before dying, the retry is merged into that lead (200, same id).
                     retried.incrementAndGet();
-                    for (int attempt = 1; lead.id() == null && attempt <= 3; attempt++) {
+                    for (int attempt = 1;
+                            lead.id() == null
+                                    && attempt <= 3
+                                    && !Thread.currentThread().isInterrupted();
+                            attempt++) {
                         lead = stack.submit(stack.gateway(i + attempt), town, phone);
                         if (lead.id() == null) {
                             System.out.println("two-instances: retry " + attempt + " answered " + lead.status());
@@ -271,6 +275,10 @@ class TwoInstancesIT {
                 }
                 if (lead.id() != null) {
                     streamed.add(lead.id());
+                } else if (Thread.currentThread().isInterrupted()) {
+                    // The test ended the traffic while this submission was retried (the interrupt aborts the HTTP
+                    // call): not a refusal by the stack. Session 10's CI counted one such lead as refused.
+                    return;
                 } else {
                     refused.incrementAndGet();
                 }
