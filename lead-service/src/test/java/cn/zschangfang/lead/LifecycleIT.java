@@ -26,17 +26,32 @@ class LifecycleIT extends LeadServiceITBase {
         KafkaProbe.send(brokers, "lead.routed", id, routed);
         KafkaProbe.send(brokers, "lead.routed", id, routed);
         awaitStatus(id, LeadStatus.ROUTED);
+        String sent = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\""
+                + Instant.now() + "\",\"deliveryId\":\"d1\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
+                + "\"channel\":\"WECOM\",\"purpose\":\"NEW_LEAD\",\"status\":\"SENT\",\"attempt\":1,\"latencyMs\":120}";
+        KafkaProbe.send(brokers, "notify.delivery", id, sent);
+        KafkaProbe.send(brokers, "notify.delivery", id, sent);
+        // Same key, same partition: once this later event is on the timeline, both copies above were consumed.
         KafkaProbe.send(
                 brokers,
                 "notify.delivery",
                 id,
-                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\""
-                        + Instant.now() + "\",\"deliveryId\":\"d1\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
-                        + "\"channel\":\"WECOM\",\"purpose\":\"NEW_LEAD\",\"status\":\"SENT\",\"attempt\":1,\"latencyMs\":120}");
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
+                        + "\"channel\":\"SMS\",\"purpose\":\"REMINDER\",\"status\":\"FAILED\",\"attempt\":1}");
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> leads.findById(id).orElseThrow().status() == LeadStatus.NOTIFIED);
+                .until(() -> leads.findById(id).orElseThrow().timeline().stream()
+                        .anyMatch(e -> e.detail().startsWith("REMINDER via SMS")));
         Lead lead = leads.findById(id).orElseThrow();
+        assertThat(lead.status()).isEqualTo(LeadStatus.NOTIFIED);
+        // The redelivered routed and delivery events left no trace: one note each, no "owner changed" note.
+        assertThat(lead.timeline())
+                .filteredOn(e -> e.type().equals("DELIVERY"))
+                .extracting(e -> e.detail())
+                .containsExactly(
+                        "NEW_LEAD via WECOM to agent-1: SENT (attempt 1)",
+                        "REMINDER via SMS to agent-1: FAILED (attempt 1)");
+        assertThat(lead.timeline()).noneMatch(e -> e.type().equals("ROUTED"));
         assertThat(lead.assigneeId()).isEqualTo("agent-1");
         assertThat(lead.notifiedAt()).isNotNull();
         assertThat(lead.timeline().stream().filter(e -> e.type().equals("STATUS_CHANGED")))

@@ -21,6 +21,13 @@ public class LeadStore {
     /** Listings already recorded as matching the lead (reverse matching); only ever queried, not read into Lead. */
     public static final String MATCHED_LISTING_IDS = "matchedListingIds";
 
+    /**
+     * Keys ({@code consumer:eventId}) of the incoming events already applied to the lead; only ever queried. Each
+     * effect and its key land in one update, so a redelivery is recognised and a crash never leaves a key without
+     * its effect (a separate marker written first could).
+     */
+    public static final String APPLIED_EVENTS = "appliedEvents";
+
     private final MongoTemplate mongo;
     private final LeadRepository repository;
 
@@ -49,14 +56,62 @@ public class LeadStore {
      */
     public Optional<Lead> changeStatus(
             String id, LeadStatus from, LeadStatus to, TimelineEntry entry, PendingEvent event, Update extra) {
+        return changeStatus(id, from, to, List.of(entry), event, extra, null);
+    }
+
+    /**
+     * As {@link #changeStatus(String, LeadStatus, LeadStatus, TimelineEntry, PendingEvent, Update)}, with several
+     * timeline entries in order and, when {@code eventKey} is set, only if that event was not applied yet, recording
+     * it as applied in the same update.
+     */
+    public Optional<Lead> changeStatus(
+            String id,
+            LeadStatus from,
+            LeadStatus to,
+            List<TimelineEntry> entries,
+            PendingEvent event,
+            Update extra,
+            String eventKey) {
         Update update = extra == null ? new Update() : extra;
-        update.set("status", to).push("timeline", entry).push("pendingEvents", event);
+        update.set("status", to).push("timeline").each(entries.toArray());
+        update.push("pendingEvents", event);
+        Criteria filter = Criteria.where("_id").is(id).and("status").is(from);
+        if (eventKey != null) {
+            filter = filter.and(APPLIED_EVENTS).ne(eventKey);
+            update.push(APPLIED_EVENTS, eventKey);
+        }
         Lead changed = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(id).and("status").is(from)),
-                update,
-                FindAndModifyOptions.options().returnNew(true),
-                Lead.class);
+                Query.query(filter), update, FindAndModifyOptions.options().returnNew(true), Lead.class);
         return Optional.ofNullable(changed);
+    }
+
+    /**
+     * Applies {@code fields} and appends {@code entries} unless the event {@code eventKey} was applied already, and
+     * records it as applied, in one update.
+     *
+     * @return false when the event was applied before (or the lead is gone)
+     */
+    public boolean applyOnce(String id, String eventKey, List<TimelineEntry> entries, Update fields) {
+        Update update = fields == null ? new Update() : Update.fromDocument(fields.getUpdateObject());
+        if (!entries.isEmpty()) {
+            update.push("timeline").each(entries.toArray());
+        }
+        update.push(APPLIED_EVENTS, eventKey);
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(id)
+                                        .and(APPLIED_EVENTS)
+                                        .ne(eventKey)),
+                                update,
+                                Lead.class)
+                        .getModifiedCount()
+                == 1;
+    }
+
+    /** Whether the event {@code eventKey} was applied to the lead (see {@link #APPLIED_EVENTS}). */
+    public boolean applied(String id, String eventKey) {
+        return mongo.exists(
+                Query.query(Criteria.where("_id").is(id).and(APPLIED_EVENTS).is(eventKey)), Lead.class);
     }
 
     /**

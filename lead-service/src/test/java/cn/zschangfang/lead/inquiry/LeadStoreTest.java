@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -94,5 +95,47 @@ class LeadStoreTest {
         assertThat(changed.status()).isEqualTo(LeadStatus.ROUTED);
         assertThat(changed.timeline()).containsExactly(entry);
         assertThat(changed.pendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void anEventKeyAppliesItsEffectOnceWhetherItMovesTheLeadOrOnlyAddsANote() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Lead lead = lead(now);
+        store.insert(lead);
+        TimelineEntry note = new TimelineEntry(now, "DELIVERY", "notify-service", "NEW_LEAD via WECOM: SENT");
+        TimelineEntry moved = new TimelineEntry(now, "STATUS_CHANGED", "notify-service", "NEW → NOTIFIED");
+
+        assertThat(store.changeStatus(
+                        lead.id(),
+                        LeadStatus.NEW,
+                        LeadStatus.NOTIFIED,
+                        List.of(note, moved),
+                        event(lead.id(), now),
+                        null,
+                        "notify-delivery:e1"))
+                .isPresent();
+        assertThat(store.applied(lead.id(), "notify-delivery:e1")).isTrue();
+        // The same event again, as a move from the new status or as a note: refused, nothing written.
+        assertThat(store.changeStatus(
+                        lead.id(),
+                        LeadStatus.NOTIFIED,
+                        LeadStatus.ACKNOWLEDGED,
+                        List.of(note),
+                        event(lead.id(), now),
+                        null,
+                        "notify-delivery:e1"))
+                .isEmpty();
+        assertThat(store.applyOnce(lead.id(), "notify-delivery:e1", List.of(note), null))
+                .isFalse();
+        // Another event still applies.
+        assertThat(store.applyOnce(lead.id(), "lead-routed:e2", List.of(), new Update().set("assigneeId", "agent-2")))
+                .isTrue();
+
+        Lead after = repository.findById(lead.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(LeadStatus.NOTIFIED);
+        assertThat(after.timeline()).containsExactly(note, moved);
+        assertThat(after.pendingEvents()).hasSize(1);
+        assertThat(after.assigneeId()).isEqualTo("agent-2");
+        assertThat(store.applied(lead.id(), "lead-routed:e3")).isFalse();
     }
 }
