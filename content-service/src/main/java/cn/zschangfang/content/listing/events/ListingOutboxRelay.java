@@ -3,9 +3,6 @@ package cn.zschangfang.content.listing.events;
 import cn.zschangfang.content.listing.ListingProperties;
 import cn.zschangfang.content.listing.model.ListingStore;
 import java.time.Clock;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ListingOutboxRelay {
-
-    private static final Logger log = LoggerFactory.getLogger(ListingOutboxRelay.class);
 
     private final ListingStore store;
     private final ListingEventPublisher publisher;
@@ -43,19 +38,6 @@ public class ListingOutboxRelay {
 
     /** @return how many listings were fully published */
     public int sweepOnce() {
-        List<String> ids = store.idsWithPendingEventsBefore(clock.instant().minus(properties.relayMinAge()), 100);
-        int done = 0;
-        int failuresInARow = 0;
-        for (String id : ids) {
-            if (publisher.publishPending(id)) {
-                done++;
-                failuresInARow = 0;
-            } else if (++failuresInARow >= 3) {
-                // Most likely the broker is unreachable: try again next sweep instead of waiting on every listing.
-                log.info("listing outbox relay paused: {} listings still pending", ids.size() - done);
-                break;
-            }
-        }
-        return done;
+        return publisher.relay(store.idsWithPendingEventsBefore(clock.instant().minus(properties.relayMinAge()), 100));
     }
 }
