@@ -1,5 +1,6 @@
 package cn.zschangfang.site.dashboard;
 
+import cn.zschangfang.platform.kafka.GrouplessConsumer;
 import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,116 +15,59 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's own Kafka consumer. Every site instance must see every event (each one pushes to the screens
- * connected to it), so there is no consumer group: the partitions are assigned manually, reading starts at the
- * end (history comes from the stats APIs), nothing is committed. Partitions that appear later (a topic created
+ * connected to it), so it is a {@link GrouplessConsumer}: the partitions are assigned manually, reading starts at
+ * the end (history comes from the stats APIs), nothing is committed. Partitions that appear later (a topic created
  * after start, or grown) are picked up on the next metadata check and read from their beginning.
  */
-public class LiveFeed implements SmartLifecycle {
+public class LiveFeed extends GrouplessConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     static final List<String> TOPICS =
             List.of("content.article-viewed", "lead.captured", "lead.status-changed", "notify.delivery");
     private static final Duration METADATA_CHECK = Duration.ofSeconds(10);
 
-    private final String brokers;
     private final LiveAggregates aggregates;
     private final Consumer<String> changed;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final KafkaClientSecurity security;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
 
     /** @param changed called with the topic after an event changed the figures */
     public LiveFeed(String brokers, KafkaClientSecurity security, LiveAggregates aggregates, Consumer<String> changed) {
-        this.brokers = brokers;
-        this.security = security;
+        super("dashboard-live-feed", brokers, security);
         this.aggregates = aggregates;
         this.changed = changed;
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "dashboard-live-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        Properties p = security.applyTo(new Properties());
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    protected void configure(Properties p) {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "site-dashboard");
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-                consumer = c;
-                Set<TopicPartition> assigned = new HashSet<>();
-                long nextCheck = 0;
-                boolean first = true;
-                while (running) {
-                    if (System.currentTimeMillis() >= nextCheck) {
-                        assign(c, assigned, first);
-                        first = false;
-                        nextCheck = System.currentTimeMillis() + METADATA_CHECK.toMillis();
-                    }
-                    if (assigned.isEmpty()) {
-                        Thread.sleep(500); // no topic exists yet: nothing to poll
-                        continue;
-                    }
-                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-                        handle(r.topic(), r.value());
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn(
-                        "live feed consumer failed ({}); reconnecting",
-                        e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    }
+
+    @Override
+    protected void follow(KafkaConsumer<String, String> c, boolean reconnected) throws InterruptedException {
+        // Each consumer starts at the end, a reconnected one too: the figures missed meanwhile are not replayed.
+        Set<TopicPartition> assigned = new HashSet<>();
+        long nextCheck = 0;
+        boolean first = true;
+        while (isRunning()) {
+            if (System.currentTimeMillis() >= nextCheck) {
+                assign(c, assigned, first);
+                first = false;
+                nextCheck = System.currentTimeMillis() + METADATA_CHECK.toMillis();
+            }
+            if (assigned.isEmpty()) {
+                Thread.sleep(500); // no topic exists yet: nothing to poll
+                continue;
+            }
+            for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                handle(r.topic(), r.value());
             }
         }
     }
