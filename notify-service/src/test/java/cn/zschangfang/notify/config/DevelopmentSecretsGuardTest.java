@@ -25,10 +25,10 @@ class DevelopmentSecretsGuardTest {
     void developmentDefaultsAreRefusedOutsideLocalNamingTheVariableNotTheValue() {
         NotifyProperties defaults = bind(Map.of());
 
-        assertThatThrownBy(() -> new DevelopmentSecretsGuard(profile("prod"), defaults).afterPropertiesSet())
+        assertThatThrownBy(() -> new DevelopmentSecretsGuard(profile("prod"), defaults))
                 .hasMessageContaining("ADMIN_TOKEN")
                 .hasMessageNotContaining(NotifyProperties.DEV_ADMIN_TOKEN);
-        assertThatCode(() -> new DevelopmentSecretsGuard(profile("local"), defaults).afterPropertiesSet())
+        assertThatCode(() -> new DevelopmentSecretsGuard(profile("local"), defaults))
                 .doesNotThrowAnyException();
     }
 
@@ -37,9 +37,9 @@ class DevelopmentSecretsGuardTest {
         NotifyProperties emptyAdmin = bind(Map.of("notify.admin-token", "", "notify.ack.signing-secret", "s3cret"));
         NotifyProperties emptyAck = bind(Map.of("notify.admin-token", "t0ken", "notify.ack.signing-secret", " "));
 
-        assertThatThrownBy(() -> new DevelopmentSecretsGuard(profile("local"), emptyAdmin).afterPropertiesSet())
+        assertThatThrownBy(() -> new DevelopmentSecretsGuard(profile("local"), emptyAdmin))
                 .hasMessageContaining("ADMIN_TOKEN");
-        assertThatThrownBy(() -> new DevelopmentSecretsGuard(profile("local"), emptyAck).afterPropertiesSet())
+        assertThatThrownBy(() -> new DevelopmentSecretsGuard(profile("local"), emptyAck))
                 .hasMessageContaining("ACK_SIGNING_SECRET");
     }
 
@@ -47,7 +47,6 @@ class DevelopmentSecretsGuardTest {
     void realSecretsPassEverywhere() {
         NotifyProperties real = bind(Map.of("notify.admin-token", "t0ken", "notify.ack.signing-secret", "s3cret"));
 
-        assertThatCode(() -> new DevelopmentSecretsGuard(profile("prod"), real).afterPropertiesSet())
-                .doesNotThrowAnyException();
+        assertThatCode(() -> new DevelopmentSecretsGuard(profile("prod"), real)).doesNotThrowAnyException();
     }
 }
