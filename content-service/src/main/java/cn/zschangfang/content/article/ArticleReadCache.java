@@ -3,9 +3,9 @@ package cn.zschangfang.content.article;
 import cn.zschangfang.content.cache.Answer;
 import cn.zschangfang.content.cache.Cached;
 import cn.zschangfang.content.cache.Etags;
+import cn.zschangfang.content.cache.FeatureReadCache;
 import cn.zschangfang.content.cache.ReadCache;
 import cn.zschangfang.content.cache.ReadCaches;
-import cn.zschangfang.content.cache.RemoteChangeListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public article reads through the in-memory cache: published articles by slug (with related reading), list
- * pages, tags and categories. Any article change drops all of them (see {@link ReadCache}): on the writing instance
+ * pages, tags and categories. Any article change drops all of them (see {@link FeatureReadCache}): on the writing instance
  * at once (the {@link ArticleChanged} listener runs on the request thread, after the write), on the others when
  * {@code content.article-changed} arrives. View counts are merged per request from {@link ViewCounts}; the order of
  * {@code sort=popular} (decided by views) is cached only for {@code views-ttl}.
  */
 @Component
-public class ArticleReadCache implements RemoteChangeListener {
+public class ArticleReadCache extends FeatureReadCache {
 
     static final int RELATED_LIMIT = 6;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -46,14 +46,14 @@ public class ArticleReadCache implements RemoteChangeListener {
     private final ReadCache<String, Cached<List<ArticleQueries.Count>>> counts;
 
     public ArticleReadCache(ArticleQueries queries, ViewCounts views, JsonMapper json, ReadCaches caches) {
+        super(caches, ArticleChangeEvents.TOPIC);
         this.queries = queries;
         this.views = views;
         this.json = json;
-        this.articles = caches.create("articles");
-        this.latestPages = caches.create("article_pages");
-        this.popularPages =
-                caches.create("article_popular_pages", caches.properties().viewsTtl());
-        this.counts = caches.create("article_counts");
+        this.articles = cache("articles");
+        this.latestPages = cache("article_pages");
+        this.popularPages = cache("article_popular_pages", caches.properties().viewsTtl());
+        this.counts = cache("article_counts");
     }
 
     public Optional<Answer<ArticleResponse>> article(String slug) {
@@ -105,28 +105,6 @@ public class ArticleReadCache implements RemoteChangeListener {
     @EventListener
     void on(ArticleChanged changed) {
         invalidateAll();
-    }
-
-    @Override
-    public String topic() {
-        return ArticleChangeEvents.TOPIC;
-    }
-
-    @Override
-    public void onRemoteChange(String key) {
-        invalidateAll();
-    }
-
-    @Override
-    public void onPossiblyMissed() {
-        invalidateAll();
-    }
-
-    void invalidateAll() {
-        articles.invalidateAll();
-        latestPages.invalidateAll();
-        popularPages.invalidateAll();
-        counts.invalidateAll();
     }
 
     private Optional<Cached<ArticleResponse>> loadArticle(String slug) {

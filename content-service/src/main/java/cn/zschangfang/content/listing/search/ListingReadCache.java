@@ -3,9 +3,9 @@ package cn.zschangfang.content.listing.search;
 import cn.zschangfang.content.cache.Answer;
 import cn.zschangfang.content.cache.Cached;
 import cn.zschangfang.content.cache.Etags;
+import cn.zschangfang.content.cache.FeatureReadCache;
 import cn.zschangfang.content.cache.ReadCache;
 import cn.zschangfang.content.cache.ReadCaches;
-import cn.zschangfang.content.cache.RemoteChangeListener;
 import cn.zschangfang.content.listing.model.Listing;
 import cn.zschangfang.content.listing.model.ListingPage;
 import cn.zschangfang.content.listing.model.ListingRefreshed;
@@ -18,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Published listings by id or slug and listing searches through the in-memory cache. A search is keyed by its
  * normalized filter (town in full, areas in ㎡), so {@code town=小榄} and {@code town=小榄镇}, or 亩 and the same
- * area in ㎡, share an entry. Any listing write drops everything (see {@link ReadCache}): here at once, elsewhere
+ * area in ㎡, share an entry. Any listing write drops everything (see {@link FeatureReadCache}): here at once, elsewhere
  * when {@code content.listing-refreshed} arrives.
  */
 @Component
-public class ListingReadCache implements RemoteChangeListener {
+public class ListingReadCache extends FeatureReadCache {
 
     /** A search as {@link ListingQueries#search} runs it. */
     record SearchKey(ListingFilter filter, ListingSort sort, int page, int size) {}
@@ -33,10 +33,11 @@ public class ListingReadCache implements RemoteChangeListener {
     private final ReadCache<SearchKey, Cached<ListingPage>> searches;
 
     public ListingReadCache(ListingQueries queries, JsonMapper json, ReadCaches caches) {
+        super(caches, ListingRefreshEvents.TOPIC);
         this.queries = queries;
         this.json = json;
-        this.listings = caches.create("listings");
-        this.searches = caches.create("listing_searches");
+        this.listings = cache("listings");
+        this.searches = cache("listing_searches");
     }
 
     public Optional<Answer<ListingResponse>> listing(String idOrSlug) {
@@ -52,26 +53,6 @@ public class ListingReadCache implements RemoteChangeListener {
     @EventListener
     void on(ListingRefreshed refreshed) {
         invalidateAll();
-    }
-
-    @Override
-    public String topic() {
-        return ListingRefreshEvents.TOPIC;
-    }
-
-    @Override
-    public void onRemoteChange(String key) {
-        invalidateAll();
-    }
-
-    @Override
-    public void onPossiblyMissed() {
-        invalidateAll();
-    }
-
-    void invalidateAll() {
-        listings.invalidateAll();
-        searches.invalidateAll();
     }
 
     private Optional<Cached<ListingResponse>> load(String idOrSlug) {
