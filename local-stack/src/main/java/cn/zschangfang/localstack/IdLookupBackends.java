@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -77,6 +78,44 @@ final class IdLookupBackends {
         return Optional.empty();
     }
 
+    /** {@code queryDocuments} of the library's collections, which hands a collection's documents to the matcher. */
+    @FunctionalInterface
+    interface Query {
+        QueryResult run(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields);
+    }
+
+    /** {@code matchDocumentsFromStream} of the library's collections: the whole filter, order, skip and limit. */
+    @FunctionalInterface
+    interface Match {
+        QueryResult run(
+                Stream<Document> documents,
+                Document query,
+                Document orderBy,
+                int skip,
+                int limit,
+                int batchSize,
+                Document fields);
+    }
+
+    /**
+     * One {@code queryDocuments} call of a collection, answered the same way by both backends' collections: the
+     * library's plan unless the filter pins {@code _id}, else the one document found by {@code {_id: v}} matched
+     * against the whole filter. The two library methods are protected, so each collection lends them here.
+     */
+    record Find(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+
+        QueryResult run(Query library, Match match, LongAdder directLookups) {
+            Optional<Object> id = pinnedId(query);
+            if (id.isEmpty()) {
+                return library.run(query, orderBy, skip, limit, batchSize, fields);
+            }
+            directLookups.increment();
+            QueryResult byId = library.run(new Document("_id", id.get()), null, 0, 0, 0, null);
+            Stream<Document> found = StreamSupport.stream(byId.spliterator(), false);
+            return match.run(found, query, orderBy, skip, limit, batchSize, fields);
+        }
+    }
+
     static final class H2 extends H2Backend {
 
         final LongAdder directLookups = new LongAdder();
@@ -121,20 +160,8 @@ final class IdLookupBackends {
             @Override
             protected QueryResult queryDocuments(
                     Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-                Optional<Object> id = pinnedId(query);
-                if (id.isEmpty()) {
-                    return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-                }
-                directLookups.increment();
-                QueryResult byId = super.queryDocuments(new Document("_id", id.get()), null, 0, 0, 0, null);
-                return matchDocumentsFromStream(
-                        StreamSupport.stream(byId.spliterator(), false),
-                        query,
-                        orderBy,
-                        skip,
-                        limit,
-                        batchSize,
-                        fields);
+                Find find = new Find(query, orderBy, skip, limit, batchSize, fields);
+                return find.run(super::queryDocuments, this::matchDocumentsFromStream, directLookups);
             }
         }
     }
@@ -164,20 +191,8 @@ final class IdLookupBackends {
             @Override
             protected QueryResult queryDocuments(
                     Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
-                Optional<Object> id = pinnedId(query);
-                if (id.isEmpty()) {
-                    return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-                }
-                directLookups.increment();
-                QueryResult byId = super.queryDocuments(new Document("_id", id.get()), null, 0, 0, 0, null);
-                return matchDocumentsFromStream(
-                        StreamSupport.stream(byId.spliterator(), false),
-                        query,
-                        orderBy,
-                        skip,
-                        limit,
-                        batchSize,
-                        fields);
+                Find find = new Find(query, orderBy, skip, limit, batchSize, fields);
+                return find.run(super::queryDocuments, this::matchDocumentsFromStream, directLookups);
             }
         }
     }
