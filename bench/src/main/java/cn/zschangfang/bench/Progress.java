@@ -35,14 +35,15 @@ public final class Progress {
                         long s = (System.nanoTime() - t0) / 1_000_000_000L;
                         var h = recorder.total();
                         line(String.format(
-                                "  %s: %d/%d s, %d answered, measured ok %d, 429 %d, other %d, errors %d, p50 %.1f ms, p99 %.1f ms",
+                                "  %s: %d/%d s, %d answered, measured ok %d, 429 %d, other %s, errors %d, p50 %.1f ms, p99 %.1f ms",
                                 name,
                                 s,
                                 total,
                                 done.get(),
                                 recorder.ok(),
                                 recorder.rejected(),
-                                recorder.otherStatus(),
+                                recorder.otherStatus()
+                                        + (recorder.otherStatus() == 0 ? "" : " " + recorder.otherByStatus()),
                                 recorder.errors(),
                                 h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50) / 1e6,
                                 h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1e6));

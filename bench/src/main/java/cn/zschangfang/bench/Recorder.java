@@ -2,6 +2,8 @@ package cn.zschangfang.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
@@ -19,6 +21,8 @@ public final class Recorder {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder otherStatus = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    // Which statuses the "other" answers were: a 503 (no downstream) and a 504 (timeout) call for different fixes.
+    private final Map<Integer, Long> otherByStatus = new TreeMap<>();
 
     public Recorder(int seconds) {
         for (int i = 0; i < Math.max(1, seconds); i++) {
@@ -37,6 +41,7 @@ public final class Recorder {
             errors.increment();
         } else {
             otherStatus.increment();
+            otherByStatus.merge(status, 1L, Long::sum);
         }
         // Every answer's time is recorded (a 429 answers too); the counts say how many were successes.
         total.recordValue(value);
@@ -63,6 +68,11 @@ public final class Recorder {
 
     public long otherStatus() {
         return otherStatus.sum();
+    }
+
+    /** The non-2xx, non-429 answers by status code, in status order. */
+    public synchronized Map<Integer, Long> otherByStatus() {
+        return new TreeMap<>(otherByStatus);
     }
 
     public long errors() {

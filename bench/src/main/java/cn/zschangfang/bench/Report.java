@@ -40,13 +40,13 @@ public final class Report {
         for (StepResult s : steps) {
             line(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s |%s",
+                    "| %s | %s | %.0f | %d | %d | %s | %d | %s | %s | %s | %s |%s",
                     s.name(),
                     s.targetRate() == 0 ? "closed loop" : fmt(s.targetRate()),
                     s.okPerSecond(),
                     s.ok(),
                     s.rejected(),
-                    s.otherStatus(),
+                    s.otherStatusDetail(),
                     s.errors(),
                     ms(s.millis(50)),
                     ms(s.millis(90)),

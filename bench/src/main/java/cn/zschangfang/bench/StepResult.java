@@ -1,6 +1,8 @@
 package cn.zschangfang.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,6 +20,7 @@ public record StepResult(
         long ok,
         long rejected,
         long otherStatus,
+        Map<Integer, Long> otherByStatus,
         long errors) {
 
     public static StepResult of(String name, double targetRate, double seconds, Recorder recorder) {
@@ -30,7 +33,20 @@ public record StepResult(
                 recorder.ok(),
                 recorder.rejected(),
                 recorder.otherStatus(),
+                recorder.otherByStatus(),
                 recorder.errors());
+    }
+
+    /** The other-status count with its codes, e.g. {@code 162 (503: 12, 504: 150)}. */
+    public String otherStatusDetail() {
+        if (otherStatus == 0) {
+            return "0";
+        }
+        return otherStatus + " ("
+                + otherByStatus.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     public long answered() {

@@ -7,19 +7,22 @@ import org.junit.jupiter.api.Test;
 class RecorderTest {
 
     @Test
-    void countsRejectionsAndErrorsApartFromSuccesses() {
+    void countsRejectionsErrorsAndOtherStatusesByCodeApartFromSuccesses() {
         Recorder recorder = new Recorder(3);
         recorder.record(0, 1_000_000, 201);
         recorder.record(0, 2_000_000, 429);
         recorder.record(1, 3_000_000, 500);
+        recorder.record(1, 3_000_000, 504);
+        recorder.record(1, 3_000_000, 504);
         recorder.record(2, 4_000_000, -1);
         StepResult result = StepResult.of("x", 10, 2, recorder);
         assertThat(result.ok()).isEqualTo(1);
         assertThat(result.rejected()).isEqualTo(1);
-        assertThat(result.otherStatus()).isEqualTo(1);
+        assertThat(result.otherStatus()).isEqualTo(3);
+        assertThat(result.otherStatusDetail()).isEqualTo("3 (500: 1, 504: 2)");
         assertThat(result.errors()).isEqualTo(1);
         assertThat(result.okPerSecond()).isEqualTo(0.5);
-        assertThat(result.answeredPerSecond()).isEqualTo(2.0);
+        assertThat(result.answeredPerSecond()).isEqualTo(3.0);
     }
 
     @Test
