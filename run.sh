@@ -50,5 +50,11 @@ if needs_build; then
   echo "run.sh: built in $(( $(date +%s) - started )) s"
 fi
 
-exec "$JAVA" -Xmx128m -Dlocalstack.project-dir="$PWD" \
+# glibc gives a process up to 8 malloc arenas per core and each keeps what its threads freed; JVMs allocate natively
+# from many threads (JIT, GC, Netty, zip), so on a developer machine running nine processes the arenas add tens of
+# MB each. Two arenas, inherited by every process the supervisor starts; set MALLOC_ARENA_MAX to override.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# The supervisor only starts, watches and stops processes: a small serial-collected heap.
+exec "$JAVA" -Xmx128m -XX:+UseSerialGC -Dlocalstack.project-dir="$PWD" \
   -cp "local-stack/target/classes:local-stack/target/lib/*" cn.zschangfang.localstack.LocalStack ${stack_args[@]+"${stack_args[@]}"}

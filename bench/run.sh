@@ -17,6 +17,12 @@ for arg in "$@"; do
   esac
 done
 
+# nginx is every HTTP scenario's baseline (Debian's package; wrk is optional, for the tool-ceiling cross-check).
+if ! command -v nginx > /dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "bench: nginx is not installed; it is the baseline of the HTTP scenarios: sudo apt-get install -y nginx wrk" >&2
+  exit 2
+fi
+
 stamp=bench/target/.built
 if [ "$rebuild" = yes ] || [ ! -f "$stamp" ] || [ -n "$(find bench/pom.xml bench/src local-stack/src -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
   echo "bench: building the bench (and local-stack) with the reactor…"
