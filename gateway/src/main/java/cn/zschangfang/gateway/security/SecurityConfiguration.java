@@ -16,6 +16,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -51,6 +52,17 @@ class SecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String MANAGER = Role.MANAGER.name();
     private static final String AGENT = Role.AGENT.name();
+
+    /**
+     * No observation of Spring Security's own filters: {@code management.observations.enable.spring.security=false}
+     * only made their observations no-ops, while the chain was still wrapped filter by filter (two decorator calls
+     * per filter and request, 13 % of the gateway's CPU per proxied GET in session 12's profile). The request's own
+     * server observation and span, and the downstream client's, stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     IntegrationKeys integrationKeys(EdgeSecurityProperties properties, Environment environment) {
