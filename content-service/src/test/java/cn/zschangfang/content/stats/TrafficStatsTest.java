@@ -3,6 +3,7 @@ package cn.zschangfang.content.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.support.TestContentProperties;
 import cn.zschangfang.content.view.ViewCounter;
 import cn.zschangfang.content.view.ViewedRecord;
 import cn.zschangfang.platform.test.MongoWireServer;
@@ -10,7 +11,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +44,7 @@ class TrafficStatsTest {
     @BeforeEach
     void setUp() {
         mongo.getDb().drop();
-        ContentProperties properties = new ContentProperties(
-                "t",
-                Duration.ofSeconds(30),
-                ZoneId.of("Asia/Shanghai"),
-                new ContentProperties.Views(
-                        Duration.ofMinutes(30),
-                        List.of(),
-                        false,
-                        Duration.ofSeconds(1),
-                        10,
-                        Duration.ZERO,
-                        Duration.ZERO));
+        ContentProperties properties = TestContentProperties.defaults();
         stats = new TrafficStats(mongo, Clock.fixed(NOW, ZoneOffset.UTC), properties);
         counter = new ViewCounter(mongo, properties, new SimpleMeterRegistry());
         for (String id : List.of("a", "b", "c")) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
 import cn.zschangfang.content.config.MongoSetup;
+import cn.zschangfang.content.support.TestContentProperties;
 import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,18 +39,7 @@ class ViewCounterTest {
         mongo.getDb().drop();
         MongoSetup.createIndexes(mongo);
         meters = new SimpleMeterRegistry();
-        ContentProperties properties = new ContentProperties(
-                "t",
-                Duration.ofSeconds(30),
-                ZoneId.of("Asia/Shanghai"),
-                new ContentProperties.Views(
-                        Duration.ofMinutes(30),
-                        List.of("bot"),
-                        false,
-                        Duration.ofSeconds(60),
-                        100,
-                        Duration.ofMillis(10),
-                        Duration.ofMillis(100)));
+        ContentProperties properties = TestContentProperties.defaults();
         counter = new ViewCounter(mongo, properties, meters);
         mongo.getCollection("articles")
                 .insertOne(new Document("_id", "a1")

@@ -10,12 +10,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.support.TestContentProperties;
 import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -51,18 +51,7 @@ class ViewPublisherTest {
     void setUp() {
         mongo.getDb().drop();
         outbox = new ViewOutbox(mongo);
-        ContentProperties properties = new ContentProperties(
-                "t",
-                Duration.ofSeconds(30),
-                ZoneId.of("Asia/Shanghai"),
-                new ContentProperties.Views(
-                        Duration.ofMinutes(30),
-                        List.of("bot"),
-                        false,
-                        Duration.ofSeconds(60),
-                        3,
-                        Duration.ofMillis(10),
-                        Duration.ofMillis(100)));
+        ContentProperties properties = TestContentProperties.withPublishQueueCapacity(3);
         publisher = new ViewPublisher(
                 bridge,
                 JsonMapper.builder().build(),
