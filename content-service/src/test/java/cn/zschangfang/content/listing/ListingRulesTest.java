@@ -9,6 +9,8 @@ import cn.zschangfang.content.listing.model.ListingStatus;
 import cn.zschangfang.content.listing.model.Units;
 import cn.zschangfang.content.listing.search.AreaUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Unit normalization, fire-class matching and the life cycle. */
 class ListingRulesTest {
@@ -49,43 +51,40 @@ class ListingRulesTest {
                 .containsExactly(FireHazardClass.A, FireHazardClass.B, FireHazardClass.C);
     }
 
-    @Test
-    void lifeCycleGoesDraftReviewPublishedThenOffTheMarket() {
-        assertThat(ListingStatus.DRAFT.canBecome(ListingStatus.PENDING_REVIEW, Deal.LEASE))
-                .isTrue();
-        assertThat(ListingStatus.PENDING_REVIEW.canBecome(ListingStatus.PUBLISHED, Deal.LEASE))
-                .isTrue();
-        assertThat(ListingStatus.PENDING_REVIEW.canBecome(ListingStatus.DRAFT, Deal.LEASE))
-                .isTrue();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.LEASE))
-                .isTrue();
-        assertThat(ListingStatus.LEASED.canBecome(ListingStatus.WITHDRAWN, Deal.LEASE))
-                .isTrue();
-        assertThat(ListingStatus.WITHDRAWN.canBecome(ListingStatus.DRAFT, Deal.LEASE))
-                .isTrue();
+    @ParameterizedTest(name = "{0} → {1} for {2}")
+    @CsvSource({
+        "DRAFT, PENDING_REVIEW, LEASE",
+        "PENDING_REVIEW, PUBLISHED, LEASE",
+        "PENDING_REVIEW, DRAFT, LEASE",
+        "PUBLISHED, LEASED, LEASE",
+        "LEASED, WITHDRAWN, LEASE",
+        "WITHDRAWN, DRAFT, LEASE"
+    })
+    void lifeCycleGoesDraftReviewPublishedThenOffTheMarket(ListingStatus from, ListingStatus to, Deal deal) {
+        assertThat(from.canBecome(to, deal)).isTrue();
     }
 
-    @Test
-    void aDraftCannotBePublishedWithoutReviewNorAWithdrawnListingRepublishedDirectly() {
-        assertThat(ListingStatus.DRAFT.canBecome(ListingStatus.PUBLISHED, Deal.LEASE))
-                .isFalse();
-        assertThat(ListingStatus.WITHDRAWN.canBecome(ListingStatus.PUBLISHED, Deal.LEASE))
-                .isFalse();
-        assertThat(ListingStatus.SOLD.canBecome(ListingStatus.PUBLISHED, Deal.SALE))
-                .isFalse();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.PUBLISHED, Deal.SALE))
-                .isFalse();
+    @ParameterizedTest(name = "{0} → {1} for {2}")
+    @CsvSource({
+        "DRAFT, PUBLISHED, LEASE",
+        "WITHDRAWN, PUBLISHED, LEASE",
+        "SOLD, PUBLISHED, SALE",
+        "PUBLISHED, PUBLISHED, SALE"
+    })
+    void aDraftCannotBePublishedWithoutReviewNorAWithdrawnListingRepublishedDirectly(
+            ListingStatus from, ListingStatus to, Deal deal) {
+        assertThat(from.canBecome(to, deal)).isFalse();
     }
 
-    @Test
-    void onlyAListingOfferedForLeaseCanBeLeasedAndOnlyOneForSaleSold() {
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.SOLD, Deal.LEASE))
-                .isFalse();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.SALE))
-                .isFalse();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.SOLD, Deal.LEASE_OR_SALE))
-                .isTrue();
-        assertThat(ListingStatus.PUBLISHED.canBecome(ListingStatus.LEASED, Deal.LEASE_OR_SALE))
-                .isTrue();
+    @ParameterizedTest(name = "{0} → {1} for {2}: {3}")
+    @CsvSource({
+        "PUBLISHED, SOLD, LEASE, false",
+        "PUBLISHED, LEASED, SALE, false",
+        "PUBLISHED, SOLD, LEASE_OR_SALE, true",
+        "PUBLISHED, LEASED, LEASE_OR_SALE, true"
+    })
+    void onlyAListingOfferedForLeaseCanBeLeasedAndOnlyOneForSaleSold(
+            ListingStatus from, ListingStatus to, Deal deal, boolean allowed) {
+        assertThat(from.canBecome(to, deal)).isEqualTo(allowed);
     }
 }
