@@ -1,10 +1,7 @@
 package cn.zschangfang.content.article;
 
 import cn.zschangfang.content.cache.ChangeBroadcast;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,23 +22,17 @@ public class ArticleChangeEvents {
             String eventId, Instant occurredAt, String articleId, String slug, ArticleChanged.Change change) {}
 
     private final ChangeBroadcast broadcast;
-    private final Clock clock;
 
-    public ArticleChangeEvents(ChangeBroadcast broadcast, Clock clock) {
+    public ArticleChangeEvents(ChangeBroadcast broadcast) {
         this.broadcast = broadcast;
-        this.clock = clock;
     }
 
     @EventListener
     void on(ArticleChanged changed) {
-        String eventId = UUID.randomUUID().toString();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         broadcast.publish(
                 BINDING,
                 TYPE,
                 changed.articleId(),
-                eventId,
-                now,
-                new Payload(eventId, now, changed.articleId(), changed.slug(), changed.change()));
+                (eventId, at) -> new Payload(eventId, at, changed.articleId(), changed.slug(), changed.change()));
     }
 }

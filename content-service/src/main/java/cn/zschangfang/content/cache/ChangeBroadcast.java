@@ -2,8 +2,11 @@ package cn.zschangfang.content.cache;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +38,7 @@ public class ChangeBroadcast implements DisposableBean {
 
     private final StreamBridge streamBridge;
     private final JsonMapper json;
+    private final Clock clock;
     private final ExecutorService executor =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(1_000), r -> {
                 Thread t = new Thread(r, "cache-change-broadcast");
@@ -42,18 +46,27 @@ public class ChangeBroadcast implements DisposableBean {
                 return t;
             });
 
-    public ChangeBroadcast(StreamBridge streamBridge, JsonMapper json) {
+    public ChangeBroadcast(StreamBridge streamBridge, JsonMapper json, Clock clock) {
         this.streamBridge = streamBridge;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** The wire form of one change, which carries the CloudEvent's id and time in its own fields as well. */
+    @FunctionalInterface
+    public interface Stamped {
+        Object of(String eventId, Instant occurredAt);
     }
 
     /**
      * @param binding the output binding ({@code articleChanged-out-0}, {@code listingRefreshed-out-0})
      * @param type the CloudEvents type
-     * @param key the record key (slug, listing id)
+     * @param key the record key (article id, listing id)
      */
-    public void publish(String binding, String type, String key, String eventId, Instant occurredAt, Object payload) {
-        byte[] data = json.writeValueAsBytes(payload);
+    public void publish(String binding, String type, String key, Stamped payload) {
+        String eventId = UUID.randomUUID().toString();
+        Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        byte[] data = json.writeValueAsBytes(payload.of(eventId, occurredAt));
         Message<byte[]> message = CloudEventMessageBuilder.withData(data)
                 .setId(eventId)
                 .setSource(SOURCE)

@@ -2,10 +2,7 @@ package cn.zschangfang.content.listing.search;
 
 import cn.zschangfang.content.cache.ChangeBroadcast;
 import cn.zschangfang.content.listing.model.ListingRefreshed;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,23 +25,17 @@ public class ListingRefreshEvents {
             String eventId, Instant occurredAt, String listingId, String slug, ListingRefreshed.Change change) {}
 
     private final ChangeBroadcast broadcast;
-    private final Clock clock;
 
-    public ListingRefreshEvents(ChangeBroadcast broadcast, Clock clock) {
+    public ListingRefreshEvents(ChangeBroadcast broadcast) {
         this.broadcast = broadcast;
-        this.clock = clock;
     }
 
     @EventListener
     void on(ListingRefreshed refreshed) {
-        String eventId = UUID.randomUUID().toString();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         broadcast.publish(
                 BINDING,
                 TYPE,
                 refreshed.listingId(),
-                eventId,
-                now,
-                new Payload(eventId, now, refreshed.listingId(), refreshed.slug(), refreshed.change()));
+                (eventId, at) -> new Payload(eventId, at, refreshed.listingId(), refreshed.slug(), refreshed.change()));
     }
 }
