@@ -44,50 +44,6 @@ public record Lead(
                 : matches.stream().filter(Objects::nonNull).toList();
     }
 
-    /** A lead without listing data, as before listings existed. */
-    public Lead(
-            String leadId,
-            Instant receivedAt,
-            String intent,
-            String propertyType,
-            String town,
-            Range areaSqm,
-            Range areaMu,
-            String use,
-            Double expectedAnnualTaxWan,
-            String company,
-            String contactNameMasked,
-            String phoneMasked,
-            String message,
-            String sourceArticle,
-            String visitorId,
-            String channel,
-            Integer score,
-            List<String> scoreReasons) {
-        this(
-                leadId,
-                receivedAt,
-                intent,
-                propertyType,
-                town,
-                areaSqm,
-                areaMu,
-                use,
-                expectedAnnualTaxWan,
-                company,
-                contactNameMasked,
-                phoneMasked,
-                message,
-                sourceArticle,
-                visitorId,
-                channel,
-                score,
-                scoreReasons,
-                null,
-                null,
-                List.of());
-    }
-
     /** A numeric range; either end may be missing. */
     public record Range(Double min, Double max) {}
 

@@ -9,10 +9,10 @@ import cn.zschangfang.notify.channel.render.LeadText;
 import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.TestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,47 +35,25 @@ class MessageFitTest {
 
     /** The longest values a lead.captured event can bring (lead ids are UUID-like, at most 100 characters). */
     static Lead longest(String id) {
-        return new Lead(
-                id,
-                Instant.now(),
-                "L".repeat(300),
-                "T".repeat(300),
-                "沙".repeat(300),
-                new Lead.Range(1.23456789e300, 9.87654321e300),
-                null,
-                "用".repeat(5000),
-                1.0e300,
-                "公".repeat(5000),
-                "张".repeat(300),
-                "😀".repeat(300),
-                "留".repeat(20_000),
-                null,
-                null,
-                "web",
-                Integer.MIN_VALUE,
-                List.of());
+        return LeadBuilder.lead(id)
+                .wants("L".repeat(300), "T".repeat(300), "沙".repeat(300))
+                .areaSqm(new Lead.Range(1.23456789e300, 9.87654321e300))
+                .business("用".repeat(5000), 1.0e300, "公".repeat(5000))
+                .contact("张".repeat(300), "😀".repeat(300))
+                .message("留".repeat(20_000))
+                .score(Integer.MIN_VALUE)
+                .build();
     }
 
     static Lead typical(String id, String message) {
-        return new Lead(
-                id,
-                Instant.now(),
-                "LEASE",
-                "WAREHOUSE",
-                "沙溪镇",
-                new Lead.Range(500.0, 500.0),
-                null,
-                "仓储",
-                12.5,
-                "中山某五金有限公司",
-                "张*",
-                "138****9793",
-                message,
-                null,
-                null,
-                "web",
-                70,
-                List.of());
+        return LeadBuilder.lead(id)
+                .wants("LEASE", "WAREHOUSE", "沙溪镇")
+                .areaSqm(new Lead.Range(500.0, 500.0))
+                .business("仓储", 12.5, "中山某五金有限公司")
+                .contact("张*", "138****9793")
+                .message(message)
+                .score(70)
+                .build();
     }
 
     static OutboundMessage message(List<Lead> leads) {
@@ -246,48 +224,32 @@ class MessageFitTest {
                     99.0,
                     List.of("面积吻合".repeat(50), "层高满足".repeat(50), "同镇街")));
         }
-        return new Lead(
-                base.leadId(),
-                base.receivedAt(),
-                base.intent(),
-                base.propertyType(),
-                base.town(),
-                base.areaSqm(),
-                base.areaMu(),
-                base.use(),
-                base.expectedAnnualTaxWan(),
-                base.company(),
-                base.contactNameMasked(),
-                base.phoneMasked(),
-                base.message(),
-                base.sourceArticle(),
-                base.visitorId(),
-                base.channel(),
-                base.score(),
-                base.scoreReasons(),
-                extreme
-                        ? new Lead.Requirements(
-                                1e300,
-                                1e300,
-                                "GROUND_ONLY",
-                                "C".repeat(300),
-                                1e300,
-                                new Lead.Budget(1e300, "U".repeat(300)),
-                                "2".repeat(300),
-                                Integer.MAX_VALUE,
-                                "行".repeat(300))
-                        : new Lead.Requirements(
-                                8.0,
-                                500.0,
-                                "GROUND_ONLY",
-                                "C",
-                                null,
-                                new Lead.Budget(25.0, "YUAN_PER_SQM_MONTH"),
-                                "2026-05-01",
-                                36,
-                                "五金"),
-                new Lead.SourceListing("lst-0", "s0-" + "y".repeat(slug), "来源".repeat(500), "agent-x"),
-                matches);
+        return LeadBuilder.from(base)
+                .requirements(
+                        extreme
+                                ? new Lead.Requirements(
+                                        1e300,
+                                        1e300,
+                                        "GROUND_ONLY",
+                                        "C".repeat(300),
+                                        1e300,
+                                        new Lead.Budget(1e300, "U".repeat(300)),
+                                        "2".repeat(300),
+                                        Integer.MAX_VALUE,
+                                        "行".repeat(300))
+                                : new Lead.Requirements(
+                                        8.0,
+                                        500.0,
+                                        "GROUND_ONLY",
+                                        "C",
+                                        null,
+                                        new Lead.Budget(25.0, "YUAN_PER_SQM_MONTH"),
+                                        "2026-05-01",
+                                        36,
+                                        "五金"))
+                .sourceListing(new Lead.SourceListing("lst-0", "s0-" + "y".repeat(slug), "来源".repeat(500), "agent-x"))
+                .matches(matches)
+                .build();
     }
 
     @Test
@@ -338,25 +300,9 @@ class MessageFitTest {
     void hostileVisitorTextCannotInjectLinksFontTagsMentionsOrHeaders() {
         String hostile = "[click](https://evil.example) <font color=\"warning\">urgent</font> <@all> @all "
                 + "![img](x) `code` **b** \n# h1\n> quote &lt;font&gt; https://evil.example/raw";
-        Lead lead = new Lead(
-                "lead-1",
-                Instant.now(),
-                "LEASE",
-                "WAREHOUSE",
-                "沙溪镇",
-                new Lead.Range(500.0, 500.0),
-                null,
-                "仓储",
-                12.5,
-                "<@boss>[co](http://x)",
-                "张*",
-                "138****9793",
-                hostile,
-                null,
-                null,
-                "web",
-                70,
-                List.of());
+        Lead lead = LeadBuilder.from(typical("lead-1", hostile))
+                .company("<@boss>[co](http://x)")
+                .build();
         String md = LeadText.render(message(List.of(lead)), LeadText.Style.MARKDOWN, 4096, null)
                 .text();
 
@@ -382,25 +328,13 @@ class MessageFitTest {
 
     @Test
     void maskedPhoneThatIsNotAMaskIsEscapedNotTrusted() {
-        Lead lead = new Lead(
-                "lead-1",
-                null,
-                "LEASE",
-                "LAND",
-                "t",
-                null,
-                null,
-                null,
-                null,
-                null,
-                "张*",
-                "13812345678`<@x>",
-                "hi",
-                null,
-                null,
-                "web",
-                1,
-                List.of());
+        Lead lead = LeadBuilder.lead("lead-1")
+                .receivedAt(null)
+                .wants("LEASE", "LAND", "t")
+                .contact("张*", "13812345678`<@x>")
+                .message("hi")
+                .score(1)
+                .build();
         String md = LeadText.render(message(List.of(lead)), LeadText.Style.MARKDOWN, 4096, null)
                 .text();
         assertThat(md).doesNotContain("<@x>").doesNotContain("`13812345678`");

@@ -15,6 +15,7 @@ import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.TestProperties;
 import cn.zschangfang.platform.test.MongoWireServer;
 import com.mongodb.client.MongoClient;
@@ -120,25 +121,10 @@ class RouterTest {
     }
 
     private Lead lead(String type) {
-        return new Lead(
-                UUID.randomUUID().toString(),
-                Instant.now(),
-                "LEASE",
-                type,
-                town,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "web",
-                50,
-                List.of());
+        return LeadBuilder.lead(UUID.randomUUID().toString())
+                .propertyType(type)
+                .town(town)
+                .build();
     }
 
     @Test

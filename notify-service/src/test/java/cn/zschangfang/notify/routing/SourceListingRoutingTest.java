@@ -12,6 +12,7 @@ import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.TestProperties;
 import cn.zschangfang.platform.test.MongoWireServer;
 import com.mongodb.client.MongoClient;
@@ -89,47 +90,10 @@ class SourceListingRoutingTest {
     }
 
     private Lead leadFrom(String listingAgentId) {
-        Lead plain = new Lead(
-                UUID.randomUUID().toString(),
-                Instant.now(),
-                "LEASE",
-                "FACTORY",
-                town,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "web",
-                50,
-                List.of());
-        return new Lead(
-                plain.leadId(),
-                plain.receivedAt(),
-                plain.intent(),
-                plain.propertyType(),
-                plain.town(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "web",
-                50,
-                List.of(),
-                null,
-                new Lead.SourceListing("lst-1", "torch-factory-1", "火炬开发区标准厂房", listingAgentId),
-                List.of());
+        return LeadBuilder.lead(UUID.randomUUID().toString())
+                .town(town)
+                .sourceListing(new Lead.SourceListing("lst-1", "torch-factory-1", "火炬开发区标准厂房", listingAgentId))
+                .build();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.agent.AgentRole;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
+import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -211,25 +212,15 @@ class SigninIT extends NotifyIntegrationTest {
     }
 
     private void sharedPoolLead(String leadId, List<String> notified) {
-        var lead = new cn.zschangfang.notify.lead.Lead(
-                leadId,
-                Instant.now(),
-                "BUY",
-                "LAND",
-                "黄圃镇",
-                null,
-                new cn.zschangfang.notify.lead.Lead.Range(20.0, 30.0),
-                "食品加工",
-                300.0,
-                "中山某食品有限公司",
-                "陈*",
-                "139****0001",
-                "留言",
-                null,
-                "v-9",
-                "web",
-                88,
-                List.of());
+        var lead = LeadBuilder.lead(leadId)
+                .wants("BUY", "LAND", "黄圃镇")
+                .areaMu(new cn.zschangfang.notify.lead.Lead.Range(20.0, 30.0))
+                .business("食品加工", 300.0, "中山某食品有限公司")
+                .contact("陈*", "139****0001")
+                .message("留言")
+                .visitorId("v-9")
+                .score(88)
+                .build();
         mongo.insert(new cn.zschangfang.notify.routing.LeadCase(
                 leadId,
                 lead,
