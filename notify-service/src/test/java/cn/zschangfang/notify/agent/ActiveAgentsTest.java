@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.TestProperties;
-import cn.zschangfang.platform.test.MongoWireServer;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import cn.zschangfang.notify.support.WireDatabase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,24 +19,19 @@ import org.springframework.data.mongodb.core.query.Update;
 /** Two registries on one database play two notify instances: each keeps its own copy of the active agents. */
 class ActiveAgentsTest {
 
-    private MongoClient client;
+    @RegisterExtension
+    final WireDatabase database = new WireDatabase("active-agents");
+
     private MongoTemplate mongo;
     private AgentRegistry here;
     private AgentRegistry there;
 
     @BeforeEach
     void setUp() {
-        String db = "active-agents-" + UUID.randomUUID();
-        client = MongoClients.create(MongoWireServer.uri(db));
-        mongo = new MongoTemplate(client, db);
+        mongo = database.mongo();
         var policy = new WebhookPolicy(TestProperties.notify(Map.of("notify.webhooks.allow-loopback", "true")));
         here = new AgentRegistry(mongo, policy, Clock.systemUTC());
         there = new AgentRegistry(mongo, policy, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
     }
 
     private static AgentSpec agent(String id) {

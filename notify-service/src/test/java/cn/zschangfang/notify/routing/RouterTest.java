@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentRole;
-import cn.zschangfang.notify.agent.WebhookPolicy;
 import cn.zschangfang.notify.agent.WorkingHours;
-import cn.zschangfang.notify.channel.Channels;
-import cn.zschangfang.notify.channel.RobotHttp;
-import cn.zschangfang.notify.channel.sms.AliyunSmsChannel;
-import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
-import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.TestProperties;
-import cn.zschangfang.platform.test.MongoWireServer;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import java.time.Clock;
+import cn.zschangfang.notify.support.WireDatabase;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,9 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Routing rules against the MongoDB-wire server (state in MongoDB, as in production). */
@@ -43,42 +32,23 @@ class RouterTest {
     /** Monday 2026-03-02 10:00 in Shanghai. */
     private static final Instant MONDAY_10_SHANGHAI = Instant.parse("2026-03-02T02:00:00Z");
 
-    private MongoClient client;
+    @RegisterExtension
+    final WireDatabase database = new WireDatabase("routing");
+
     private MongoTemplate mongo;
     private String town;
 
     @BeforeEach
     void setUp() {
-        String db = "routing-" + UUID.randomUUID();
-        client = MongoClients.create(MongoWireServer.uri(db));
-        mongo = new MongoTemplate(client, db);
+        mongo = database.mongo();
         town = "镇-" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
     }
 
     private static final String WRR = "WEIGHTED_ROUND_ROBIN";
 
-    private NotifyProperties props() {
-        return TestProperties.notify(
-                Map.of("notify.duty-manager-id", "duty", "notify.webhooks.allow-loopback", "true"));
-    }
-
     /** @param strategy the setting's text, bound as Spring Boot binds {@code ROUTING_STRATEGY} */
     private Router router(String strategy, Instant now) {
-        NotifyProperties p = props();
-        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        Channels channels = new Channels(List.of(new WecomRobotChannel(new RobotHttp(p)), new AliyunSmsChannel(p)));
-        return new Router(
-                new AgentRegistry(mongo, new WebhookPolicy(p), clock),
-                channels,
-                mongo,
-                p,
-                TestProperties.routing(Map.of("notify.routing.strategy", strategy)),
-                clock);
+        return TestRouters.router(mongo, Map.of("notify.routing.strategy", strategy), now);
     }
 
     private void agent(
@@ -95,7 +65,7 @@ class RouterTest {
     }
 
     private void seed(AgentSpecBuilder spec) {
-        new AgentRegistry(mongo, new WebhookPolicy(props()), Clock.systemUTC()).seed(spec.build());
+        TestRouters.seed(mongo, spec);
     }
 
     private void agent(String id, int weight) {

@@ -2,31 +2,19 @@ package cn.zschangfang.notify.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.notify.agent.AgentRegistry;
-import cn.zschangfang.notify.agent.WebhookPolicy;
 import cn.zschangfang.notify.agent.WorkingHours;
-import cn.zschangfang.notify.channel.Channels;
-import cn.zschangfang.notify.channel.RobotHttp;
-import cn.zschangfang.notify.channel.sms.AliyunSmsChannel;
-import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
-import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.LeadBuilder;
-import cn.zschangfang.notify.support.TestProperties;
-import cn.zschangfang.platform.test.MongoWireServer;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import java.time.Clock;
+import cn.zschangfang.notify.support.WireDatabase;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A lead from a listing goes to the listing's agent first, and by territory when that agent cannot take it. */
@@ -40,40 +28,22 @@ class SourceListingRoutingTest {
     private static final List<WorkingHours> OFFICE = List.of(
             new WorkingHours(List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 30), LocalTime.of(18, 0)));
 
-    private MongoClient client;
+    @RegisterExtension
+    final WireDatabase database = new WireDatabase("listing-routing");
+
     private MongoTemplate mongo;
     private String town;
 
     @BeforeEach
     void setUp() {
-        String db = "listing-routing-" + UUID.randomUUID();
-        client = MongoClients.create(MongoWireServer.uri(db));
-        mongo = new MongoTemplate(client, db);
+        mongo = database.mongo();
         town = "镇-" + UUID.randomUUID();
         seed(AgentSpecBuilder.agent("town-agent").wecom(robot("town-agent")).towns(List.of(town)));
         seed(AgentSpecBuilder.agent("duty").wecom(robot("duty")).role(cn.zschangfang.notify.agent.AgentRole.MANAGER));
     }
 
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
-
-    private NotifyProperties props() {
-        return TestProperties.notify(
-                Map.of("notify.duty-manager-id", "duty", "notify.webhooks.allow-loopback", "true"));
-    }
-
     private Router router(Instant now) {
-        NotifyProperties p = props();
-        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new Router(
-                new AgentRegistry(mongo, new WebhookPolicy(p), clock),
-                new Channels(List.of(new WecomRobotChannel(new RobotHttp(p)), new AliyunSmsChannel(p))),
-                mongo,
-                p,
-                TestProperties.routing(Map.of()),
-                clock);
+        return TestRouters.router(mongo, Map.of(), now);
     }
 
     private static String robot(String id) {
@@ -81,7 +51,7 @@ class SourceListingRoutingTest {
     }
 
     private void seed(AgentSpecBuilder spec) {
-        new AgentRegistry(mongo, new WebhookPolicy(props()), Clock.systemUTC()).seed(spec.build());
+        TestRouters.seed(mongo, spec);
     }
 
     /** A listing owner in another town, office hours only: the listing, not the town, makes them the first choice. */
