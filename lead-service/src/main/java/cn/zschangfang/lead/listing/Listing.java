@@ -40,7 +40,8 @@ public record Listing(
         String status,
         Instant version) {
 
-    static Listing of(ListingEvents.Snapshot e) {
+    /** @param version the event's {@code occurredAt}, or when it was consumed if the event had none */
+    static Listing of(ListingEvents.Snapshot e, Instant version) {
         return new Listing(
                 e.listingId(),
                 e.slug(),
@@ -65,6 +66,6 @@ public record Listing(
                 e.publishedAt(),
                 true,
                 "PUBLISHED",
-                e.occurredAt());
+                version);
     }
 }

@@ -64,8 +64,7 @@ public class ListingEventsConsumer {
         if (event.listingId() == null || processed.seen(consumer, event.eventId())) {
             return;
         }
-        ListingEvents.Snapshot versioned = event.occurredAt() != null ? event : withVersion(event, clock.instant());
-        Listing listing = Listing.of(versioned);
+        Listing listing = Listing.of(event, event.occurredAt() != null ? event.occurredAt() : clock.instant());
         ListingStore.Outcome outcome = index.serialized(listing.id(), () -> {
             ListingStore.Outcome written = store.upsert(listing);
             if (written != ListingStore.Outcome.STALE) {
@@ -86,32 +85,5 @@ public class ListingEventsConsumer {
             }
         }
         processed.firstTime(consumer, event.eventId());
-    }
-
-    private static ListingEvents.Snapshot withVersion(ListingEvents.Snapshot e, Instant at) {
-        return new ListingEvents.Snapshot(
-                e.eventId(),
-                at,
-                e.listingId(),
-                e.slug(),
-                e.title(),
-                e.deal(),
-                e.propertyType(),
-                e.town(),
-                e.buildingAreaTotal(),
-                e.usableArea(),
-                e.lotSizeArea(),
-                e.minDivisibleSqm(),
-                e.floor(),
-                e.floorsTotal(),
-                e.buildingForm(),
-                e.clearHeightM(),
-                e.powerKva(),
-                e.fireHazardClass(),
-                e.craneTonnage(),
-                e.rentYuanPerSqmMonth(),
-                e.listPriceWan(),
-                e.agentId(),
-                e.publishedAt());
     }
 }
