@@ -74,13 +74,41 @@ public record ListingSearch(
 
     /** The filters as content-service's query parameters (property type is {@code propertyType} there). */
     Map<String, Object> apiParameters() {
+        Map<String, Object> q = filters("propertyType", true);
+        q.put("sort", sort == null ? "newest" : sort);
+        return q;
+    }
+
+    /** This search's URL without the page: the same filters always give the same URL, in the same order. */
+    public String path() {
+        StringBuilder path = new StringBuilder("/listings");
+        Map<String, Object> q = filters("type", false);
+        put(q, "sort", sort);
+        char separator = '?';
+        for (Map.Entry<String, Object> e : q.entrySet()) {
+            path.append(separator)
+                    .append(e.getKey())
+                    .append('=')
+                    .append(UriUtils.encodeQueryParam(String.valueOf(e.getValue()), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return path.toString();
+    }
+
+    /**
+     * The filters set, in the one order both the API call and the page URL use.
+     *
+     * @param typeKey the property type's parameter name
+     * @param withDefaultUnit whether the default area unit (㎡) is named too: the API is told, a URL stays short
+     */
+    private Map<String, Object> filters(String typeKey, boolean withDefaultUnit) {
         Map<String, Object> q = new LinkedHashMap<>();
         put(q, "deal", deal);
-        put(q, "propertyType", type);
+        put(q, typeKey, type);
         put(q, "town", town);
         put(q, "minArea", plain(minArea));
         put(q, "maxArea", plain(maxArea));
-        if (minArea != null || maxArea != null) {
+        if ((minArea != null || maxArea != null) && (withDefaultUnit || "MU".equals(areaUnit))) {
             q.put("areaUnit", areaUnit);
         }
         put(q, "minRent", plain(minRent));
@@ -97,46 +125,7 @@ public record ListingSearch(
         if (crane) {
             q.put("crane", "true");
         }
-        q.put("sort", sort == null ? "newest" : sort);
         return q;
-    }
-
-    /** This search's URL without the page: the same filters always give the same URL, in the same order. */
-    public String path() {
-        StringBuilder path = new StringBuilder("/listings");
-        Map<String, Object> q = new LinkedHashMap<>();
-        put(q, "deal", deal);
-        put(q, "type", type);
-        put(q, "town", town);
-        put(q, "minArea", plain(minArea));
-        put(q, "maxArea", plain(maxArea));
-        if ((minArea != null || maxArea != null) && "MU".equals(areaUnit)) {
-            q.put("areaUnit", "MU");
-        }
-        put(q, "minRent", plain(minRent));
-        put(q, "maxRent", plain(maxRent));
-        put(q, "minClearHeight", plain(minClearHeight));
-        put(q, "minPower", plain(minPower));
-        put(q, "fireClass", fireClass);
-        if (groundFloor) {
-            q.put("groundFloor", "true");
-        }
-        if (standalone) {
-            q.put("standalone", "true");
-        }
-        if (crane) {
-            q.put("crane", "true");
-        }
-        put(q, "sort", sort);
-        char separator = '?';
-        for (Map.Entry<String, Object> e : q.entrySet()) {
-            path.append(separator)
-                    .append(e.getKey())
-                    .append('=')
-                    .append(UriUtils.encodeQueryParam(String.valueOf(e.getValue()), StandardCharsets.UTF_8));
-            separator = '&';
-        }
-        return path.toString();
     }
 
     /** The same filters in another order, from the first page ({@code newest} is the default, so no parameter). */
