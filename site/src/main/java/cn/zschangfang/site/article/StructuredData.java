@@ -2,6 +2,7 @@ package cn.zschangfang.site.article;
 
 import cn.zschangfang.site.api.ContentClient.Article;
 import cn.zschangfang.site.config.Brand;
+import cn.zschangfang.site.web.JsonLd;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON-LD for search engines: the article as a schema.org {@code NewsArticle} and its breadcrumb. Written with
- * Jackson, then {@code <} escaped, so no text of an article can close the {@code <script>} element.
+ * JSON-LD for search engines: the article as a schema.org {@code NewsArticle} and its breadcrumb (escaped as
+ * {@link JsonLd} escapes every page's).
  */
 @Component
 class StructuredData {
@@ -57,16 +58,10 @@ class StructuredData {
             news.put("image", List.of(article.coverImage()));
         }
 
-        Map<String, Object> crumbs = new LinkedHashMap<>();
-        crumbs.put("@context", "https://schema.org");
-        crumbs.put("@type", "BreadcrumbList");
-        crumbs.put(
-                "itemListElement",
-                List.of(
-                        crumb(1, "首页", brand.url("/")),
-                        crumb(2, article.category() == null ? "产业资讯" : article.category(), categoryUrl(article)),
-                        crumb(3, article.title(), canonical)));
-        return safe(json.writeValueAsString(List.of(news, crumbs)));
+        String section = article.category() == null ? "产业资讯" : article.category();
+        return JsonLd.script(
+                json,
+                List.of(news, JsonLd.breadcrumb(brand, section, categoryUrl(article), article.title(), canonical)));
     }
 
     private String categoryUrl(Article article) {
@@ -75,18 +70,5 @@ class StructuredData {
                 : brand.url("/categories/"
                         + org.springframework.web.util.UriUtils.encodePathSegment(
                                 article.category(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Object> crumb(int position, String name, String url) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("@type", "ListItem");
-        item.put("position", position);
-        item.put("name", name);
-        item.put("item", url);
-        return item;
-    }
-
-    static String safe(String jsonText) {
-        return jsonText.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

@@ -1,6 +1,7 @@
 package cn.zschangfang.site.listing;
 
 import cn.zschangfang.site.config.Brand;
+import cn.zschangfang.site.web.JsonLd;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON-LD of a listing page: a schema.org {@code RealEstateListing} whose {@code offers} is an {@code Offer} (rent per
  * ㎡ and month, or the sale price) for the {@code Place} itself (floor size in ㎡, address in Zhongshan), and the
- * breadcrumb. {@code <}, {@code >} and {@code &} escaped so no text can close the script element.
+ * breadcrumb, escaped as {@link JsonLd} escapes every page's.
  */
 @Component
 class ListingStructuredData {
@@ -75,27 +76,8 @@ class ListingStructuredData {
         }
         listing.put("offers", offer);
 
-        Map<String, Object> crumbs = new LinkedHashMap<>();
-        crumbs.put("@context", "https://schema.org");
-        crumbs.put("@type", "BreadcrumbList");
-        crumbs.put(
-                "itemListElement",
-                List.of(
-                        crumb(1, "首页", brand.url("/")),
-                        crumb(2, "厂房土地租售", brand.url("/listings")),
-                        crumb(3, l.title(), canonical)));
-        return json.writeValueAsString(List.of(listing, crumbs))
-                .replace("<", "\\u003c")
-                .replace(">", "\\u003e")
-                .replace("&", "\\u0026");
-    }
-
-    private static Map<String, Object> crumb(int position, String name, String url) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("@type", "ListItem");
-        item.put("position", position);
-        item.put("name", name);
-        item.put("item", url);
-        return item;
+        return JsonLd.script(
+                json,
+                List.of(listing, JsonLd.breadcrumb(brand, "厂房土地租售", brand.url("/listings"), l.title(), canonical)));
     }
 }
