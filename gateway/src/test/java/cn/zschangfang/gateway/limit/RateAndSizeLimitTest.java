@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zschangfang.gateway.support.GatewayTestBase;
 import cn.zschangfang.gateway.support.StubService;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,14 +122,8 @@ class RateAndSizeLimitTest extends GatewayTestBase {
     @Test
     void oversizedChunkedBodyWithoutContentLengthGets413Too() {
         String big = "{\"visitorId\":\"" + "v".repeat(2_000) + "\"}"; // > 1 KB beacon limit
-        HttpRequest chunked = request("/api/content/articles/shaxi/views")
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", "198.51.100.7")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofString(big, StandardCharsets.UTF_8)))
-                .build();
-
-        HttpResponse<String> response = send(chunked);
+        HttpResponse<String> response =
+                postChunkedJson("/api/content/articles/shaxi/views", big, "X-Forwarded-For", "198.51.100.7");
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(CONTENT.received()).isEmpty();

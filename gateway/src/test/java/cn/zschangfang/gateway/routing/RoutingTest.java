@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.gateway.support.GatewayTestBase;
 import cn.zschangfang.gateway.support.StubService;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -230,14 +229,7 @@ class RoutingTest extends GatewayTestBase {
     void leadPostWithBodyIsPassedWhenContentLengthIsUnknown() {
         LEAD.on("/api/leads", (exchange, body) -> StubService.json(exchange, 201, "{\"id\":\"L-2\"}"));
         String json = "{\"town\":\"小榄镇\"}";
-        HttpRequest chunked = request("/api/leads")
-                .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", "203.0.113.12")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)))
-                .build();
-
-        HttpResponse<String> response = send(chunked);
+        HttpResponse<String> response = postChunkedJson("/api/leads", json, "X-Forwarded-For", "203.0.113.12");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(LEAD.received())

@@ -99,9 +99,25 @@ public abstract class GatewayTestBase {
     }
 
     protected HttpResponse<String> postJson(String path, String json, String... headers) {
+        return post(path, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), headers);
+    }
+
+    /**
+     * A JSON POST whose length is not known in advance (a publisher, not a string), so the client sends it chunked
+     * without {@code Content-Length}, as a streaming client does.
+     */
+    protected HttpResponse<String> postChunkedJson(String path, String json, String... headers) {
+        return post(
+                path,
+                HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                headers);
+    }
+
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher json, String... headers) {
         HttpRequest.Builder builder = request(path)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .POST(json);
         if (headers.length > 0) {
             builder.headers(headers);
         }
