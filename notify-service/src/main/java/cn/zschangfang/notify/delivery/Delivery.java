@@ -53,8 +53,57 @@ public record Delivery(
             String note,
             String limitTarget,
             Instant now) {
-        return new Delivery(
+        return pending(
                 key(leadId, agentId, channel.name(), step == 0 ? purpose.name() : purpose.name() + "#" + step),
+                leadId,
+                agentId,
+                channel,
+                purpose,
+                note,
+                limitTarget,
+                now,
+                null,
+                null);
+    }
+
+    /**
+     * The one digest of a {@code lead.listing-matched} event to its agent: keyed by the event id (not by a lead), so a
+     * redelivered event finds it; it carries what it shows, so a retry after a crash renders the same message.
+     */
+    public static Delivery listingMatch(
+            String eventId,
+            String agentId,
+            ChannelType channel,
+            OutboundMessage.ListingMatch match,
+            String limitTarget,
+            Instant now) {
+        return pending(
+                key(MATCH_PREFIX + eventId, agentId, channel.name(), Purpose.LISTING_MATCH.name()),
+                null,
+                agentId,
+                channel,
+                Purpose.LISTING_MATCH,
+                null,
+                limitTarget,
+                now,
+                eventId,
+                match);
+    }
+
+    /** PENDING, due {@code now}, not attempted, leased, deferred nor sent yet. */
+    private static Delivery pending(
+            String key,
+            String leadId,
+            String agentId,
+            ChannelType channel,
+            Purpose purpose,
+            String note,
+            String limitTarget,
+            Instant now,
+            String matchId,
+            OutboundMessage.ListingMatch match) {
+        return new Delivery(
+                key,
                 UUID.randomUUID().toString(),
                 leadId,
                 agentId,
@@ -71,40 +120,7 @@ public record Delivery(
                 now,
                 null,
                 false,
-                null,
-                null);
-    }
-
-    /**
-     * The one digest of a {@code lead.listing-matched} event to its agent: keyed by the event id (not by a lead), so a
-     * redelivered event finds it; it carries what it shows, so a retry after a crash renders the same message.
-     */
-    public static Delivery listingMatch(
-            String eventId,
-            String agentId,
-            ChannelType channel,
-            OutboundMessage.ListingMatch match,
-            String limitTarget,
-            Instant now) {
-        return new Delivery(
-                key(MATCH_PREFIX + eventId, agentId, channel.name(), Purpose.LISTING_MATCH.name()),
-                UUID.randomUUID().toString(),
-                null,
-                agentId,
-                channel,
-                Purpose.LISTING_MATCH,
-                null,
-                DeliveryStatus.PENDING,
-                0,
-                now,
-                null,
-                limitTarget,
-                false,
-                null,
-                now,
-                null,
-                false,
-                eventId,
+                matchId,
                 match);
     }
 
