@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -15,15 +12,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ObservabilityIT extends NotifyIntegrationTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void deliveryMetricsAreScrapedByPrometheus() throws Exception {

@@ -21,19 +21,6 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private HttpResponse<String> call(String method, String path, String auth, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void createdAgentGetsItsTokenOnceAndTheTokenIdentifiesItUntilDeactivation() throws Exception {
         String body = """

@@ -8,9 +8,6 @@ import cn.zschangfang.notify.routing.LeadCaseState;
 import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +34,6 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
     @Autowired
     JobLease lease;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
@@ -60,13 +56,6 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 .matcher(robotBody);
         assertThat(m.find()).isTrue();
         return m.group(1);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

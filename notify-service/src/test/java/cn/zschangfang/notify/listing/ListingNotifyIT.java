@@ -9,9 +9,6 @@ import cn.zschangfang.notify.support.Contracts;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +33,6 @@ class ListingNotifyIT extends NotifyIntegrationTest {
     MongoTemplate mongo;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private String content(FakeRobot.Request request) {
         JsonNode body = json.readTree(request.body());
@@ -181,15 +177,6 @@ class ListingNotifyIT extends NotifyIntegrationTest {
         });
     }
 
-    private HttpResponse<String> post(String path, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void testMessageReachesEachConfiguredChannelAndAnswersPerChannelInChinese() throws Exception {
         String wecomPath = "/r/" + UUID.randomUUID();
@@ -205,7 +192,7 @@ class ListingNotifyIT extends NotifyIntegrationTest {
                         .sms(true)
                         .build());
 
-        HttpResponse<String> reply = post("/api/notify/agents/" + agentId + "/test-message", ADMIN);
+        HttpResponse<String> reply = call("POST", "/api/notify/agents/" + agentId + "/test-message", ADMIN, null);
 
         assertThat(reply.statusCode()).isEqualTo(200);
         JsonNode results = json.readTree(reply.body()).get("results");
@@ -223,17 +210,16 @@ class ListingNotifyIT extends NotifyIntegrationTest {
                 .satisfies(r -> assertThat(content(r)).contains("测试消息"));
         assertThat(ROBOT.received(dingPath)).hasSize(1);
 
-        HttpRequest audit = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/notify/agents/" + agentId + "/audit"))
-                .header("Authorization", ADMIN)
-                .build();
-        String entries = http.send(audit, HttpResponse.BodyHandlers.ofString()).body();
+        String entries = call("GET", "/api/notify/agents/" + agentId + "/audit", ADMIN, null)
+                .body();
         assertThat(entries).contains("TEST_MESSAGE", "\"WECOM\"", "\"SENT\"", "310000", "UNAVAILABLE");
         assertThat(entries).doesNotContain("13912345678", ROBOT.url(""), "测试经纪人");
 
-        assertThat(post("/api/notify/agents/" + agentId + "/test-message", null).statusCode())
+        assertThat(call("POST", "/api/notify/agents/" + agentId + "/test-message", null, null)
+                        .statusCode())
                 .isEqualTo(401);
-        HttpResponse<String> unknown = post("/api/notify/agents/nobody-" + UUID.randomUUID() + "/test-message", ADMIN);
+        HttpResponse<String> unknown =
+                call("POST", "/api/notify/agents/nobody-" + UUID.randomUUID() + "/test-message", ADMIN, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));

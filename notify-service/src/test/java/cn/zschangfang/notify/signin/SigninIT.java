@@ -58,24 +58,12 @@ class SigninIT extends NotifyIntegrationTest {
                 .id();
     }
 
-    private HttpResponse<String> send(String method, String path, String authorization, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> requestLink(String typedMobile) throws Exception {
-        return send("POST", "/internal/signin/requests", ADMIN, "{\"mobile\":\"" + typedMobile + "\"}");
+        return call("POST", "/internal/signin/requests", ADMIN, "{\"mobile\":\"" + typedMobile + "\"}");
     }
 
     private HttpResponse<String> redeem(String token) throws Exception {
-        return send("POST", "/internal/signin/redemptions", ADMIN, "{\"token\":\"" + token + "\"}");
+        return call("POST", "/internal/signin/redemptions", ADMIN, "{\"token\":\"" + token + "\"}");
     }
 
     private String linkToken(String path) {
@@ -112,16 +100,16 @@ class SigninIT extends NotifyIntegrationTest {
         assertThat(apiToken).startsWith("ags_");
 
         // what lead-service and the gateway ask notify for every bearer
-        HttpResponse<String> whoAmI = send("GET", "/internal/auth/agent", "Bearer " + apiToken, null);
+        HttpResponse<String> whoAmI = call("GET", "/internal/auth/agent", "Bearer " + apiToken, null);
         assertThat(whoAmI.statusCode()).isEqualTo(200);
         assertThat(json.readTree(whoAmI.body()).get("agentId").asString()).isEqualTo(agentId);
         assertThat(json.readTree(whoAmI.body()).get("role").asString()).isEqualTo("MANAGER");
 
         // sign-out revokes it
-        assertThat(send("DELETE", "/internal/signin/session", "Bearer " + apiToken, null)
+        assertThat(call("DELETE", "/internal/signin/session", "Bearer " + apiToken, null)
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(send("GET", "/internal/auth/agent", "Bearer " + apiToken, null)
+        assertThat(call("GET", "/internal/auth/agent", "Bearer " + apiToken, null)
                         .statusCode())
                 .isEqualTo(401);
     }
@@ -197,10 +185,10 @@ class SigninIT extends NotifyIntegrationTest {
         HttpResponse<String> bad = requestLink("12345");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"mobile\"");
-        assertThat(send("POST", "/internal/signin/requests", "Bearer nope", "{\"mobile\":\"13800138000\"}")
+        assertThat(call("POST", "/internal/signin/requests", "Bearer nope", "{\"mobile\":\"13800138000\"}")
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(send("POST", "/internal/signin/redemptions", null, "{\"token\":\"sgn_x\"}")
+        assertThat(call("POST", "/internal/signin/redemptions", null, "{\"token\":\"sgn_x\"}")
                         .statusCode())
                 .isEqualTo(401);
     }
@@ -253,27 +241,27 @@ class SigninIT extends NotifyIntegrationTest {
         String tokenB = "Bearer " + session(mobileB, pathB);
 
         JsonNode pool =
-                json.readTree(send("GET", "/internal/signin/pool", tokenA, null).body());
+                json.readTree(call("GET", "/internal/signin/pool", tokenA, null).body());
         assertThat(pool).hasSize(1);
         assertThat(pool.get(0).get("leadId").asString()).isEqualTo(leadId);
         assertThat(pool.get(0).get("town").asString()).isEqualTo("黄圃镇");
         assertThat(pool.get(0).get("phoneMasked").asString()).isEqualTo("139****0001");
 
-        assertThat(send("POST", "/internal/signin/pool/" + leadId + "/claim", tokenA, null)
+        assertThat(call("POST", "/internal/signin/pool/" + leadId + "/claim", tokenA, null)
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(send("POST", "/internal/signin/pool/" + leadId + "/claim", tokenB, null)
+        assertThat(call("POST", "/internal/signin/pool/" + leadId + "/claim", tokenB, null)
                         .statusCode())
                 .isEqualTo(409);
         var claimed = mongo.findById(leadId, cn.zschangfang.notify.routing.LeadCase.class);
         assertThat(claimed.assignedAgentId()).isEqualTo(agentA);
         assertThat(json.readTree(
-                        send("GET", "/internal/signin/pool", tokenA, null).body()))
+                        call("GET", "/internal/signin/pool", tokenA, null).body()))
                 .isEmpty();
         assertThat(json.readTree(
-                        send("GET", "/internal/signin/pool", tokenB, null).body()))
+                        call("GET", "/internal/signin/pool", tokenB, null).body()))
                 .hasSize(1);
-        assertThat(send("GET", "/internal/signin/pool", "Bearer ags_forged", null)
+        assertThat(call("GET", "/internal/signin/pool", "Bearer ags_forged", null)
                         .statusCode())
                 .isEqualTo(401);
     }
@@ -305,10 +293,7 @@ class SigninIT extends NotifyIntegrationTest {
         assertThat(r.get("leadId").asString()).isEqualTo(leadId);
 
         // an API client (no text/html) keeps getting the page, and the click stays idempotent
-        HttpResponse<String> api = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack.group(1)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = get(ack.group(1));
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("已确认过");
     }

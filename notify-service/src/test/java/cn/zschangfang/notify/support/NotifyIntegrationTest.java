@@ -6,6 +6,10 @@ import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +50,7 @@ public abstract class NotifyIntegrationTest {
 
     protected static final FakeRobot ROBOT = new FakeRobot();
     protected static final String ADMIN = "Bearer test-admin-token-9f3";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
@@ -64,6 +69,25 @@ public abstract class NotifyIntegrationTest {
         registry.add("notify.agents[0].name", () -> "值班经理");
         registry.add("notify.agents[0].role", () -> "MANAGER");
         registry.add("notify.agents[0].channels.wecom-webhook", () -> ROBOT.url("/duty"));
+    }
+
+    /** A request to this instance's HTTP API; {@code authorization} and the JSON {@code body} may be null. */
+    protected HttpResponse<String> call(String method, String path, String authorization, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return call("GET", path, null, null);
     }
 
     protected String brokers() {
