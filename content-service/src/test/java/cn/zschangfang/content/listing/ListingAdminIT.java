@@ -34,6 +34,15 @@ class ListingAdminIT extends ServiceIT {
         return json.readTree(r.body());
     }
 
+    /** The problem a listing body is refused with as invalid when the admin creates it. */
+    private JsonNode refusedCreate(String body) {
+        return assertProblem(http.admin("POST", "/api/content/admin/listings", body), ProblemType.VALIDATION);
+    }
+
+    private static String firstField(JsonNode problem) {
+        return problem.path("errors").get(0).path("field").asString();
+    }
+
     private HttpResponse<String> status(String id, String status) {
         return http.admin(
                 "POST",
@@ -96,61 +105,38 @@ class ListingAdminIT extends ServiceIT {
 
     @Test
     void badBodiesAre400sNamingTheField() {
-        JsonNode unknown = assertProblem(
-                http.admin(
-                        "POST",
-                        "/api/content/admin/listings",
-                        ListingFixtures.listing("admin-bad", "火炬开发区", ",\"colour\":\"red\"")),
-                ProblemType.VALIDATION);
-        assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("colour");
+        JsonNode unknown = refusedCreate(ListingFixtures.listing("admin-bad", "火炬开发区", ",\"colour\":\"red\""));
+        assertThat(firstField(unknown)).isEqualTo("colour");
         assertThat(codes(unknown)).containsExactly("unknown_field");
 
-        JsonNode badEnum = assertProblem(
-                http.admin(
-                        "POST",
-                        "/api/content/admin/listings",
-                        ListingFixtures.listing("admin-bad", "火炬开发区", ",\"fireHazardClass\":\"Z\"")),
-                ProblemType.VALIDATION);
-        assertThat(badEnum.path("errors").get(0).path("field").asString()).isEqualTo("fireHazardClass");
+        JsonNode badEnum = refusedCreate(ListingFixtures.listing("admin-bad", "火炬开发区", ",\"fireHazardClass\":\"Z\""));
+        assertThat(firstField(badEnum)).isEqualTo("fireHazardClass");
 
-        JsonNode town = assertProblem(
-                http.admin("POST", "/api/content/admin/listings", ListingFixtures.listing("admin-bad", "顺德区", "")),
-                ProblemType.VALIDATION);
-        assertThat(town.path("errors").get(0).path("field").asString()).isEqualTo("town");
+        JsonNode town = refusedCreate(ListingFixtures.listing("admin-bad", "顺德区", ""));
+        assertThat(firstField(town)).isEqualTo("town");
         assertThat(codes(town)).containsExactly("unknown_town");
 
-        JsonNode range = assertProblem(
-                http.admin(
-                        "POST",
-                        "/api/content/admin/listings",
-                        ListingFixtures.listing("admin-bad", "火炬开发区", ",\"clearHeightM\":500")),
-                ProblemType.VALIDATION);
-        assertThat(range.path("errors").get(0).path("field").asString()).isEqualTo("clearHeightM");
+        JsonNode range = refusedCreate(ListingFixtures.listing("admin-bad", "火炬开发区", ",\"clearHeightM\":500"));
+        assertThat(firstField(range)).isEqualTo("clearHeightM");
 
-        JsonNode missing = assertProblem(
-                http.admin(
-                        "POST",
-                        "/api/content/admin/listings",
-                        "{\"title\":\"x\",\"deal\":\"LEASE\",\"town\":\"火炬\",\"agentId\":\"a\",\"buildingAreaTotal\":10}"),
-                ProblemType.VALIDATION);
+        JsonNode missing = refusedCreate(
+                "{\"title\":\"x\",\"deal\":\"LEASE\",\"town\":\"火炬\",\"agentId\":\"a\",\"buildingAreaTotal\":10}");
         assertThat(missing.path("errors").valueStream().map(e -> e.path("field").asString()))
                 .containsExactly("propertyType");
 
         JsonNode param = assertProblem(http.get("/api/content/listings?fireClass=Z"), ProblemType.VALIDATION);
-        assertThat(param.path("errors").get(0).path("field").asString()).isEqualTo("fireClass");
+        assertThat(firstField(param)).isEqualTo("fireClass");
         JsonNode sort = assertProblem(http.get("/api/content/listings?sort=cheapest"), ProblemType.VALIDATION);
-        assertThat(sort.path("errors").get(0).path("field").asString()).isEqualTo("sort");
+        assertThat(firstField(sort)).isEqualTo("sort");
         JsonNode range2 =
                 assertProblem(http.get("/api/content/listings?minArea=500&maxArea=100"), ProblemType.VALIDATION);
-        assertThat(range2.path("errors").get(0).path("field").asString()).isEqualTo("maxArea");
+        assertThat(firstField(range2)).isEqualTo("maxArea");
     }
 
     @Test
     void aSlugInUseIsRefusedAndAnEditKeepsTheSlug() {
         String id = create("admin-slug", "").path("id").asString();
-        JsonNode dup = assertProblem(
-                http.admin("POST", "/api/content/admin/listings", ListingFixtures.listing("admin-slug", "火炬开发区", "")),
-                ProblemType.VALIDATION);
+        JsonNode dup = refusedCreate(ListingFixtures.listing("admin-slug", "火炬开发区", ""));
         assertThat(codes(dup)).containsExactly("duplicate");
         HttpResponse<String> put = http.admin(
                 "PUT",
