@@ -1,12 +1,9 @@
 package cn.zschangfang.content.article;
 
-import cn.zschangfang.platform.problem.ApiException;
-import cn.zschangfang.platform.problem.FieldCode;
-import jakarta.validation.ConstraintViolation;
+import cn.zschangfang.content.bulk.BulkImport;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +36,7 @@ public class AdminArticleController {
     public ResponseEntity<ArticleResponse> create(@Valid @RequestBody ArticleInput input) {
         WriteOutcome outcome = service.create(input);
         ArticleResponse body = ArticleResponse.of(outcome.article(), null);
-        if (outcome.kind() == WriteOutcome.Kind.CREATED) {
+        if (outcome.kind() == BulkImport.Outcome.CREATED) {
             return ResponseEntity.created(URI.create("/api/content/admin/articles/" + input.slug()))
                     .cacheControl(CacheControl.noStore())
                     .body(body);
@@ -73,45 +70,15 @@ public class AdminArticleController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The result of a bulk import. */
-    public record ImportResult(int created, int updated, int unchanged) {}
-
     /**
      * Bulk import for migrating a site: each item is created or updated by slug; identical content is a no-op and
      * counted views are never reset. The whole array is validated first, so a bad item imports nothing.
      */
     @PostMapping("/import")
-    public ResponseEntity<ImportResult> importArticles(@RequestBody List<ArticleInput> items) {
-        if (items == null || items.isEmpty()) {
-            throw ApiException.invalid("[]", FieldCode.REQUIRED, "至少需要一篇文章");
-        }
-        if (items.size() > IMPORT_MAX_ITEMS) {
-            throw ApiException.invalid("[]", FieldCode.TOO_LONG, "每次最多导入 " + IMPORT_MAX_ITEMS + " 篇文章");
-        }
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) == null) {
-                errors.add(ApiException.FieldError.of("[" + i + "]", FieldCode.REQUIRED));
-                continue;
-            }
-            for (ConstraintViolation<ArticleInput> v : validator.validate(items.get(i))) {
-                errors.add(ApiException.FieldError.of("[" + i + "]." + v.getPropertyPath(), v));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (ArticleInput item : items) {
-            switch (service.upsert(item, ArticleStatus.PUBLISHED).kind()) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-            }
-        }
-        return noStore(new ImportResult(created, updated, unchanged));
+    public ResponseEntity<BulkImport.ImportResult> importArticles(@RequestBody List<ArticleInput> items) {
+        BulkImport.validate(items, IMPORT_MAX_ITEMS, "篇文章", validator, item -> null);
+        return noStore(BulkImport.write(
+                items, item -> service.upsert(item, ArticleStatus.PUBLISHED).kind()));
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

@@ -1,5 +1,6 @@
 package cn.zschangfang.content.article;
 
+import cn.zschangfang.content.bulk.BulkImport;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.FieldCode;
 import java.nio.charset.StandardCharsets;
@@ -68,17 +69,17 @@ public class ArticleService {
                 try {
                     mongo.insert(created);
                     changed(created, ArticleChanged.Change.CREATED);
-                    return new WriteOutcome(WriteOutcome.Kind.CREATED, created);
+                    return new WriteOutcome(BulkImport.Outcome.CREATED, created);
                 } catch (DuplicateKeyException raced) {
                     continue; // created concurrently: compare with what won
                 }
             }
             if (hash.equals(existing.contentHash())) {
-                return new WriteOutcome(WriteOutcome.Kind.UNCHANGED, existing);
+                return new WriteOutcome(BulkImport.Outcome.UNCHANGED, existing);
             }
             Article updated = build(existing, input, defaultStatus, hash);
             if (replace(existing, updated)) {
-                return new WriteOutcome(WriteOutcome.Kind.UPDATED, updated);
+                return new WriteOutcome(BulkImport.Outcome.UPDATED, updated);
             }
         }
         throw ApiException.conflict("文章正在被同时修改，请刷新后重试");
@@ -89,12 +90,12 @@ public class ArticleService {
         Article existing = findAnyBySlug(input.slug());
         if (existing != null) {
             if (hashOf(input).equals(existing.contentHash())) {
-                return new WriteOutcome(WriteOutcome.Kind.UNCHANGED, existing);
+                return new WriteOutcome(BulkImport.Outcome.UNCHANGED, existing);
             }
             throw ApiException.conflict("该 slug 已存在");
         }
         WriteOutcome outcome = upsert(input, ArticleStatus.DRAFT);
-        if (outcome.kind() == WriteOutcome.Kind.UPDATED) {
+        if (outcome.kind() == BulkImport.Outcome.UPDATED) {
             // Lost a race against a concurrent create with different content; still a conflict to this caller.
             throw ApiException.conflict("该 slug 已存在");
         }

@@ -1,12 +1,6 @@
 package cn.zschangfang.content.article;
 
-/** What a create-or-update did, for the idempotent create and the import's counts. */
-public record WriteOutcome(Kind kind, Article article) {
+import cn.zschangfang.content.bulk.BulkImport;
 
-    /** Idempotency result. */
-    public enum Kind {
-        CREATED,
-        UPDATED,
-        UNCHANGED
-    }
-}
+/** What a create-or-update did, for the idempotent create and the import's counts. */
+public record WriteOutcome(BulkImport.Outcome kind, Article article) {}

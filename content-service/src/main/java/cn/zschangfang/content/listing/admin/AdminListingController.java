@@ -1,5 +1,6 @@
 package cn.zschangfang.content.listing.admin;
 
+import cn.zschangfang.content.bulk.BulkImport;
 import cn.zschangfang.content.listing.model.Listing;
 import cn.zschangfang.content.listing.model.ListingPage;
 import cn.zschangfang.content.listing.model.ListingResponse;
@@ -8,8 +9,6 @@ import cn.zschangfang.content.listing.model.ListingStatus;
 import cn.zschangfang.content.listing.model.ListingStore;
 import cn.zschangfang.content.listing.model.ListingSummary;
 import cn.zschangfang.platform.problem.ApiException;
-import cn.zschangfang.platform.problem.FieldCode;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
@@ -17,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -56,9 +54,6 @@ public class AdminListingController {
     /** Body of a status change. */
     public record StatusRequest(
             @NotNull ListingStatus status, @Size(max = 500) String reason) {}
-
-    /** The result of an import. */
-    public record ImportResult(int created, int updated, int unchanged) {}
 
     @PostMapping
     public ResponseEntity<ListingResponse> create(
@@ -117,43 +112,13 @@ public class AdminListingController {
      * nothing. ADMIN only.
      */
     @PostMapping("/import")
-    public ResponseEntity<ImportResult> importListings(
+    public ResponseEntity<BulkImport.ImportResult> importListings(
             @RequestBody List<ListingSpec> items, @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         if (caller.role() != Caller.Role.ADMIN) {
             throw ApiException.forbidden();
         }
-        if (items == null || items.isEmpty()) {
-            throw ApiException.invalid("[]", FieldCode.REQUIRED, "至少需要一个房源");
-        }
-        if (items.size() > IMPORT_MAX_ITEMS) {
-            throw ApiException.invalid("[]", FieldCode.TOO_LONG, "每次最多导入 " + IMPORT_MAX_ITEMS + " 个房源");
-        }
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            ListingSpec item = items.get(i);
-            if (item == null || item.slug() == null) {
-                errors.add(
-                        ApiException.FieldError.of("[" + i + "]" + (item == null ? "" : ".slug"), FieldCode.REQUIRED));
-                continue;
-            }
-            for (ConstraintViolation<ListingSpec> v : validator.validate(item)) {
-                errors.add(ApiException.FieldError.of("[" + i + "]." + v.getPropertyPath(), v));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (ListingSpec item : items) {
-            switch (service.importOne(item, caller)) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-            }
-        }
-        return noStore(new ImportResult(created, updated, unchanged));
+        BulkImport.validate(items, IMPORT_MAX_ITEMS, "个房源", validator, item -> item.slug() == null ? ".slug" : null);
+        return noStore(BulkImport.write(items, item -> service.importOne(item, caller)));
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

@@ -1,5 +1,6 @@
 package cn.zschangfang.content.listing.admin;
 
+import cn.zschangfang.content.bulk.BulkImport;
 import cn.zschangfang.content.listing.events.ListingEventPublisher;
 import cn.zschangfang.content.listing.events.ListingEvents;
 import cn.zschangfang.content.listing.model.Listing;
@@ -140,26 +141,19 @@ public class ListingService {
         return updated;
     }
 
-    /** Result of one imported item. */
-    public enum ImportOutcome {
-        CREATED,
-        UPDATED,
-        UNCHANGED
-    }
-
     /** Creates (published) or replaces the listing with this slug; identical content changes nothing. */
-    public ImportOutcome importOne(ListingSpec input, Caller by) {
+    public BulkImport.Outcome importOne(ListingSpec input, Caller by) {
         var existing = store.findBySlug(input.slug());
         if (existing.isEmpty()) {
             create(input, ListingStatus.PUBLISHED, "导入", by);
-            return ImportOutcome.CREATED;
+            return BulkImport.Outcome.CREATED;
         }
         ListingSpec spec = normalizer.normalize(input, input.slug());
         if (ListingHash.of(spec).equals(existing.get().contentHash())) {
-            return ImportOutcome.UNCHANGED;
+            return BulkImport.Outcome.UNCHANGED;
         }
         update(existing.get().id(), input, by);
-        return ImportOutcome.UPDATED;
+        return BulkImport.Outcome.UPDATED;
     }
 
     /** MongoDB keeps milliseconds: events carry the same instant the document does. */
