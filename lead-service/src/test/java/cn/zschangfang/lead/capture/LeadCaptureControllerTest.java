@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** The capture endpoint's HTTP contract: every bad input is a 4xx ProblemDetail naming the field. */
 @WebMvcTest(
@@ -76,15 +77,24 @@ class LeadCaptureControllerTest {
     @MockitoBean
     ListingIndex listings;
 
+    /** A JSON body to the capture endpoint with the integration partner's API key. */
+    private ResultActions postLeadAsPartner(String json) throws Exception {
+        return postLead(json, "slice-key");
+    }
+
+    private ResultActions postLead(String json, String apiKey) throws Exception {
+        return mvc.perform(post("/api/leads")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Api-Key", apiKey)
+                .content(json));
+    }
+
     @Test
     void validIntegrationRequestIsNormalizedAndAnswered201WithLocation() throws Exception {
         when(captureService.capture(any(), eq("partner")))
                 .thenReturn(new CaptureResult("lead-1", "NEW", Instant.parse("2026-01-01T00:00:00Z"), false));
 
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "slice-key")
-                        .content(VALID))
+        postLeadAsPartner(VALID)
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/leads/lead-1"))
                 .andExpect(jsonPath("$.id").value("lead-1"))
@@ -104,10 +114,7 @@ class LeadCaptureControllerTest {
         when(captureService.capture(any(), any()))
                 .thenReturn(new CaptureResult("lead-1", "ROUTED", Instant.now(), true));
 
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "slice-key")
-                        .content(VALID))
+        postLeadAsPartner(VALID)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("lead-1"))
                 .andExpect(jsonPath("$.duplicate").value(true));
@@ -115,10 +122,7 @@ class LeadCaptureControllerTest {
 
     @Test
     void missingFieldsAreEachNamedInOneProblemDetail() throws Exception {
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "slice-key")
-                        .content("{\"intent\":\"RENT\",\"phone\":\"123\"}"))
+        postLeadAsPartner("{\"intent\":\"RENT\",\"phone\":\"123\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/validation"))
@@ -131,10 +135,7 @@ class LeadCaptureControllerTest {
 
     @Test
     void wrongJsonTypeNamesTheNestedField() throws Exception {
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "slice-key")
-                        .content(VALID.replace("{\"min\":3}", "{\"min\":\"three\"}")))
+        postLeadAsPartner(VALID.replace("{\"min\":3}", "{\"min\":\"three\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("areaMu.min"))
                 .andExpect(jsonPath("$.errors[0].code").value("invalid_type"));
@@ -142,10 +143,7 @@ class LeadCaptureControllerTest {
 
     @Test
     void malformedJsonIsA400WithoutEchoingTheParserMessage() throws Exception {
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "slice-key")
-                        .content("{\"intent\": LEASE"))
+        postLeadAsPartner("{\"intent\": LEASE")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed_json"))
                 .andExpect(jsonPath("$.detail").doesNotExist());
@@ -153,20 +151,14 @@ class LeadCaptureControllerTest {
 
     @Test
     void unknownApiKeyIs401() throws Exception {
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "guess")
-                        .content(VALID))
+        postLead(VALID, "guess")
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unauthorized"));
     }
 
     @Test
     void oversizedBodyIs413() throws Exception {
-        mvc.perform(post("/api/leads")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-Api-Key", "slice-key")
-                        .content(VALID.replace("}", ",\"message\":\"" + "x".repeat(4000) + "\"}")))
+        postLeadAsPartner(VALID.replace("}", ",\"message\":\"" + "x".repeat(4000) + "\"}"))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload_too_large"));
     }
