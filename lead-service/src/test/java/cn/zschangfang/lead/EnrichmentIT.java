@@ -15,39 +15,35 @@ import tools.jackson.databind.JsonNode;
 /** Enrichment: what the visitor read before asking becomes the lead's interests and score. */
 class EnrichmentIT extends LeadServiceITBase {
 
+    /** content-service's view event for article {@code a<article>}, keyed by it, with a field lead-service ignores. */
+    private void articleViewed(
+            String eventId, Instant at, int article, String slug, String title, String tag, String visitor) {
+        String viewed =
+                "{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"articleId\":\"a%s\",\"slug\":\"%s\",\"title\":\"%s\","
+                        + "\"category\":\"园区\",\"tags\":[\"%s\"],\"visitorId\":\"%s\",\"referrer\":null,\"unknownField\":42}";
+        KafkaProbe.send(
+                broker.getBrokersAsString(),
+                "content.article-viewed",
+                "a" + article,
+                viewed.formatted(eventId, at, article, slug, title, tag, visitor));
+    }
+
     @Test
     void readingHistoryIsAttachedAsInterestsAndRaisesTheScore() {
         String visitor = "visitor-" + UUID.randomUUID();
         String firstEventId = UUID.randomUUID().toString();
-        String viewed =
-                "{\"eventId\":\"%s\",\"occurredAt\":\"%s\",\"articleId\":\"a%s\",\"slug\":\"%s\",\"title\":\"%s\","
-                        + "\"category\":\"园区\",\"tags\":[\"%s\"],\"visitorId\":\"%s\",\"referrer\":null,\"unknownField\":42}";
-        String brokers = broker.getBrokersAsString();
-        KafkaProbe.send(
-                brokers,
-                "content.article-viewed",
-                "a1",
-                viewed.formatted(
-                        firstEventId, Instant.now().minusSeconds(60), 1, "xiaolan-park", "小榄工业园招商", "厂房", visitor));
+        Instant minuteAgo = Instant.now().minusSeconds(60);
+        articleViewed(firstEventId, minuteAgo, 1, "xiaolan-park", "小榄工业园招商", "厂房", visitor);
         // Redelivery of the same event must not count twice.
-        KafkaProbe.send(
-                brokers,
-                "content.article-viewed",
-                "a1",
-                viewed.formatted(
-                        firstEventId, Instant.now().minusSeconds(60), 1, "xiaolan-park", "小榄工业园招商", "厂房", visitor));
-        KafkaProbe.send(
-                brokers,
-                "content.article-viewed",
-                "a2",
-                viewed.formatted(
-                        UUID.randomUUID(),
-                        Instant.now().minusSeconds(30),
-                        2,
-                        "torch-land",
-                        "火炬开发区工业用地",
-                        "土地",
-                        visitor));
+        articleViewed(firstEventId, minuteAgo, 1, "xiaolan-park", "小榄工业园招商", "厂房", visitor);
+        articleViewed(
+                UUID.randomUUID().toString(),
+                Instant.now().minusSeconds(30),
+                2,
+                "torch-land",
+                "火炬开发区工业用地",
+                "土地",
+                visitor);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> stats = http().get("/api/leads/stats", "Authorization", "Bearer it-admin-token");
