@@ -116,11 +116,7 @@ class SigninIT extends NotifyIntegrationTest {
 
     @Test
     void aLinkWorksOnceOnly() throws Exception {
-        String mobile = randomMobile();
-        String path = "/signin/" + UUID.randomUUID();
-        agentWithMobile(mobile, path, "AGENT");
-        assertThat(requestLink(mobile).statusCode()).isEqualTo(202);
-        String token = linkToken(path);
+        String token = newAgentsLink();
 
         assertThat(redeem(token).statusCode()).isEqualTo(200);
         HttpResponse<String> again = redeem(token);
@@ -130,11 +126,7 @@ class SigninIT extends NotifyIntegrationTest {
 
     @Test
     void aLinkExpiresAfterTenMinutes() throws Exception {
-        String mobile = randomMobile();
-        String path = "/signin/" + UUID.randomUUID();
-        agentWithMobile(mobile, path, "AGENT");
-        assertThat(requestLink(mobile).statusCode()).isEqualTo(202);
-        String token = linkToken(path);
+        String token = newAgentsLink();
 
         SigninToken stored = mongo.findById(cn.zschangfang.notify.agent.AgentTokens.sha256(token), SigninToken.class);
         assertThat(Duration.between(stored.createdAt(), stored.expiresAt())).isEqualTo(Duration.ofMinutes(10));
@@ -195,8 +187,21 @@ class SigninIT extends NotifyIntegrationTest {
 
     /** Signs an agent in as the site does and returns the session token. */
     private String session(String mobile, String path) throws Exception {
+        return json.readTree(redeem(link(mobile, path)).body()).get("apiToken").asString();
+    }
+
+    /** Requests a sign-in link for {@code mobile}; its token, as the robot at {@code path} received it. */
+    private String link(String mobile, String path) throws Exception {
         assertThat(requestLink(mobile).statusCode()).isEqualTo(202);
-        return json.readTree(redeem(linkToken(path)).body()).get("apiToken").asString();
+        return linkToken(path);
+    }
+
+    /** The sign-in link token of a new agent that just asked for one. */
+    private String newAgentsLink() throws Exception {
+        String mobile = randomMobile();
+        String path = "/signin/" + UUID.randomUUID();
+        agentWithMobile(mobile, path, "AGENT");
+        return link(mobile, path);
     }
 
     private void sharedPoolLead(String leadId, List<String> notified) {
