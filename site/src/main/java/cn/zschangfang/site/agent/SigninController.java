@@ -36,9 +36,7 @@ public class SigninController {
         if (sessions.find(cookies.read(request)).isPresent() && sent == null) {
             return "redirect:/agent";
         }
-        model.addAttribute("csrf", cookies.preSessionToken(request, response));
-        model.addAttribute("sent", sent != null);
-        return page(model, "经纪人登录", "agent/login");
+        return loginForm(model, sent != null, request, response);
     }
 
     @PostMapping("/agent/login")
@@ -61,8 +59,13 @@ public class SigninController {
             }
         }
         model.addAttribute("mobile", mobile);
+        return loginForm(model, false, request, response);
+    }
+
+    /** The login form with a fresh pre-session CSRF token; {@code sent} shows that a link is on its way. */
+    private String loginForm(Model model, boolean sent, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("csrf", cookies.preSessionToken(request, response));
-        model.addAttribute("sent", false);
+        model.addAttribute("sent", sent);
         return page(model, "经纪人登录", "agent/login");
     }
 
@@ -73,7 +76,7 @@ public class SigninController {
             HttpServletResponse response,
             Model model) {
         if (token == null || token.isBlank() || token.length() > 200) {
-            return page(model, "登录链接无效", "agent/signin-failed");
+            return invalidLink(model);
         }
         model.addAttribute("token", token);
         model.addAttribute("csrf", cookies.preSessionToken(request, response));
@@ -88,11 +91,11 @@ public class SigninController {
             HttpServletResponse response,
             Model model) {
         if (token == null || !cookies.preSessionTokenMatches(request, csrf)) {
-            return page(model, "登录链接无效", "agent/signin-failed");
+            return invalidLink(model);
         }
         var redemption = notify.redeem(token);
         if (redemption.isEmpty()) {
-            return page(model, "登录链接无效", "agent/signin-failed");
+            return invalidLink(model);
         }
         NotifySignin.Redemption r = redemption.get();
         String old = cookies.read(request);
@@ -113,6 +116,10 @@ public class SigninController {
         notify.signOut(session.apiToken());
         cookies.clear(response);
         return "redirect:/agent/login";
+    }
+
+    private static String invalidLink(Model model) {
+        return page(model, "登录链接无效", "agent/signin-failed");
     }
 
     static String page(Model model, String title, String view) {
