@@ -4,6 +4,7 @@ import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.ArticleQuery;
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.web.PageMeta;
+import cn.zschangfang.site.web.Pagination;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Controller;

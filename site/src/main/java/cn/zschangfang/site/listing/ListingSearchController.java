@@ -1,9 +1,9 @@
 package cn.zschangfang.site.listing;
 
-import cn.zschangfang.site.article.Pagination;
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
+import cn.zschangfang.site.web.Pagination;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package cn.zschangfang.site.article;
+package cn.zschangfang.site.web;
 
 import java.util.ArrayList;
 import java.util.List;
