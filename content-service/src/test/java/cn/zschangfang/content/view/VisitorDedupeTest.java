@@ -3,34 +3,11 @@ package cn.zschangfang.content.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.platform.shared.InMemorySharedStore;
-import java.time.Clock;
+import cn.zschangfang.platform.test.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class VisitorDedupeTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void oneVisitorCountsOncePerArticlePer30MinutesAndRepeatsDoNotExtendTheWindow() {
@@ -42,10 +19,10 @@ class VisitorDedupeTest {
         assertThat(dedupe.firstInWindow("a2", "v1")).isTrue();
         assertThat(dedupe.firstInWindow("a1", "v2")).isTrue();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(dedupe.firstInWindow("a1", "v1")).isFalse();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(1).plusSeconds(1));
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(dedupe.firstInWindow("a1", "v1")).isTrue();
         assertThat(dedupe.firstInWindow("a1", "v1")).isFalse();
     }

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * by name, as the strings they replaced.
  *
  * @param deliveryId public id of the delivery (events, SMS OutId)
+ * @param claimToken who holds the current claim (one per dispatch): outcomes and renewals are fenced by it, so a
+ *     holder that outlived its lease cannot overwrite, nor send again, what a later claim took over
  * @param limitTarget the rate-limited destination (robot URL) or null
  * @param deferred whether it is waiting for the robot's rate limiter (then it may be folded into a digest)
  * @param digest whether the message that carried it was a digest
@@ -34,6 +36,7 @@ public record Delivery(
         int attempt,
         Instant nextAttemptAt,
         Instant leaseUntil,
+        String claimToken,
         String limitTarget,
         boolean deferred,
         String lastCode,
@@ -113,6 +116,7 @@ public record Delivery(
                 DeliveryStatus.PENDING,
                 0,
                 now,
+                null,
                 null,
                 limitTarget,
                 false,

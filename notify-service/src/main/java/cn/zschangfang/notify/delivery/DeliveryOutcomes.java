@@ -64,20 +64,36 @@ class DeliveryOutcomes {
         return record(batch, result, digest, Map.of());
     }
 
-    /** @param cases lead cases the caller has read, by lead id (spares re-reading them for the latency) */
+    /**
+     * Writes every delivery's outcome first, then the per-lead bookkeeping and events: a digest's deliveries stay
+     * claimed until their outcome is written, and awaiting one event's broker ack per delivery before writing the
+     * next outcome let a slow broker hold the tail of a digest past its lease, and the sweep sent it again.
+     *
+     * @param cases lead cases the caller has read, by lead id (spares re-reading them for the latency)
+     */
     List<String> record(List<Delivery> batch, SendResult result, boolean digest, Map<String, LeadCase> cases) {
+        if (result.outcome() == SendResult.Outcome.SENT) {
+            Instant now = clock.instant();
+            store.markSent(batch, result.code(), digest, now);
+            for (Delivery d : batch) {
+                metrics.outcome(d.channel().name(), result.outcome().name());
+                // a listing digest has no lead id (and Map.of() refuses a null key)
+                sent(d, digest ? Purpose.DIGEST : d.purpose(), now, d.leadId() == null ? null : cases.get(d.leadId()));
+            }
+            return List.of();
+        }
         List<String> followUps = new ArrayList<>();
+        List<Runnable> events = new ArrayList<>();
         for (Delivery d : batch) {
             Purpose purpose = digest ? Purpose.DIGEST : d.purpose();
             metrics.outcome(d.channel().name(), result.outcome().name());
             switch (result.outcome()) {
-                // a listing digest has no lead id (and Map.of() refuses a null key)
-                case SENT -> sent(d, purpose, result, digest, d.leadId() == null ? null : cases.get(d.leadId()));
                 case TRANSIENT -> {
                     if (d.attempt() >= properties.delivery().maxAttempts()) {
-                        fail(d, purpose, DeliveryStatus.FAILED, result.code()).ifPresent(followUps::add);
+                        fail(d, purpose, DeliveryStatus.FAILED, result.code(), events)
+                                .ifPresent(followUps::add);
                     } else {
-                        retryLater(d, purpose, backoff(d.attempt()), result.code());
+                        retryLater(d, purpose, backoff(d.attempt()), result.code(), events);
                     }
                 }
                 case RATE_LIMITED -> {
@@ -86,26 +102,23 @@ class DeliveryOutcomes {
                             d,
                             purpose,
                             wait.plusMillis(ThreadLocalRandom.current().nextLong(0, 1 + wait.toMillis() / 10)),
-                            result.code());
+                            result.code(),
+                            events);
                 }
                 case PERMANENT ->
-                    fail(d, purpose, DeliveryStatus.FAILED, result.code()).ifPresent(followUps::add);
+                    fail(d, purpose, DeliveryStatus.FAILED, result.code(), events)
+                            .ifPresent(followUps::add);
                 case UNKNOWN ->
-                    fail(d, purpose, DeliveryStatus.UNKNOWN, result.code()).ifPresent(followUps::add);
+                    fail(d, purpose, DeliveryStatus.UNKNOWN, result.code(), events)
+                            .ifPresent(followUps::add);
             }
         }
+        events.forEach(Runnable::run);
         return followUps;
     }
 
-    private void sent(Delivery d, Purpose purpose, SendResult result, boolean digest, LeadCase known) {
-        Instant now = clock.instant();
-        store.transition(
-                d,
-                new Update()
-                        .set("status", DeliveryStatus.SENT.name())
-                        .set("sentAt", now)
-                        .set("lastCode", result.code())
-                        .set("digest", digest));
+    /** What follows a SENT outcome already written: the log line, the lead's first delivery, the event. */
+    private void sent(Delivery d, Purpose purpose, Instant now, LeadCase known) {
         if (d.matchId() != null) {
             log.info(
                     "listing match {} ({} leads) delivered to agent {} via {} (attempt {})",
@@ -141,11 +154,10 @@ class DeliveryOutcomes {
         if (first == 1) {
             metrics.firstDelivery(Duration.ofMillis(latency));
         }
-        // the event last: a slow broker must not delay recording what the agent already has
         publish(d, purpose, "SENT", latency);
     }
 
-    private void retryLater(Delivery d, Purpose purpose, Duration wait, String code) {
+    private void retryLater(Delivery d, Purpose purpose, Duration wait, String code, List<Runnable> events) {
         store.transition(
                 d,
                 new Update()
@@ -153,7 +165,7 @@ class DeliveryOutcomes {
                         .set("nextAttemptAt", clock.instant().plus(wait))
                         .set("lastCode", code));
         metrics.retry(d.channel().name());
-        publish(d, purpose, "RETRYING", 0);
+        events.add(() -> publish(d, purpose, "RETRYING", 0));
     }
 
     /** Exponential back-off with "equal jitter": half fixed, half random, capped. */
@@ -164,9 +176,10 @@ class DeliveryOutcomes {
         return Duration.ofMillis(exp / 2 + ThreadLocalRandom.current().nextLong(0, exp / 2 + 1));
     }
 
-    private Optional<String> fail(Delivery d, Purpose purpose, DeliveryStatus status, String code) {
+    private Optional<String> fail(
+            Delivery d, Purpose purpose, DeliveryStatus status, String code, List<Runnable> events) {
         store.transition(d, new Update().set("status", status.name()).set("lastCode", code));
-        publish(d, purpose, status.name(), 0);
+        events.add(() -> publish(d, purpose, status.name(), 0));
         if (d.matchId() != null) {
             // the agent's next channel; a digest of matches is no emergency for the duty manager
             Optional<String> next = d.listingMatch() == null

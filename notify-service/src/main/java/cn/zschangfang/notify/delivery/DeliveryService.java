@@ -24,19 +24,19 @@ public class DeliveryService {
 
     private final DeliveryPlanner planner;
     private final Dispatcher dispatcher;
-    private final DeliveryStore store;
+    private final DeliveryLookups lookups;
     private final DeliveryOutcomes outcomes;
     private final SendExecutor sendPool;
 
     DeliveryService(
             DeliveryPlanner planner,
             Dispatcher dispatcher,
-            DeliveryStore store,
+            DeliveryLookups lookups,
             DeliveryOutcomes outcomes,
             SendExecutor sendPool) {
         this.planner = planner;
         this.dispatcher = dispatcher;
-        this.store = store;
+        this.lookups = lookups;
         this.outcomes = outcomes;
         this.sendPool = sendPool;
     }
@@ -88,7 +88,7 @@ public class DeliveryService {
      * @return false when the agent is inactive or no channel that carries a digest reaches it
      */
     public boolean deliverListingMatch(String eventId, String agentId, OutboundMessage.ListingMatch match) {
-        List<String> existing = store.keysOfMatch(eventId);
+        List<String> existing = lookups.keysOfMatch(eventId);
         if (!existing.isEmpty()) {
             existing.forEach(dispatcher::dispatch); // a no-op unless a crash left it unsent
             return true;
@@ -105,7 +105,7 @@ public class DeliveryService {
 
     /** The acknowledgement of a lead is also a delivery status (ACKNOWLEDGED) of the agent's delivery. */
     public void publishAcknowledged(String leadId, String agentId) {
-        Delivery d = store.latestFor(leadId, agentId);
+        Delivery d = lookups.latestFor(leadId, agentId);
         if (d != null) {
             outcomes.publish(d, d.purpose(), "ACKNOWLEDGED", 0);
         }

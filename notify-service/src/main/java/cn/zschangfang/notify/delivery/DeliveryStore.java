@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -18,14 +20,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code deliveries} collection: insert-once records, atomic claims with a lease, and guarded transitions (only
- * from IN_FLIGHT, so an instance whose lease expired cannot overwrite the outcome of the one that took over).
+ * The {@code deliveries} collection: insert-once records, atomic claims with a lease and a claim token, renewals
+ * and transitions fenced by that token (so a holder whose lease expired can neither send again nor overwrite the
+ * outcome of the claim that took over).
  */
 @Component
 class DeliveryStore {
 
     /** How long a recorded, never-attempted delivery is left to the intake that recorded it before the sweep sends it. */
     static final Duration FRESH = Duration.ofSeconds(10);
+
+    /** Beyond a send (its connect plus read timeout): time to write the outcome before the lease ends. */
+    static final Duration OUTCOME_WRITE = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final NotifyProperties properties;
@@ -46,6 +52,10 @@ class DeliveryStore {
                         .on("createdAt", Sort.Direction.ASC));
     }
 
+    private Duration sendWindow() {
+        return properties.delivery().httpTimeout().multipliedBy(2).plus(OUTCOME_WRITE);
+    }
+
     /** Inserts the record unless it exists (a redelivered event or a second instance: the existing one decides). */
     void insertOnce(Delivery d) {
         try {
@@ -55,8 +65,11 @@ class DeliveryStore {
         }
     }
 
-    /** PENDING and due (or any PENDING with {@code ignoreDue}), or IN_FLIGHT with an expired lease → IN_FLIGHT. */
-    Delivery claim(String key, boolean ignoreDue) {
+    /**
+     * PENDING and due (or any PENDING with {@code ignoreDue}), or IN_FLIGHT with an expired lease → IN_FLIGHT, held
+     * by {@code token} (one per dispatch) until the lease ends.
+     */
+    Delivery claim(String key, boolean ignoreDue, String token) {
         Instant now = clock.instant();
         Criteria pending = Criteria.where("status").is(DeliveryStatus.PENDING.name());
         if (!ignoreDue) {
@@ -72,12 +85,53 @@ class DeliveryStore {
                 new Update()
                         .set("status", DeliveryStatus.IN_FLIGHT.name())
                         .set("leaseUntil", now.plus(properties.delivery().lease()))
+                        .set("claimToken", token)
                         .inc("attempt", 1),
                 FindAndModifyOptions.options().returnNew(true),
                 Delivery.class);
     }
 
-    /** Other deliveries to the same robot waiting on the limiter, claimed to be folded into one digest. */
+    /**
+     * The claimed deliveries still held for long enough to send them, renewing their lease when it is short. A
+     * holder that was slow (a stalled store, a long pause) may have outlived its lease while the sweep re-claimed and
+     * sent them: sending those again would be a duplicate, so they are left out. Until its lease ends nobody else can
+     * claim a delivery, so a lease with room left for the send and its outcome needs no round trip.
+     */
+    List<Delivery> holdForSend(List<Delivery> held) {
+        if (held.isEmpty()) {
+            return held;
+        }
+        Instant enough = clock.instant().plus(sendWindow());
+        if (held.stream().allMatch(d -> d.leaseUntil() != null && d.leaseUntil().isAfter(enough))) {
+            return held;
+        }
+        Query mine = Query.query(Criteria.where("_id")
+                .in(held.stream().map(Delivery::key).toList())
+                .and("status")
+                .is(DeliveryStatus.IN_FLIGHT.name())
+                .and("claimToken")
+                .is(held.get(0).claimToken()));
+        long renewed = mongo.updateMulti(
+                        mine,
+                        new Update()
+                                .set(
+                                        "leaseUntil",
+                                        clock.instant()
+                                                .plus(properties.delivery().lease())),
+                        Delivery.class)
+                .getMatchedCount();
+        if (renewed == held.size()) {
+            return held;
+        }
+        Set<String> still = new HashSet<>();
+        mongo.find(mine, Delivery.class).forEach(d -> still.add(d.key()));
+        return held.stream().filter(d -> still.contains(d.key())).toList();
+    }
+
+    /**
+     * Other deliveries to the same robot waiting on the limiter, claimed under {@code first}'s token to be folded
+     * into one digest.
+     */
     List<Delivery> claimBacklog(Delivery first, int max) {
         List<Delivery> waiting = mongo.find(
                 Query.query(Criteria.where("limitTarget")
@@ -97,7 +151,7 @@ class DeliveryStore {
                 Delivery.class);
         List<Delivery> claimed = new ArrayList<>();
         for (Delivery w : waiting) {
-            Delivery c = claim(w.key(), true);
+            Delivery c = claim(w.key(), true, first.claimToken());
             if (c != null) {
                 claimed.add(c);
             }
@@ -119,9 +173,32 @@ class DeliveryStore {
                         .inc("attempt", -1));
     }
 
+    /** One write for every delivery a message carried, each if its claim still holds. */
+    void markSent(List<Delivery> batch, String code, boolean digest, Instant at) {
+        mongo.updateMulti(
+                Query.query(Criteria.where("_id")
+                        .in(batch.stream().map(Delivery::key).toList())
+                        .and("status")
+                        .is(DeliveryStatus.IN_FLIGHT.name())
+                        .and("claimToken")
+                        .is(batch.get(0).claimToken())),
+                new Update()
+                        .set("status", DeliveryStatus.SENT.name())
+                        .set("sentAt", at)
+                        .set("lastCode", code)
+                        .set("digest", digest),
+                Delivery.class);
+    }
+
+    /** Applies {@code update} if {@code d}'s claim still holds: a later claim's outcome is never overwritten. */
     void transition(Delivery d, Update update) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(d.key()).and("status").is(DeliveryStatus.IN_FLIGHT.name())),
+                Query.query(Criteria.where("_id")
+                        .is(d.key())
+                        .and("status")
+                        .is(DeliveryStatus.IN_FLIGHT.name())
+                        .and("claimToken")
+                        .is(d.claimToken())),
                 update,
                 Delivery.class);
     }
@@ -155,31 +232,5 @@ class DeliveryStore {
                         .with(Sort.by("nextAttemptAt"))
                         .limit(max),
                 Delivery.class);
-    }
-
-    /** Keys of the deliveries of a listing-match event (its first channel and any channel that followed). */
-    List<String> keysOfMatch(String eventId) {
-        return mongo.find(Query.query(Criteria.where("matchId").is(eventId)), Delivery.class).stream()
-                .map(Delivery::key)
-                .toList();
-    }
-
-    /** The agent's latest SENT delivery of a lead, else any of its deliveries of it. */
-    Delivery latestFor(String leadId, String agentId) {
-        Criteria mine = Criteria.where("leadId").is(leadId).and("agentId").is(agentId);
-        Delivery sent = mongo.findOne(
-                Query.query(mine.and("status").is(DeliveryStatus.SENT.name()))
-                        .with(Sort.by(Sort.Direction.DESC, "sentAt"))
-                        .limit(1),
-                Delivery.class);
-        return sent != null
-                ? sent
-                : mongo.findOne(
-                        Query.query(Criteria.where("leadId")
-                                        .is(leadId)
-                                        .and("agentId")
-                                        .is(agentId))
-                                .limit(1),
-                        Delivery.class);
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ class Dispatcher {
     }
 
     private List<String> dispatchOne(String key, LeadCase known) {
-        Delivery d = store.claim(key, false);
+        Delivery d = store.claim(key, false, UUID.randomUUID().toString());
         if (d == null) {
             return List.of(); // already sent, or claimed by another instance
         }
@@ -132,9 +133,29 @@ class Dispatcher {
                 store.release(rest, clock.instant());
             }
             sendable = sendable.subList(0, fits);
-            message = message(d, items.subList(0, fits));
+            items = items.subList(0, fits);
+            message = message(d, items);
         }
-        SendResult result = send(channel.get(), agent.get(), message, d);
+        List<Delivery> held = store.holdForSend(sendable);
+        if (held.size() < sendable.size()) {
+            log.warn(
+                    "{} of {} deliveries of message {} were taken over after their lease expired; not sent again here",
+                    sendable.size() - held.size(),
+                    sendable.size(),
+                    d.deliveryId());
+            if (held.isEmpty()) {
+                return next;
+            }
+            List<OutboundMessage.Item> kept = new ArrayList<>();
+            for (int i = 0; i < sendable.size(); i++) {
+                if (held.contains(sendable.get(i))) {
+                    kept.add(items.get(i));
+                }
+            }
+            sendable = held;
+            message = message(held.get(0), kept);
+        }
+        SendResult result = send(channel.get(), agent.get(), message, sendable.get(0));
         next.addAll(outcomes.record(sendable, result, message.digest(), cases));
         return next;
     }
@@ -150,6 +171,10 @@ class Dispatcher {
                 store.release(d, retryAt.plusMillis(ThreadLocalRandom.current().nextLong(0, 3000)));
                 return List.of();
             }
+        }
+        if (store.holdForSend(List.of(d)).isEmpty()) {
+            log.warn("listing digest {} was taken over after its lease expired; not sent again here", d.deliveryId());
+            return List.of();
         }
         OutboundMessage message = new OutboundMessage(
                 Purpose.LISTING_MATCH,

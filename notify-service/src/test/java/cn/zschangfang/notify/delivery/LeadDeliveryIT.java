@@ -121,6 +121,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
                 1,
                 past,
                 past.plusSeconds(30),
+                "crashed-instance",
                 ROBOT.url(path),
                 false,
                 null,
