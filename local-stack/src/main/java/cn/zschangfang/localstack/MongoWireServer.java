@@ -2,6 +2,7 @@ package cn.zschangfang.localstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,9 @@ public final class MongoWireServer {
 
     /** The store argument that keeps nothing on disk. */
     static final String IN_MEMORY = "memory";
+
+    /** Netty event loops for the services' connections: more than the local stack's pools open at once under load. */
+    static final int WORKER_THREADS = 64;
 
     private MongoWireServer() {}
 
@@ -58,7 +62,12 @@ public final class MongoWireServer {
             where = "data in " + store;
         }
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        // The library runs each command on the Netty event loop of its connection, and the default 2 × cores loops
+        // are shared by every service's pooled connections: one long command (a full-collection scan such as
+        // content's view recount: the library keeps no secondary index) then stalls unrelated commands queued on the
+        // same loop for seconds (measured in session 12: beacon inserts waiting > 5 s behind it, 504 through the
+        // gateway). A loop per connection, as MongoDB's thread per connection, removes that head-of-line blocking.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         System.out.println("mongo-wire server listening on 127.0.0.1:" + port + ", " + where);
 
         CountDownLatch stopped = new CountDownLatch(1);
