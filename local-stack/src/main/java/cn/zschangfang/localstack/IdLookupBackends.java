@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +25,7 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's backends with the one query plan every MongoDB has: a filter that pins {@code _id} to one value
- * reads that document and nothing else.
+ * (or to a list, {@code $in}) reads those documents and nothing else.
  *
  * <p>The library uses its {@code _id} index only when the filter is exactly {@code {_id: v}}. The services' conditional
  * writes add conditions ({@code {_id: k, status: "IN_FLIGHT"}}, a claim's {@code {$and: [{_id: k}, {$or: …}]}}), so
@@ -56,19 +57,29 @@ final class IdLookupBackends {
         return new Memory();
     }
 
-    /** The value a filter pins {@code _id} to, at its top level or in a top-level {@code $and}. */
-    static Optional<Object> pinnedId(Document filter) {
+    /**
+     * The values a filter pins {@code _id} to ({@code {_id: v}}, {@code {_id: {$eq: v}}} or {@code {_id: {$in: [...]}}}),
+     * at its top level or in a top-level {@code $and}.
+     */
+    static Optional<List<Object>> pinnedIds(Document filter) {
         Object id = filter.get("_id");
-        if (id instanceof Document operators && operators.size() == 1 && operators.containsKey("$eq")) {
-            id = operators.get("$eq");
+        if (id instanceof Document operators && operators.size() == 1) {
+            if (operators.containsKey("$eq")) {
+                id = operators.get("$eq");
+            } else if (operators.get("$in") instanceof Collection<?> values
+                    && !values.isEmpty()
+                    && values.stream().allMatch(IdLookupBackends::lookedUpById)) {
+                return Optional.of(
+                        values.stream().distinct().map(Object.class::cast).toList());
+            }
         }
-        if (id instanceof String || id instanceof ObjectId || id instanceof UUID) {
-            return Optional.of(id);
+        if (lookedUpById(id)) {
+            return Optional.of(List.of(id));
         }
         if (filter.get("$and") instanceof List<?> terms) {
             for (Object term : terms) {
                 if (term instanceof Document d) {
-                    Optional<Object> nested = pinnedId(d);
+                    Optional<List<Object>> nested = pinnedIds(d);
                     if (nested.isPresent()) {
                         return nested;
                     }
@@ -76,6 +87,10 @@ final class IdLookupBackends {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean lookedUpById(Object id) {
+        return id instanceof String || id instanceof ObjectId || id instanceof UUID;
     }
 
     /** {@code queryDocuments} of the library's collections, which hands a collection's documents to the matcher. */
@@ -99,19 +114,22 @@ final class IdLookupBackends {
 
     /**
      * One {@code queryDocuments} call of a collection, answered the same way by both backends' collections: the
-     * library's plan unless the filter pins {@code _id}, else the one document found by {@code {_id: v}} matched
-     * against the whole filter. The two library methods are protected, so each collection lends them here.
+     * library's plan unless the filter pins {@code _id}, else the documents found by {@code {_id: v}} for each pinned
+     * value, matched against the whole filter. The two library methods are protected, so each collection lends them here.
      */
     record Find(Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
 
         QueryResult run(Query library, Match match, LongAdder directLookups) {
-            Optional<Object> id = pinnedId(query);
-            if (id.isEmpty()) {
+            Optional<List<Object>> ids = pinnedIds(query);
+            if (ids.isEmpty()) {
                 return library.run(query, orderBy, skip, limit, batchSize, fields);
             }
             directLookups.increment();
-            QueryResult byId = library.run(new Document("_id", id.get()), null, 0, 0, 0, null);
-            Stream<Document> found = StreamSupport.stream(byId.spliterator(), false);
+            Stream<Document> found = ids.get().stream()
+                    .flatMap(id -> StreamSupport.stream(
+                            library.run(new Document("_id", id), null, 0, 0, 0, null)
+                                    .spliterator(),
+                            false));
             return match.run(found, query, orderBy, skip, limit, batchSize, fields);
         }
     }

@@ -84,8 +84,15 @@ class IdLookupBackendsTest {
                             .getModifiedCount())
                     .isOne();
             assertThat(deliveries.find(Filters.eq("_id", "missing")).first()).isNull();
+            // The shape of a digest's outcome: every listed delivery still held, in one write.
+            assertThat(deliveries
+                            .updateMany(
+                                    Filters.and(Filters.in("_id", "d7", "d8"), Filters.eq("status", "IN_FLIGHT")),
+                                    Updates.set("status", "SENT"))
+                            .getMatchedCount())
+                    .isZero();
 
-            assertThat(lookups(backend) - before).isEqualTo(4);
+            assertThat(lookups(backend) - before).isEqualTo(5);
             assertThat(deliveries.find(Filters.eq("status", "SENT")).map(d -> d.get("_id")))
                     .containsExactly("d7");
         });
@@ -100,6 +107,13 @@ class IdLookupBackendsTest {
                 c -> ids(c, Filters.and(Filters.eq("_id", "a"), Filters.lt("n", 1))),
                 c -> ids(c, new Document("_id", new Document("$eq", "b")).append("tags", "x")),
                 c -> ids(c, Filters.in("_id", "a", "c")),
+                c -> ids(c, Filters.and(Filters.in("_id", "a", "c", "c", "missing"), Filters.gt("n", 2))),
+                c -> ids(c, Filters.in("_id", "b", 1.0)),
+                c -> c.updateMany(
+                                Filters.and(Filters.in("_id", "a", "b"), Filters.exists("tags", false)),
+                                Updates.inc("n", 100))
+                        .getModifiedCount(),
+                c -> ids(c, Filters.gte("n", 100)),
                 c -> ids(c, Filters.eq("_id", 1.0)),
                 c -> ids(c, Filters.gte("n", 2)),
                 c -> c.updateOne(Filters.and(Filters.eq("_id", "c"), Filters.ne("tags", "x")), Updates.inc("n", 10))
@@ -115,7 +129,9 @@ class IdLookupBackendsTest {
         List<Object> narrowed = run(create.get(), queries);
 
         assertThat(narrowed).isEqualTo(plain);
-        assertThat(plain.get(5)).as("numbers still compare across types").isEqualTo(List.of(1));
+        assertThat(plain.get(9)).as("numbers still compare across types").isEqualTo(List.of(1));
+        assertThat(plain.get(5)).as("an $in of ids with another condition").isEqualTo(List.of("c"));
+        assertThat(plain.get(8)).as("an update of the listed ids that match").isEqualTo(List.of("a"));
     }
 
     @Test
