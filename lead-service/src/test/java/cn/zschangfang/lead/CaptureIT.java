@@ -21,9 +21,9 @@ class CaptureIT extends LeadServiceITBase {
         String phone = uniquePhone();
         HttpResponse<String> response = http().post(
                         "/api/leads",
-                        "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\",\"contactName\":\"张三\","
-                                + "\"phone\":\"+86 " + phone.substring(0, 3) + "-" + phone.substring(3) + "\","
-                                + "\"consent\":true,\"areaMu\":{\"min\":10,\"max\":20}}",
+                        inquiry("+86 " + phone.substring(0, 3) + "-" + phone.substring(3))
+                                .areaMu(10, 20)
+                                .json(),
                         "X-Api-Key",
                         PARTNER_KEY);
 
@@ -71,7 +71,8 @@ class CaptureIT extends LeadServiceITBase {
     @Test
     void invalidPhoneIsA400NamingPhoneAndNothingIsStored() {
         long before = leads.count();
-        HttpResponse<String> response = http().post("/api/leads", inquiry("12345", ""), "X-Api-Key", PARTNER_KEY);
+        HttpResponse<String> response =
+                http().post("/api/leads", inquiry("12345").json(), "X-Api-Key", PARTNER_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))

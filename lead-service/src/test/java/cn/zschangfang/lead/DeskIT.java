@@ -19,7 +19,7 @@ class DeskIT extends LeadServiceITBase {
     @Test
     void agentsSeeAndChangeOnlyTheirOwnLeadsAndManagersSeeAll() {
         String phone = uniquePhone();
-        String id = capture(inquiry(phone, ",\"company\":\"中山精密制造有限公司\""));
+        String id = capture(inquiry(phone).company("中山精密制造有限公司").json());
         KafkaProbe.send(
                 broker.getBrokersAsString(),
                 "lead.routed",
@@ -105,7 +105,7 @@ class DeskIT extends LeadServiceITBase {
     @Test
     void aManagerFindsALeadByItsPhoneTypedInFullWidth() {
         String phone = uniquePhone();
-        String id = capture(inquiry(phone, ""));
+        String id = capture(inquiry(phone).json());
         String fullWidth =
                 DuplicatesIT.toFullWidth(phone.substring(0, 3)) + " " + DuplicatesIT.toFullWidth(phone.substring(3));
 

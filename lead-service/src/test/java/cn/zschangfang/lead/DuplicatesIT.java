@@ -14,10 +14,10 @@ class DuplicatesIT extends LeadServiceITBase {
     @Test
     void duplicateInquiryWithin24hIsMergedAndNotNotifiedAgain() {
         String phone = uniquePhone();
-        String id = capture(inquiry(phone, ",\"message\":\"第一次\""));
+        String id = capture(inquiry(phone).message("第一次").json());
 
         HttpResponse<String> second =
-                http().post("/api/leads", inquiry(phone, ",\"message\":\"再问一次价格\""), "X-Api-Key", PARTNER_KEY);
+                http().post("/api/leads", inquiry(phone).message("再问一次价格").json(), "X-Api-Key", PARTNER_KEY);
 
         assertThat(second.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(second.body());
@@ -32,8 +32,8 @@ class DuplicatesIT extends LeadServiceITBase {
         assertThat(published("lead.captured", id, 1)).hasSize(1);
 
         // Another property type is another need: a new lead.
-        HttpResponse<String> other =
-                http().post("/api/leads", inquiry(phone, "").replace("FACTORY", "WAREHOUSE"), "X-Api-Key", PARTNER_KEY);
+        HttpResponse<String> other = http().post(
+                        "/api/leads", inquiry(phone).propertyType("WAREHOUSE").json(), "X-Api-Key", PARTNER_KEY);
         assertThat(other.statusCode()).isEqualTo(201);
     }
 
@@ -44,8 +44,9 @@ class DuplicatesIT extends LeadServiceITBase {
         try {
             List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                answers.add(pool.submit(() -> http().post("/api/leads", inquiry(phone, ""), "X-Api-Key", PARTNER_KEY)
-                        .statusCode()));
+                answers.add(pool.submit(
+                        () -> http().post("/api/leads", inquiry(phone).json(), "X-Api-Key", PARTNER_KEY)
+                                .statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (java.util.concurrent.Future<Integer> answer : answers) {
@@ -62,10 +63,11 @@ class DuplicatesIT extends LeadServiceITBase {
     @Test
     void aRepeatTypedInFullWidthIsTheSamePhoneAndIsMerged() {
         String phone = uniquePhone();
-        String id = capture(inquiry(phone, ""));
+        String id = capture(inquiry(phone).json());
         String fullWidth = "＋８６ " + toFullWidth(phone.substring(0, 3)) + "－" + toFullWidth(phone.substring(3));
 
-        HttpResponse<String> repeat = http().post("/api/leads", inquiry(fullWidth, ""), "X-Api-Key", PARTNER_KEY);
+        HttpResponse<String> repeat =
+                http().post("/api/leads", inquiry(fullWidth).json(), "X-Api-Key", PARTNER_KEY);
 
         assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(200);
         assertThat(json.readTree(repeat.body()).get("id").asString()).isEqualTo(id);

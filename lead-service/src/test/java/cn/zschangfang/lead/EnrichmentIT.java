@@ -50,7 +50,7 @@ class EnrichmentIT extends LeadServiceITBase {
             assertThat(stats.body()).contains("torch-land");
         });
 
-        String id = capture(inquiry(uniquePhone(), ",\"visitorId\":\"" + visitor + "\""));
+        String id = capture(inquiry(uniquePhone()).visitorId(visitor).json());
 
         Lead lead = leads.findById(id).orElseThrow();
         assertThat(lead.interests().articles())

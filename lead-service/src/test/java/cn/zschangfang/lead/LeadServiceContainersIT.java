@@ -3,6 +3,7 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.lead.inquiry.LeadRepository;
 import cn.zschangfang.platform.test.ContainerImages;
 import cn.zschangfang.platform.test.Http;
@@ -60,8 +61,11 @@ class LeadServiceContainersIT {
 
     @Test
     void capturedLeadIsStoredInMongoAndPublishedOnceToKafka() {
-        String body = "{\"intent\":\"BUY\",\"propertyType\":\"LAND\",\"town\":\"火炬\",\"contactName\":\"张三\","
-                + "\"phone\":\"13800138000\",\"consent\":true}";
+        String body = TestInquiry.inquiry()
+                .intent("BUY")
+                .propertyType("LAND")
+                .town("火炬")
+                .json();
         HttpResponse<String> created = new Http(port).post("/api/leads", body, "X-Api-Key", "tc-key");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();

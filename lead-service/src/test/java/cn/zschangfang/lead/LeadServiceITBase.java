@@ -2,6 +2,7 @@ package cn.zschangfang.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.lead.inquiry.LeadRepository;
 import cn.zschangfang.lead.privacy.PersonalData;
 import cn.zschangfang.platform.test.Http;
@@ -92,9 +93,8 @@ abstract class LeadServiceITBase {
         return "1390000" + PHONES.incrementAndGet();
     }
 
-    static String inquiry(String phone, String extra) {
-        return "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\",\"contactName\":\"张三\",\"phone\":\""
-                + phone + "\",\"consent\":true" + extra + "}";
+    static TestInquiry inquiry(String phone) {
+        return TestInquiry.inquiry().phone(phone);
     }
 
     String capture(String body) {

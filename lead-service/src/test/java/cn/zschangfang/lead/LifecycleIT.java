@@ -18,7 +18,7 @@ class LifecycleIT extends LeadServiceITBase {
 
     @Test
     void routedAndDeliveryEventsAdvanceTheStatusOnceEvenWhenRedelivered() {
-        String id = capture(inquiry(uniquePhone(), ""));
+        String id = capture(inquiry(uniquePhone()).json());
         String brokers = broker.getBrokersAsString();
         String routed = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + Instant.now()
                 + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\",\"agentName\":\"王经理\",\"strategy\":\"town\","
@@ -74,7 +74,7 @@ class LifecycleIT extends LeadServiceITBase {
 
     @Test
     void escalationToAnotherAgentMovesOwnershipWithoutGoingBackInStatus() {
-        String id = capture(inquiry(uniquePhone(), ""));
+        String id = capture(inquiry(uniquePhone()).json());
         String brokers = broker.getBrokersAsString();
         String routed = "{\"eventId\":\"%s\",\"leadId\":\"" + id + "\",\"agentId\":\"%s\",\"agentName\":\"%s\","
                 + "\"strategy\":\"%s\",\"escalation\":%s,\"previousAgentId\":%s}";
@@ -125,7 +125,7 @@ class LifecycleIT extends LeadServiceITBase {
      */
     @Test
     void aListingMatchDigestIsRecordedButDoesNotCountAsTheLeadsOwnNotification() {
-        String id = capture(inquiry(uniquePhone(), ""));
+        String id = capture(inquiry(uniquePhone()).json());
         String brokers = broker.getBrokersAsString();
         KafkaProbe.send(
                 brokers,

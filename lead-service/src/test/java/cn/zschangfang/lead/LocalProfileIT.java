@@ -3,6 +3,7 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.MongoWireServer;
@@ -44,12 +45,8 @@ class LocalProfileIT {
                         "--spring.mongodb.uri=" + MongoWireServer.uri("leads-local"))) {
             Http http =
                     new Http(((WebServerApplicationContext) app).getWebServer().getPort());
-            HttpResponse<String> response = http.post(
-                    "/api/leads",
-                    "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\",\"contactName\":\"张三\","
-                            + "\"phone\":\"13800138000\",\"consent\":true}",
-                    "X-Api-Key",
-                    "local-integration-key");
+            HttpResponse<String> response =
+                    http.post("/api/leads", TestInquiry.inquiry().json(), "X-Api-Key", "local-integration-key");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             assertThat(response.body()).contains("\"status\":\"NEW\"");
             assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);

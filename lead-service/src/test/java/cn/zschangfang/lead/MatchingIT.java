@@ -3,6 +3,8 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.lead.capture.CaptureRequest;
+import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.ListingMatch;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
@@ -12,6 +14,7 @@ import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,16 +79,24 @@ class MatchingIT extends LeadServiceITBase {
         KafkaProbe.send(broker.getBrokersAsString(), topic, id, json);
     }
 
-    private static String needs(String phone, String extra) {
-        return "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"神湾\",\"contactName\":\"黄先生\","
-                + "\"phone\":\"" + phone + "\",\"consent\":true" + extra + "}";
+    private static TestInquiry needs(String phone) {
+        return inquiry(phone).town("神湾").contactName("黄先生");
     }
 
-    private static final String REQUIREMENTS = ",\"areaSqm\":{\"min\":1000,\"max\":2000},\"requirements\":{"
-            + "\"minClearHeightM\":8,\"minPowerKva\":400,\"floor\":\"GROUND_ONLY\",\"fireClass\":\"C\","
-            + "\"budget\":{\"amount\":25,\"unit\":\"YUAN_PER_SQM_MONTH\"},\"moveInDate\":\""
-            + java.time.LocalDate.now().plusMonths(2) + "\","
-            + "\"leaseTermMonths\":36,\"industry\":\"五金加工\"}";
+    /** Needs every listing of this test is scored against: 1,000-2,000 ㎡ on the ground floor, 8 m, 400 kVA, C. */
+    private static TestInquiry withRequirements(TestInquiry inquiry) {
+        return inquiry.areaSqm(1000, 2000)
+                .requirements(new CaptureRequest.RequirementsRequest(
+                        8.0,
+                        400.0,
+                        "GROUND_ONLY",
+                        "C",
+                        null,
+                        new CaptureRequest.BudgetRequest(25.0, "YUAN_PER_SQM_MONTH"),
+                        LocalDate.now().plusMonths(2).toString(),
+                        36,
+                        "五金加工"));
+    }
 
     @Test
     void aLeadWithRequirementsGetsItsFiveBestMatchesStoredAndOnLeadCaptured() {
@@ -145,7 +156,9 @@ class MatchingIT extends LeadServiceITBase {
                 .as("a late older edit does not bring it back")
                 .isFalse();
 
-        String id = capture(needs(uniquePhone(), REQUIREMENTS + ",\"sourceListing\":\"shenwan-" + p + "3\""));
+        String id = capture(withRequirements(needs(uniquePhone()))
+                .sourceListing("shenwan-" + p + "3")
+                .json());
 
         Lead lead = leads.findById(id).orElseThrow();
         assertThat(lead.requirements().minClearHeightM()).isEqualTo(8.0);
@@ -184,17 +197,17 @@ class MatchingIT extends LeadServiceITBase {
     void badRequirementsAndAnUnknownListingAre400sNamingTheField() {
         HttpResponse<String> height = http().post(
                         "/api/leads",
-                        needs(uniquePhone(), ",\"requirements\":{\"minClearHeightM\":-2}"),
+                        needs(uniquePhone()).requirement("minClearHeightM", -2).json(),
                         "X-Api-Key",
                         PARTNER_KEY);
         HttpResponse<String> typed = http().post(
                         "/api/leads",
-                        needs(uniquePhone(), ",\"requirements\":{\"minPowerKva\":\"lots\"}"),
+                        needs(uniquePhone()).requirement("minPowerKva", "lots").json(),
                         "X-Api-Key",
                         PARTNER_KEY);
         HttpResponse<String> unknown = http().post(
                         "/api/leads",
-                        needs(uniquePhone(), ",\"sourceListing\":\"no-such-listing\""),
+                        needs(uniquePhone()).sourceListing("no-such-listing").json(),
                         "X-Api-Key",
                         PARTNER_KEY);
 
@@ -211,12 +224,14 @@ class MatchingIT extends LeadServiceITBase {
 
     @Test
     void aNewlyPublishedListingIsRecordedOnMatchingOpenLeadsAndAnnouncedOncePerAgent() {
-        String a1 = capture(needs(uniquePhone(), ",\"areaSqm\":{\"min\":2000,\"max\":4000}"));
-        String a2 = capture(needs(uniquePhone(), ""));
-        String b1 = capture(needs(uniquePhone(), ",\"requirements\":{\"minClearHeightM\":10}"));
-        String unassigned = capture(needs(uniquePhone(), ""));
-        String lost = capture(needs(uniquePhone(), ""));
-        String tooLow = capture(needs(uniquePhone(), ",\"requirements\":{\"minClearHeightM\":20}"));
+        String a1 = capture(needs(uniquePhone()).areaSqm(2000, 4000).json());
+        String a2 = capture(needs(uniquePhone()).json());
+        String b1 =
+                capture(needs(uniquePhone()).requirement("minClearHeightM", 10).json());
+        String unassigned = capture(needs(uniquePhone()).json());
+        String lost = capture(needs(uniquePhone()).json());
+        String tooLow =
+                capture(needs(uniquePhone()).requirement("minClearHeightM", 20).json());
         route(a1, "agent-x");
         route(a2, "agent-x");
         route(b1, "agent-y");

@@ -12,8 +12,8 @@ class MetricsIT extends LeadServiceITBase {
     @Test
     void prometheusShowsAcceptedRejectedDuplicatesAndOutboxGauges() {
         String phone = uniquePhone();
-        capture(inquiry(phone, ""));
-        http().post("/api/leads", inquiry(phone, ""), "X-Api-Key", PARTNER_KEY);
+        capture(inquiry(phone).json());
+        http().post("/api/leads", inquiry(phone).json(), "X-Api-Key", PARTNER_KEY);
         http().post("/api/leads", "{\"intent\":\"LEASE\"}", "X-Api-Key", PARTNER_KEY);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

@@ -3,6 +3,7 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadRepository;
 import cn.zschangfang.lead.inquiry.PendingEvent;
@@ -29,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OutboxRecoveryIT {
 
-    static final String MINIMAL = "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\","
-            + "\"contactName\":\"张三\",\"phone\":\"%s\",\"consent\":true}";
     static final String TOPICS = "lead.captured,lead.status-changed,content.article-viewed,lead.routed,notify.delivery";
 
     final JsonMapper json = new JsonMapper();
@@ -55,8 +54,8 @@ class OutboxRecoveryIT {
     }
 
     String submit(ConfigurableApplicationContext context, String phone) {
-        HttpResponse<String> response =
-                http(context).post("/api/leads", MINIMAL.formatted(phone), "X-Api-Key", "recovery-key");
+        HttpResponse<String> response = http(context)
+                .post("/api/leads", TestInquiry.inquiry().phone(phone).json(), "X-Api-Key", "recovery-key");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asString();
     }

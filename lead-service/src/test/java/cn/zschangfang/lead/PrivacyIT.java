@@ -23,7 +23,7 @@ class PrivacyIT extends LeadServiceITBase {
     @Test
     void adminErasesPersonalDataOnRequestAndRetentionPurgesOldLeads() {
         String phone = uniquePhone();
-        String id = capture(inquiry(phone, ",\"message\":\"请联系我\""));
+        String id = capture(inquiry(phone).message("请联系我").json());
         assertThat(http().delete("/api/leads/" + id + "/personal-data", "Authorization", "Bearer manager-token")
                         .statusCode())
                 .isEqualTo(403);
@@ -40,7 +40,7 @@ class PrivacyIT extends LeadServiceITBase {
         assertThat(erased.personalDataErasedAt()).isNotNull();
         assertThat(erased.timeline()).anySatisfy(e -> assertThat(e.type()).isEqualTo("PERSONAL_DATA_ERASED"));
 
-        String oldId = capture(inquiry(uniquePhone(), ""));
+        String oldId = capture(inquiry(uniquePhone()).json());
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(oldId)),
                 new Update().set("receivedAt", Instant.now().minus(Duration.ofDays(400))),
@@ -55,11 +55,15 @@ class PrivacyIT extends LeadServiceITBase {
         // tests' WARN default since this context started, and this test reads the INFO lines.
         LoggingSystem.get(getClass().getClassLoader()).setLogLevel("cn.zschangfang.lead", LogLevel.INFO);
         String phone = uniquePhone();
-        String id = capture("{\"intent\":\"BUY\",\"propertyType\":\"LAND\",\"town\":\"火炬\",\"contactName\":\"欧阳娜娜\","
-                + "\"phone\":\"" + phone + "\",\"consent\":true}");
+        String id = capture(inquiry(phone)
+                .intent("BUY")
+                .propertyType("LAND")
+                .town("火炬")
+                .contactName("欧阳娜娜")
+                .json());
         http().post(
                         "/api/leads",
-                        inquiry(phone, "").replace("LEASE", "BUY").replace("FACTORY", "LAND"),
+                        inquiry(phone).intent("BUY").propertyType("LAND").json(),
                         "X-Api-Key",
                         PARTNER_KEY);
         KafkaProbe.send(

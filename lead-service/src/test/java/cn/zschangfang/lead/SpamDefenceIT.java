@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +34,13 @@ class SpamDefenceIT extends LeadServiceITBase {
                                 + challenge.get("signature").asString() + "\"}")
                         .getBytes());
         long started = System.currentTimeMillis() - 10_000;
-        String browser = ",\"formStartedAt\":" + started + ",\"website\":\"\",\"altcha\":\"" + payload + "\"";
+        Supplier<String> browser = () -> inquiry(uniquePhone())
+                .with("formStartedAt", started)
+                .with("website", "")
+                .with("altcha", payload)
+                .json();
 
-        HttpResponse<String> accepted =
-                http().post("/api/leads", inquiry(uniquePhone(), browser), "X-Forwarded-For", ip);
+        HttpResponse<String> accepted = http().post("/api/leads", browser.get(), "X-Forwarded-For", ip);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
         assertThat(leads.findById(json.readTree(accepted.body()).get("id").asString())
                         .orElseThrow()
@@ -44,8 +48,7 @@ class SpamDefenceIT extends LeadServiceITBase {
                         .channel())
                 .isEqualTo("web");
 
-        HttpResponse<String> replayed =
-                http().post("/api/leads", inquiry(uniquePhone(), browser), "X-Forwarded-For", ip);
+        HttpResponse<String> replayed = http().post("/api/leads", browser.get(), "X-Forwarded-For", ip);
         assertThat(replayed.statusCode()).isEqualTo(400);
         assertThat(json.readTree(replayed.body())
                         .get("errors")
@@ -56,7 +59,10 @@ class SpamDefenceIT extends LeadServiceITBase {
 
         HttpResponse<String> bot = http().post(
                         "/api/leads",
-                        inquiry(uniquePhone(), ",\"formStartedAt\":" + started + ",\"website\":\"http://spam\""),
+                        inquiry(uniquePhone())
+                                .with("formStartedAt", started)
+                                .with("website", "http://spam")
+                                .json(),
                         "X-Forwarded-For",
                         ip);
         assertThat(json.readTree(bot.body()).get("type").asString())
@@ -64,7 +70,9 @@ class SpamDefenceIT extends LeadServiceITBase {
 
         HttpResponse<String> tooFast = http().post(
                         "/api/leads",
-                        inquiry(uniquePhone(), ",\"formStartedAt\":" + System.currentTimeMillis()),
+                        inquiry(uniquePhone())
+                                .with("formStartedAt", System.currentTimeMillis())
+                                .json(),
                         "X-Forwarded-For",
                         "198.51.100.7");
         assertThat(json.readTree(tooFast.body()).get("type").asString())
@@ -76,11 +84,12 @@ class SpamDefenceIT extends LeadServiceITBase {
         String ip = "192.0.2.77";
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            statuses.add(http().post("/api/leads", inquiry(uniquePhone(), ""), "X-Forwarded-For", ip)
+            statuses.add(http().post("/api/leads", inquiry(uniquePhone()).json(), "X-Forwarded-For", ip)
                     .statusCode());
         }
         assertThat(statuses.subList(0, 4)).doesNotContain(429);
-        HttpResponse<String> limited = http().post("/api/leads", inquiry(uniquePhone(), ""), "X-Forwarded-For", ip);
+        HttpResponse<String> limited =
+                http().post("/api/leads", inquiry(uniquePhone()).json(), "X-Forwarded-For", ip);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(json.readTree(limited.body()).get("type").asString())
@@ -89,7 +98,7 @@ class SpamDefenceIT extends LeadServiceITBase {
         String phone = uniquePhone();
         int last = 0;
         for (int i = 0; i < 7; i++) {
-            last = http().post("/api/leads", inquiry(phone, ""), "X-Api-Key", PARTNER_KEY)
+            last = http().post("/api/leads", inquiry(phone).json(), "X-Api-Key", PARTNER_KEY)
                     .statusCode();
         }
         assertThat(last).isEqualTo(429);

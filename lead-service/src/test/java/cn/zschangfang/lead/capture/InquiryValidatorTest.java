@@ -3,34 +3,27 @@ package cn.zschangfang.lead.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
 import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.listing.MatchingProperties;
-import cn.zschangfang.lead.territory.Towns;
 import cn.zschangfang.platform.problem.ApiException;
 import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InquiryValidatorTest {
 
-    private final InquiryValidator validator = new InquiryValidator(
-            new Towns(List.of("沙溪镇", "小榄镇")),
-            new LeadProperties(null, null, null, null, null, null, null, null, null, null, null, null),
-            ListingIndex.inMemory(MatchingProperties.defaults()),
-            Clock.systemUTC());
+    private final InquiryValidator validator =
+            TestValidators.validator(ListingIndex.inMemory(MatchingProperties.defaults()), Clock.systemUTC());
 
-    private static CaptureRequest request(String phone, CaptureRequest.Range sqm, CaptureRequest.Range mu) {
-        return new CaptureRequest(
-                "lease", "FACTORY", "沙溪", sqm, mu, null, 50.0, null, "张三", phone, null, null, null, true, null, null,
-                null, null, null, null);
+    private static TestInquiry inquiry(String phone) {
+        return TestInquiry.inquiry().intent("lease").phone(phone).expectedAnnualTaxWan(50.0);
     }
 
     @Test
     void areaInMuIsConvertedToSquareMetresAndBothAreKept() {
-        ValidInquiry inquiry = validator.validate(request("13800138000", null, new CaptureRequest.Range(3.0, 6.0)));
+        ValidInquiry inquiry =
+                validator.validate(inquiry("13800138000").areaMu(3.0, 6.0).request());
 
         assertThat(inquiry.areaSqm()).isEqualTo(new Lead.Range(2000.01, 4000.02));
         assertThat(inquiry.areaMu()).isEqualTo(new Lead.Range(3.0, 6.0));
@@ -40,35 +33,16 @@ class InquiryValidatorTest {
 
     @Test
     void aFullWidthPhoneIsStoredAsTheSameElevenDigitsThatDuplicateDetectionAndRateLimitsKeyOn() {
-        ValidInquiry inquiry = validator.validate(request("＋８６ １３８－００１３－８０００", null, null));
+        ValidInquiry inquiry = validator.validate(inquiry("＋８６ １３８－００１３－８０００").request());
 
         assertThat(inquiry.phone()).isEqualTo("13800138000");
     }
 
     @Test
     void marketingSmsOptInIsItsOwnPurposeAndOnlyAnExplicitTrueCounts() {
-        CaptureRequest base = request("13800138000", null, null);
-        CaptureRequest optedIn = new CaptureRequest(
-                base.intent(),
-                base.propertyType(),
-                base.town(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                base.contactName(),
-                base.phone(),
-                null,
-                null,
-                null,
-                true,
-                null,
-                null,
-                null,
-                true,
-                null,
-                null);
+        CaptureRequest base = inquiry("13800138000").request();
+        CaptureRequest optedIn =
+                inquiry("13800138000").marketingSmsConsent(true).request();
 
         assertThat(validator.validate(optedIn).marketingSmsConsent()).isTrue();
         assertThat(validator.validate(base).marketingSmsConsent())
@@ -78,34 +52,25 @@ class InquiryValidatorTest {
 
     @Test
     void areaInSquareMetresIsConvertedToMu() {
-        ValidInquiry inquiry = validator.validate(request("13800138000", new CaptureRequest.Range(null, 6666.7), null));
+        ValidInquiry inquiry =
+                validator.validate(inquiry("13800138000").areaSqm(null, 6666.7).request());
 
         assertThat(inquiry.areaMu()).isEqualTo(new Lead.Range(null, 10.0));
     }
 
     @Test
     void everyInvalidFieldIsReportedWithACodeAndAChineseMessage() {
-        CaptureRequest bad = new CaptureRequest(
-                "RENT",
-                null,
-                "深圳",
-                new CaptureRequest.Range(500.0, 100.0),
-                null,
-                null,
-                -1.0,
-                null,
-                " ",
-                "12345",
-                "长".repeat(1001),
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        CaptureRequest bad = TestInquiry.inquiry()
+                .intent("RENT")
+                .propertyType(null)
+                .town("深圳")
+                .areaSqm(500.0, 100.0)
+                .expectedAnnualTaxWan(-1.0)
+                .contactName(" ")
+                .phone("12345")
+                .message("长".repeat(1001))
+                .consent(false)
+                .request();
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> validator.validate(bad));
 

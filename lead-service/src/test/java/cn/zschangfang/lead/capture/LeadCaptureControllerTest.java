@@ -52,9 +52,10 @@ class LeadCaptureControllerTest {
         }
     }
 
-    static final String VALID =
-            "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\",\"contactName\":\"张三\","
-                    + "\"phone\":\"+86 138-0013-8000\",\"consent\":true,\"areaMu\":{\"min\":3}}";
+    /** A valid form whose phone and area the controller must normalize. */
+    private static TestInquiry valid() {
+        return TestInquiry.inquiry().phone("+86 138-0013-8000").areaMu(3, null);
+    }
 
     @Autowired
     MockMvc mvc;
@@ -94,7 +95,7 @@ class LeadCaptureControllerTest {
         when(captureService.capture(any(), eq("partner")))
                 .thenReturn(new CaptureResult("lead-1", "NEW", Instant.parse("2026-01-01T00:00:00Z"), false));
 
-        postLeadAsPartner(VALID)
+        postLeadAsPartner(valid().json())
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/leads/lead-1"))
                 .andExpect(jsonPath("$.id").value("lead-1"))
@@ -114,7 +115,7 @@ class LeadCaptureControllerTest {
         when(captureService.capture(any(), any()))
                 .thenReturn(new CaptureResult("lead-1", "ROUTED", Instant.now(), true));
 
-        postLeadAsPartner(VALID)
+        postLeadAsPartner(valid().json())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("lead-1"))
                 .andExpect(jsonPath("$.duplicate").value(true));
@@ -135,7 +136,8 @@ class LeadCaptureControllerTest {
 
     @Test
     void wrongJsonTypeNamesTheNestedField() throws Exception {
-        postLeadAsPartner(VALID.replace("{\"min\":3}", "{\"min\":\"three\"}"))
+        postLeadAsPartner(valid().with("areaMu", TestInquiry.members("min", "three"))
+                        .json())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("areaMu.min"))
                 .andExpect(jsonPath("$.errors[0].code").value("invalid_type"));
@@ -151,14 +153,14 @@ class LeadCaptureControllerTest {
 
     @Test
     void unknownApiKeyIs401() throws Exception {
-        postLead(VALID, "guess")
+        postLead(valid().json(), "guess")
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unauthorized"));
     }
 
     @Test
     void oversizedBodyIs413() throws Exception {
-        postLeadAsPartner(VALID.replace("}", ",\"message\":\"" + "x".repeat(4000) + "\"}"))
+        postLeadAsPartner(valid().message("x".repeat(4000)).json())
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload_too_large"));
     }
@@ -168,7 +170,7 @@ class LeadCaptureControllerTest {
         mvc.perform(post("/api/leads").contentType(MediaType.TEXT_PLAIN).content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/unsupported_media_type"));
-        mvc.perform(put("/api/leads").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(put("/api/leads").contentType(MediaType.APPLICATION_JSON).content(valid().json()))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/method_not_allowed"));
     }

@@ -3,14 +3,12 @@ package cn.zschangfang.lead.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
-import cn.zschangfang.lead.listing.Listing;
 import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.listing.MatchingProperties;
-import cn.zschangfang.lead.territory.Towns;
+import cn.zschangfang.lead.listing.TestListings;
 import cn.zschangfang.platform.problem.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,64 +23,23 @@ class RequirementsValidationTest {
 
     private final ListingIndex listings = listings();
 
-    private final InquiryValidator validator = new InquiryValidator(
-            new Towns(List.of("沙溪镇", "小榄镇")),
-            new LeadProperties(null, null, null, null, null, null, null, null, null, null, null, null),
-            listings,
-            CLOCK);
+    private final InquiryValidator validator = TestValidators.validator(listings, CLOCK);
 
     private static ListingIndex listings() {
         ListingIndex index = ListingIndex.inMemory(MatchingProperties.defaults());
-        index.put(new Listing(
-                "L-1",
-                "shaxi-1500",
-                "沙溪镇1500㎡标准厂房",
-                "LEASE",
-                "STANDARD_FACTORY",
-                "沙溪镇",
-                1500.0,
-                null,
-                null,
-                null,
-                1,
-                3,
-                "MULTI_STOREY",
-                8.0,
-                500.0,
-                "C",
-                null,
-                18.0,
-                null,
-                "demo-liwei",
-                Instant.parse("2026-11-01T00:00:00Z"),
-                true,
-                "PUBLISHED",
-                Instant.parse("2026-11-01T00:00:00Z")));
+        index.put(TestListings.factory("L-1")
+                .slug("shaxi-1500")
+                .title("沙溪镇1500㎡标准厂房")
+                .agent("demo-liwei")
+                .listing());
         return index;
     }
 
     private static CaptureRequest request(CaptureRequest.RequirementsRequest requirements, String sourceListing) {
-        return new CaptureRequest(
-                "LEASE",
-                "FACTORY",
-                "沙溪",
-                null,
-                null,
-                null,
-                null,
-                null,
-                "张三",
-                "13800138000",
-                null,
-                null,
-                null,
-                true,
-                null,
-                null,
-                null,
-                null,
-                requirements,
-                sourceListing);
+        return TestInquiry.inquiry()
+                .requirements(requirements)
+                .sourceListing(sourceListing)
+                .request();
     }
 
     private static CaptureRequest.RequirementsRequest req(

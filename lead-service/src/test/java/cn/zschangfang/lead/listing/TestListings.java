@@ -2,17 +2,19 @@ package cn.zschangfang.lead.listing;
 
 import java.time.Instant;
 
-/** Listings for matcher tests: a published 1,500 ㎡ standard factory to lease in 沙溪镇, changed one field at a time. */
-final class TestListings {
+/** Listings for matching and validation tests: a published 1,500 ㎡ standard factory to lease in 沙溪镇, changed one field at a time. */
+public final class TestListings {
 
     private TestListings() {}
 
-    static Builder factory(String id) {
+    public static Builder factory(String id) {
         return new Builder(id);
     }
 
-    static final class Builder {
+    public static final class Builder {
         String id;
+        String slug;
+        String title;
         String deal = "LEASE";
         String propertyType = "STANDARD_FACTORY";
         String town = "沙溪镇";
@@ -34,95 +36,107 @@ final class TestListings {
 
         Builder(String id) {
             this.id = id;
+            this.slug = "slug-" + id;
+            this.title = "房源" + id;
         }
 
-        Builder deal(String v) {
+        public Builder slug(String v) {
+            slug = v;
+            return this;
+        }
+
+        public Builder title(String v) {
+            title = v;
+            return this;
+        }
+
+        public Builder deal(String v) {
             deal = v;
             return this;
         }
 
-        Builder type(String v) {
+        public Builder type(String v) {
             propertyType = v;
             return this;
         }
 
-        Builder town(String v) {
+        public Builder town(String v) {
             town = v;
             return this;
         }
 
-        Builder area(Double v) {
+        public Builder area(Double v) {
             buildingAreaTotal = v;
             return this;
         }
 
-        Builder lot(Double v) {
+        public Builder lot(Double v) {
             lotSizeArea = v;
             return this;
         }
 
-        Builder divisible(Double v) {
+        public Builder divisible(Double v) {
             minDivisibleSqm = v;
             return this;
         }
 
-        Builder floor(Integer f, Integer of, String form) {
+        public Builder floor(Integer f, Integer of, String form) {
             floor = f;
             floorsTotal = of;
             buildingForm = form;
             return this;
         }
 
-        Builder height(Double v) {
+        public Builder height(Double v) {
             clearHeightM = v;
             return this;
         }
 
-        Builder power(Double v) {
+        public Builder power(Double v) {
             powerKva = v;
             return this;
         }
 
-        Builder fire(String v) {
+        public Builder fire(String v) {
             fireHazardClass = v;
             return this;
         }
 
-        Builder crane(Double v) {
+        public Builder crane(Double v) {
             craneTonnage = v;
             return this;
         }
 
-        Builder rent(Double v) {
+        public Builder rent(Double v) {
             rent = v;
             return this;
         }
 
-        Builder price(Double v) {
+        public Builder price(Double v) {
             priceWan = v;
             return this;
         }
 
-        Builder agent(String v) {
+        public Builder agent(String v) {
             agentId = v;
             return this;
         }
 
-        Builder published(Instant v) {
+        public Builder published(Instant v) {
             publishedAt = v;
             return this;
         }
 
-        Builder withdrawn() {
+        public Builder withdrawn() {
             active = false;
             return this;
         }
 
-        Listing listing() {
+        public Listing listing() {
             return new Listing(
                     id,
-                    "slug-" + id,
-                    "房源" + id,
+                    slug,
+                    title,
                     deal,
                     propertyType,
                     town,

@@ -5,6 +5,7 @@ import static cn.zschangfang.platform.test.ProblemContract.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.NotifyAuthStub;
+import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.platform.problem.ProblemType;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.MongoWireServer;
@@ -48,8 +49,10 @@ class ProblemContractIT {
     static final NotifyAuthStub NOTIFY = new NotifyAuthStub();
     static final String PARTNER = "contract-partner-key";
     static final String ADMIN = "Bearer contract-admin-token";
-    static final String INQUIRY = "{\"intent\":\"LEASE\",\"propertyType\":\"FACTORY\",\"town\":\"沙溪\","
-            + "\"contactName\":\"张三\",\"phone\":\"13900001234\",\"consent\":true";
+
+    private static TestInquiry inquiry() {
+        return TestInquiry.inquiry().phone("13900001234");
+    }
 
     @LocalServerPort
     int port;
@@ -73,18 +76,29 @@ class ProblemContractIT {
     @Test
     void badInquiriesAreValidationProblemsNamingTheField() {
         var phone = assertProblem(
-                http().post("/api/leads", INQUIRY.replace("13900001234", "12") + "}", "X-Api-Key", PARTNER),
-                ProblemType.VALIDATION);
+                http().post("/api/leads", inquiry().phone("12").json(), "X-Api-Key", PARTNER), ProblemType.VALIDATION);
         assertThat(codes(phone)).contains("invalid_phone");
 
         var unknown = assertProblem(
-                http().post("/api/leads", INQUIRY + ",\"budget\":{\"max\":1}}", "X-Api-Key", PARTNER),
+                http().post(
+                                "/api/leads",
+                                inquiry()
+                                        .with("budget", TestInquiry.members("max", 1))
+                                        .json(),
+                                "X-Api-Key",
+                                PARTNER),
                 ProblemType.VALIDATION);
         assertThat(codes(unknown)).containsExactly("unknown_field");
         assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("budget");
 
         var wrongType = assertProblem(
-                http().post("/api/leads", INQUIRY + ",\"areaMu\":{\"min\":\"big\"}}", "X-Api-Key", PARTNER),
+                http().post(
+                                "/api/leads",
+                                inquiry()
+                                        .with("areaMu", TestInquiry.members("min", "big"))
+                                        .json(),
+                                "X-Api-Key",
+                                PARTNER),
                 ProblemType.VALIDATION);
         assertThat(codes(wrongType)).containsExactly("invalid_type");
 
@@ -118,14 +132,14 @@ class ProblemContractIT {
      */
     @Test
     void anOversizedChunkedBodySentStraightToTheServiceIs413() {
-        byte[] huge = (INQUIRY + ",\"message\":\"" + "长".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] huge = inquiry().message("长".repeat(20_000)).json().getBytes(StandardCharsets.UTF_8);
 
         assertProblem(http().postChunked("/api/leads", huge, "X-Api-Key", PARTNER), ProblemType.PAYLOAD_TOO_LARGE);
     }
 
     @Test
     void aSecondPublicSubmissionFromOneAddressWithinTheHourIs429() {
-        String form = INQUIRY.replace("13900001234", "13900004321") + "}";
+        String form = inquiry().phone("13900004321").json();
         http().post("/api/leads", form, "X-Forwarded-For", "203.0.113.99");
 
         assertProblem(http().post("/api/leads", form, "X-Forwarded-For", "203.0.113.99"), ProblemType.RATE_LIMITED);
