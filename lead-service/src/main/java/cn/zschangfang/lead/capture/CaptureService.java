@@ -70,13 +70,22 @@ public class CaptureService {
         Instant now = clock.instant();
         String newId = UUID.randomUUID().toString();
         Optional<String> repeated = claims.claim(
-                inquiry.phone(), inquiry.intent(), inquiry.propertyType(), newId, now, properties.duplicateWindow());
+                inquiry.contact().phone(),
+                inquiry.inquiry().intent(),
+                inquiry.inquiry().propertyType(),
+                newId,
+                now,
+                properties.duplicateWindow());
         if (repeated.isPresent()) {
             String existingId = repeated.get();
-            String detail = inquiry.message() == null ? "重复提交" : "重复提交，留言：" + inquiry.message();
+            String message = inquiry.inquiry().message();
+            String detail = message == null ? "重复提交" : "重复提交，留言：" + message;
             store.appendTimeline(existingId, new TimelineEntry(now, "DUPLICATE_SUBMISSION", channel, detail));
             metrics.duplicate();
-            log.info("duplicate inquiry merged into lead {} (phone {})", existingId, Masking.phone(inquiry.phone()));
+            log.info(
+                    "duplicate inquiry merged into lead {} (phone {})",
+                    existingId,
+                    Masking.phone(inquiry.contact().phone()));
             return store.find(existingId)
                     .map(l -> new CaptureResult(l.id(), l.status().name(), l.receivedAt(), true))
                     // The first submission is still being written by another request.

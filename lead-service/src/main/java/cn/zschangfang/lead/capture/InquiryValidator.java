@@ -96,17 +96,8 @@ public class InquiryValidator {
             mu = new Lead.Range(convert(sqm.min(), 1 / SQM_PER_MU), convert(sqm.max(), 1 / SQM_PER_MU));
         }
         return new ValidInquiry(
-                intent,
-                type,
-                town,
-                sqm,
-                mu,
-                use,
-                tax,
-                company,
-                name,
-                phone,
-                message,
+                new Lead.Inquiry(intent, type, town, sqm, mu, use, tax, message),
+                new Lead.Contact(name, phone, company),
                 source,
                 visitor,
                 Boolean.TRUE.equals(request.marketingSmsConsent()),

@@ -82,7 +82,7 @@ public class LeadCaptureController {
         if (apiKey == null) {
             spamDefence.check(request);
         }
-        rateLimit(() -> rateLimits.checkPhone(inquiry.phone()));
+        rateLimit(() -> rateLimits.checkPhone(inquiry.contact().phone()));
         CaptureResult result = captureService.capture(inquiry, channel);
         if (result.duplicate()) {
             return ResponseEntity.ok(result);

@@ -13,7 +13,8 @@ public final class Scoring {
 
     private Scoring() {}
 
-    public static Lead.Score score(ValidInquiry inquiry, Lead.Interests interests) {
+    public static Lead.Score score(ValidInquiry valid, Lead.Interests interests) {
+        Lead.Inquiry inquiry = valid.inquiry();
         List<String> reasons = new ArrayList<>();
         int score = add(reasons, 20, "基础分");
         if (inquiry.areaSqm() != null) {
@@ -31,7 +32,7 @@ public final class Scoring {
                 score += add(reasons, 10, "预计年纳税额不少于100万元");
             }
         }
-        if (inquiry.company() != null) {
+        if (valid.contact().company() != null) {
             score += add(reasons, 10, "填写了公司名称");
         }
         if (inquiry.use() != null) {
@@ -47,7 +48,7 @@ public final class Scoring {
         if (read >= 3) {
             score += add(reasons, 5, "阅读了3篇以上文章");
         }
-        if (inquiry.sourceArticle() != null) {
+        if (valid.sourceArticle() != null) {
             score += add(reasons, 5, "从文章页面提交");
         }
         return new Lead.Score(Math.min(100, score), List.copyOf(reasons));

@@ -25,17 +25,17 @@ class InquiryValidatorTest {
         ValidInquiry inquiry =
                 validator.validate(inquiry("13800138000").areaMu(3.0, 6.0).request());
 
-        assertThat(inquiry.areaSqm()).isEqualTo(new Lead.Range(2000.01, 4000.02));
-        assertThat(inquiry.areaMu()).isEqualTo(new Lead.Range(3.0, 6.0));
-        assertThat(inquiry.intent()).isEqualTo(Lead.Intent.LEASE);
-        assertThat(inquiry.town()).isEqualTo("沙溪镇");
+        assertThat(inquiry.inquiry().areaSqm()).isEqualTo(new Lead.Range(2000.01, 4000.02));
+        assertThat(inquiry.inquiry().areaMu()).isEqualTo(new Lead.Range(3.0, 6.0));
+        assertThat(inquiry.inquiry().intent()).isEqualTo(Lead.Intent.LEASE);
+        assertThat(inquiry.inquiry().town()).isEqualTo("沙溪镇");
     }
 
     @Test
     void aFullWidthPhoneIsStoredAsTheSameElevenDigitsThatDuplicateDetectionAndRateLimitsKeyOn() {
         ValidInquiry inquiry = validator.validate(inquiry("＋８６ １３８－００１３－８０００").request());
 
-        assertThat(inquiry.phone()).isEqualTo("13800138000");
+        assertThat(inquiry.contact().phone()).isEqualTo("13800138000");
     }
 
     @Test
@@ -55,7 +55,7 @@ class InquiryValidatorTest {
         ValidInquiry inquiry =
                 validator.validate(inquiry("13800138000").areaSqm(null, 6666.7).request());
 
-        assertThat(inquiry.areaMu()).isEqualTo(new Lead.Range(null, 10.0));
+        assertThat(inquiry.inquiry().areaMu()).isEqualTo(new Lead.Range(null, 10.0));
     }
 
     @Test

@@ -104,9 +104,9 @@ class LeadCaptureControllerTest {
 
         ArgumentCaptor<ValidInquiry> inquiry = ArgumentCaptor.forClass(ValidInquiry.class);
         verify(captureService).capture(inquiry.capture(), eq("partner"));
-        assertThat(inquiry.getValue().phone()).isEqualTo("13800138000");
-        assertThat(inquiry.getValue().town()).isEqualTo("沙溪镇");
-        assertThat(inquiry.getValue().areaSqm().min()).isEqualTo(2000.01);
+        assertThat(inquiry.getValue().contact().phone()).isEqualTo("13800138000");
+        assertThat(inquiry.getValue().inquiry().town()).isEqualTo("沙溪镇");
+        assertThat(inquiry.getValue().inquiry().areaSqm().min()).isEqualTo(2000.01);
         verify(spamDefence, never()).check(any());
     }
 

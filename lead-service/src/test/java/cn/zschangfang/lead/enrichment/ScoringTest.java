@@ -12,17 +12,8 @@ class ScoringTest {
     private static ValidInquiry inquiry(
             Lead.Range sqm, Double tax, String company, String use, String message, String source) {
         return new ValidInquiry(
-                Lead.Intent.LEASE,
-                Lead.PropertyType.FACTORY,
-                "沙溪镇",
-                sqm,
-                null,
-                use,
-                tax,
-                company,
-                "张三",
-                "13800138000",
-                message,
+                new Lead.Inquiry(Lead.Intent.LEASE, Lead.PropertyType.FACTORY, "沙溪镇", sqm, null, use, tax, message),
+                new Lead.Contact("张三", "13800138000", company),
                 source,
                 null,
                 false,

@@ -28,17 +28,16 @@ class LeadEventSchemasTest {
 
     private Lead lead(Requirements requirements, SourceListing source, List<ListingMatch> matches) {
         ValidInquiry valid = new ValidInquiry(
-                Lead.Intent.LEASE,
-                Lead.PropertyType.FACTORY,
-                "沙溪镇",
-                new Lead.Range(1000.0, 2000.0),
-                new Lead.Range(1.5, 3.0),
-                null,
-                null,
-                null,
-                "张三",
-                "13800138000",
-                null,
+                new Lead.Inquiry(
+                        Lead.Intent.LEASE,
+                        Lead.PropertyType.FACTORY,
+                        "沙溪镇",
+                        new Lead.Range(1000.0, 2000.0),
+                        new Lead.Range(1.5, 3.0),
+                        null,
+                        null,
+                        null),
+                new Lead.Contact("张三", "13800138000", null),
                 null,
                 null,
                 false,
