@@ -6,6 +6,7 @@ import cn.zschangfang.lead.inquiry.Masking;
 import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,13 +18,26 @@ public final class LeadViews {
 
     private LeadViews() {}
 
+    /**
+     * What the list row and the detail both start with. Unwrapped: its fields stay top-level in the JSON, where the
+     * desk and the site read them.
+     */
+    public record Heading(
+            String id, String status, Instant receivedAt, String intent, String propertyType, String town) {
+
+        static Heading of(Lead lead) {
+            return new Heading(
+                    lead.id(),
+                    lead.status().name(),
+                    lead.receivedAt(),
+                    lead.inquiry().intent().name(),
+                    lead.inquiry().propertyType().name(),
+                    lead.inquiry().town());
+        }
+    }
+
     public record Summary(
-            String id,
-            String status,
-            Instant receivedAt,
-            String intent,
-            String propertyType,
-            String town,
+            @JsonUnwrapped Heading heading,
             String company,
             String contactNameMasked,
             String phoneMasked,
@@ -34,12 +48,7 @@ public final class LeadViews {
 
         static Summary of(Lead lead) {
             return new Summary(
-                    lead.id(),
-                    lead.status().name(),
-                    lead.receivedAt(),
-                    lead.inquiry().intent().name(),
-                    lead.inquiry().propertyType().name(),
-                    lead.inquiry().town(),
+                    Heading.of(lead),
                     lead.contact().company(),
                     Masking.name(lead.contact().contactName()),
                     Masking.phone(lead.contact().phone()),
@@ -53,12 +62,7 @@ public final class LeadViews {
     public record Page(List<Summary> items, int page, int size, long total) {}
 
     public record Detail(
-            String id,
-            String status,
-            Instant receivedAt,
-            String intent,
-            String propertyType,
-            String town,
+            @JsonUnwrapped Heading heading,
             Lead.Range areaSqm,
             Lead.Range areaMu,
             String use,
@@ -86,12 +90,7 @@ public final class LeadViews {
 
         static Detail of(Lead lead) {
             return new Detail(
-                    lead.id(),
-                    lead.status().name(),
-                    lead.receivedAt(),
-                    lead.inquiry().intent().name(),
-                    lead.inquiry().propertyType().name(),
-                    lead.inquiry().town(),
+                    Heading.of(lead),
                     lead.inquiry().areaSqm(),
                     lead.inquiry().areaMu(),
                     lead.inquiry().use(),
