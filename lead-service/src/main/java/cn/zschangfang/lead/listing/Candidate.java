@@ -34,9 +34,10 @@ record Candidate(
         long publishedAtMillis) {
 
     /** Empty for a listing whose deal or type this service does not know (it cannot be matched, only named). */
-    static Optional<Candidate> of(Listing l) {
-        Lead.PropertyType type = leadType(l.propertyType());
-        String deal = upper(l.deal());
+    static Optional<Candidate> of(Listing listing) {
+        Listing.Facts f = listing.facts();
+        Lead.PropertyType type = leadType(f.propertyType());
+        String deal = upper(f.deal());
         if (type == null || deal == null) {
             return Optional.empty();
         }
@@ -47,31 +48,31 @@ record Candidate(
         }
         boolean land = type == Lead.PropertyType.LAND;
         Double area = land
-                ? first(l.lotSizeArea(), l.buildingAreaTotal())
-                : first(l.buildingAreaTotal(), l.usableArea(), l.lotSizeArea());
+                ? first(f.lotSizeArea(), f.buildingAreaTotal())
+                : first(f.buildingAreaTotal(), f.usableArea(), f.lotSizeArea());
         boolean ground = land
-                || Integer.valueOf(1).equals(l.floor())
-                || Integer.valueOf(1).equals(l.floorsTotal())
-                || "SINGLE_STOREY".equals(upper(l.buildingForm()));
+                || Integer.valueOf(1).equals(f.floor())
+                || Integer.valueOf(1).equals(f.floorsTotal())
+                || "SINGLE_STOREY".equals(upper(f.buildingForm()));
         return Optional.of(new Candidate(
-                l.id(),
-                l.slug(),
-                l.title(),
-                l.agentId(),
+                listing.id(),
+                f.slug(),
+                f.title(),
+                f.agentId(),
                 type,
                 lease,
                 sale,
-                l.town(),
+                f.town(),
                 area,
-                l.minDivisibleSqm(),
+                f.minDivisibleSqm(),
                 ground,
-                l.clearHeightM(),
-                l.powerKva(),
-                fireClass(l.fireHazardClass()),
-                l.craneTonnage(),
-                l.rentYuanPerSqmMonth(),
-                l.listPriceWan(),
-                l.publishedAt() == null ? 0 : l.publishedAt().toEpochMilli()));
+                f.clearHeightM(),
+                f.powerKva(),
+                fireClass(f.fireHazardClass()),
+                f.craneTonnage(),
+                f.rentYuanPerSqmMonth(),
+                f.listPriceWan(),
+                f.publishedAt() == null ? 0 : f.publishedAt().toEpochMilli()));
     }
 
     /** The contract's mapping of content's RESO-like property types onto the four an inquiry names. */

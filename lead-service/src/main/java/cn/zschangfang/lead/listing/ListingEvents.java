@@ -1,6 +1,7 @@
 package cn.zschangfang.lead.listing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -18,26 +19,7 @@ public final class ListingEvents {
             String eventId,
             Instant occurredAt,
             String listingId,
-            String slug,
-            String title,
-            String deal,
-            String propertyType,
-            String town,
-            Double buildingAreaTotal,
-            Double usableArea,
-            Double lotSizeArea,
-            Double minDivisibleSqm,
-            Integer floor,
-            Integer floorsTotal,
-            String buildingForm,
-            Double clearHeightM,
-            Double powerKva,
-            String fireHazardClass,
-            Double craneTonnage,
-            Double rentYuanPerSqmMonth,
-            Double listPriceWan,
-            String agentId,
-            Instant publishedAt) {}
+            @JsonUnwrapped Listing.Facts listing) {}
 
     /** {@code content.listing-withdrawn}: leased, sold or taken down. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -169,6 +169,8 @@ public class ListingIndex {
         if (store == null) {
             return Optional.empty();
         }
-        return store.findByIdOrSlug(idOrSlug).map(l -> new SourceListing(l.id(), l.slug(), l.title(), l.agentId()));
+        return store.findByIdOrSlug(idOrSlug)
+                .map(l -> new SourceListing(
+                        l.id(), l.facts().slug(), l.facts().title(), l.facts().agentId()));
     }
 }

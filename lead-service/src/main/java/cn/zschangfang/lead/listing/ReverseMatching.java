@@ -84,12 +84,15 @@ public class ReverseMatching {
             }
         }
         TimelineEntry entry = new TimelineEntry(
-                now, "LISTING_MATCHED", "lead-service", "新房源匹配：" + listing.title() + "（" + listing.id() + "）");
+                now,
+                "LISTING_MATCHED",
+                "lead-service",
+                "新房源匹配：" + listing.facts().title() + "（" + listing.id() + "）");
         int recorded = 0;
         for (Map.Entry<String, List<String>> agent : byAgent.entrySet()) {
             List<String> ids = agent.getValue();
-            PendingEvent event =
-                    events.listingMatched(listing.id(), listing.slug(), listing.title(), agent.getKey(), ids, now);
+            PendingEvent event = events.listingMatched(
+                    listing.id(), listing.facts().slug(), listing.facts().title(), agent.getKey(), ids, now);
             String carrier = null;
             for (String id : ids) {
                 boolean carries = carrier == null;
