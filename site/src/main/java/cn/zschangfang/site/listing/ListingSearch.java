@@ -1,5 +1,13 @@
 package cn.zschangfang.site.listing;
 
+import static cn.zschangfang.site.listing.LenientQuery.flag;
+import static cn.zschangfang.site.listing.LenientQuery.oneOf;
+import static cn.zschangfang.site.listing.LenientQuery.plain;
+import static cn.zschangfang.site.listing.LenientQuery.positive;
+import static cn.zschangfang.site.listing.LenientQuery.text;
+import static cn.zschangfang.site.listing.LenientQuery.whole;
+
+import cn.zschangfang.site.listing.LenientQuery.Range;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -8,9 +16,10 @@ import java.util.Set;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The filters of {@code /listings}, read leniently from the query string (a value the page cannot have offered, such
- * as {@code minArea=abc}, is dropped rather than answered with an error page). The same names as content-service's
- * listing API, so the page's GET form works without JavaScript and a filtered URL can be shared.
+ * The filters of {@code /listings}, read leniently from the query string ({@link LenientQuery}: a value the page
+ * cannot have offered, such as {@code minArea=abc}, is dropped rather than answered with an error page). The same
+ * names as content-service's listing API, so the page's GET form works without JavaScript and a filtered URL can be
+ * shared.
  */
 public record ListingSearch(
         String deal,
@@ -38,38 +47,25 @@ public record ListingSearch(
     static final int MAX_PAGE = 100;
 
     public static ListingSearch from(Map<String, String> p) {
-        String unit = "MU".equalsIgnoreCase(p.get("areaUnit")) ? "MU" : "SQM";
-        BigDecimal minArea = positive(p.get("minArea"), 100_000_000);
-        BigDecimal maxArea = positive(p.get("maxArea"), 100_000_000);
-        if (minArea != null && maxArea != null && minArea.compareTo(maxArea) > 0) {
-            BigDecimal swap = minArea; // 5000–2000 means 2000–5000
-            minArea = maxArea;
-            maxArea = swap;
-        }
-        BigDecimal minRent = positive(p.get("minRent"), 100_000);
-        BigDecimal maxRent = positive(p.get("maxRent"), 100_000);
-        if (minRent != null && maxRent != null && minRent.compareTo(maxRent) > 0) {
-            BigDecimal swap = minRent;
-            minRent = maxRent;
-            maxRent = swap;
-        }
+        Range area = Range.of(p.get("minArea"), p.get("maxArea"), 100_000_000);
+        Range rent = Range.of(p.get("minRent"), p.get("maxRent"), 100_000);
         return new ListingSearch(
                 oneOf(p.get("deal"), DEALS),
                 oneOf(p.get("type"), TYPES),
                 text(p.get("town"), 20),
-                minArea,
-                maxArea,
-                unit,
-                minRent,
-                maxRent,
+                area.min(),
+                area.max(),
+                "MU".equalsIgnoreCase(p.get("areaUnit")) ? "MU" : "SQM",
+                rent.min(),
+                rent.max(),
                 positive(p.get("minClearHeight"), 100),
                 whole(positive(p.get("minPower"), 1_000_000)),
                 oneOf(p.get("fireClass"), FIRE_CLASSES),
                 flag(p.get("groundFloor")),
                 flag(p.get("standalone")),
                 flag(p.get("crane")),
-                "newest".equals(oneOf(p.get("sort"), SORTS)) ? null : oneOf(p.get("sort"), SORTS), // the default
-                page(p.get("page")));
+                nonDefaultSort(p.get("sort")),
+                LenientQuery.page(p.get("page"), MAX_PAGE));
     }
 
     /** The filters as content-service's query parameters (property type is {@code propertyType} there). */
@@ -130,7 +126,6 @@ public record ListingSearch(
 
     /** The same filters in another order, from the first page ({@code newest} is the default, so no parameter). */
     public String withSort(String order) {
-        String other = "newest".equals(order) ? null : oneOf(order, SORTS);
         return new ListingSearch(
                         deal,
                         type,
@@ -146,7 +141,7 @@ public record ListingSearch(
                         groundFloor,
                         standalone,
                         crane,
-                        other,
+                        nonDefaultSort(order),
                         1)
                 .path();
     }
@@ -204,63 +199,15 @@ public record ListingSearch(
         return plain(minPower);
     }
 
+    /** A known order other than {@code newest}, the default, which a URL leaves out. */
+    private static String nonDefaultSort(String value) {
+        String order = oneOf(value, SORTS);
+        return "newest".equals(order) ? null : order;
+    }
+
     private static void put(Map<String, Object> q, String name, Object value) {
         if (value != null) {
             q.put(name, value);
-        }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static String oneOf(String value, Set<String> allowed) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        String upper = v.toUpperCase(java.util.Locale.ROOT);
-        if (allowed.contains(upper)) {
-            return upper;
-        }
-        return allowed.contains(v) ? v : null;
-    }
-
-    private static String text(String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        return v.length() > max ? v.substring(0, max) : v;
-    }
-
-    /** kVA are whole numbers in the listing API: 499.5 means at least 500. */
-    private static BigDecimal whole(BigDecimal value) {
-        return value == null ? null : value.setScale(0, java.math.RoundingMode.CEILING);
-    }
-
-    /** A positive number within the listing API's bounds, else null (the filter is dropped, not a 400 page). */
-    private static BigDecimal positive(String value, long max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal n = new BigDecimal(value.strip());
-            return n.signum() > 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0 ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static boolean flag(String value) {
-        return value != null && (value.equals("true") || value.equals("on") || value.equals("1"));
-    }
-
-    private static int page(String value) {
-        try {
-            return value == null ? 1 : Math.min(MAX_PAGE, Math.max(1, Integer.parseInt(value.strip())));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 }
