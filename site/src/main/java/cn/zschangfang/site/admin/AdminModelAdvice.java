@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the signed-in user ({@code me}, {@code role}, {@code csrf}) into every back-office page, and turns a service
- * refusal that a controller did not show at its form into a page with the message.
+ * Puts the signed-in user ({@code me}, {@code role}, {@code csrf}) and the confirmation of a redirect's {@code ?done=}
+ * ({@code notice}, {@link Notices}) into every back-office page, and turns a service refusal that a controller did not
+ * show at its form into a page with the message.
  */
 @ControllerAdvice(basePackageClasses = AdminModelAdvice.class)
 class AdminModelAdvice {
@@ -19,6 +20,8 @@ class AdminModelAdvice {
     @ModelAttribute
     void signedIn(HttpServletRequest request, Model model) {
         model.addAttribute("ax", TEXT);
+        // every editor shows it the same way; a handler that renders its own confirmation replaces it
+        model.addAttribute("notice", Notices.of(request.getParameter("done")));
         if (request.getAttribute(AdminAccess.SESSION) instanceof SiteSession session) {
             model.addAttribute("me", session);
             model.addAttribute("role", request.getAttribute(AdminAccess.ROLE));

@@ -83,16 +83,7 @@ class AgentAdminController {
     }
 
     @GetMapping("/admin/agents/" + ID)
-    String edit(
-            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
-            @PathVariable String id,
-            @RequestParam(required = false) String done,
-            Model model) {
-        model.addAttribute("notice", Notices.of(done));
-        return edit(me, id, model);
-    }
-
-    private String edit(SiteSession me, String id, Model model) {
+    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id, Model model) {
         Map<String, Object> view = notify.agent(me.apiToken(), id);
         Map<String, Object> spec = AgentForm.spec(view);
         Map<String, Object> values = FormValues.of(groups(me, id), spec);

@@ -98,12 +98,7 @@ class ArticleAdminController {
     }
 
     @GetMapping("/admin/articles/" + SLUG)
-    String edit(
-            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
-            @PathVariable String slug,
-            @RequestParam(required = false) String done,
-            Model model) {
-        model.addAttribute("notice", Notices.of(done));
+    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String slug, Model model) {
         Map<String, Object> article = content.article(me.apiToken(), slug);
         Map<String, Object> values = FormValues.of(GROUPS, article);
         values.put("slug", slug);

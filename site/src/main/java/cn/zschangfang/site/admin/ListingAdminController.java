@@ -75,16 +75,7 @@ class ListingAdminController {
     }
 
     @GetMapping("/admin/listings/" + ID)
-    String edit(
-            @RequestAttribute(AdminAccess.SESSION) SiteSession me,
-            @PathVariable String id,
-            @RequestParam(required = false) String done,
-            Model model) {
-        model.addAttribute("notice", Notices.of(done));
-        return edit(me, id, model);
-    }
-
-    private String edit(SiteSession me, String id, Model model) {
+    String edit(@RequestAttribute(AdminAccess.SESSION) SiteSession me, @PathVariable String id, Model model) {
         Map<String, Object> listing = content.listing(me.apiToken(), id);
         Map<String, Object> values = FormValues.of(groups(), listing);
         return form(model, listing, new FormValues(Map.of(), values, Map.of()), "SQM");

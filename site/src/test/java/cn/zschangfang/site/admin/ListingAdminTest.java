@@ -110,6 +110,19 @@ class ListingAdminTest extends AdminTestBase {
     }
 
     @Test
+    void theEditorAfterARedirectConfirmsAKnownDoneCodeAndNeverShowsTheUrlsText() {
+        Browser admin = signedIn("ADMIN");
+        CONTENT.answer("GET", "/api/content/admin/listings/lst-1", 200, LISTING);
+
+        assertThat(get("/admin/listings/lst-1?done=saved", admin.cookie()).body())
+                .contains("role=\"status\">已保存</div>");
+        assertThat(get("/admin/listings/lst-1?done=%E5%B7%B2%E4%B8%8A%E6%9E%B6", admin.cookie())
+                        .body())
+                .doesNotContain("alert--ok", "已上架");
+        assertThat(get("/admin/listings/lst-1", admin.cookie()).body()).doesNotContain("alert--ok");
+    }
+
+    @Test
     void aStatusChangeCarriesItsReasonAndARefusedTransitionIsExplainedOnTheEditor() {
         Browser admin = signedIn("ADMIN");
         CONTENT.answer("GET", "/api/content/admin/listings/lst-1", 200, LISTING);
