@@ -83,6 +83,16 @@ public class LeadText {
         return TYPE.getOrDefault(s, s);
     }
 
+    /** What the client is after, as a lead's heading reads it: {@code 求租厂房}. */
+    public String wanted(String intent, String propertyType) {
+        return intent(intent) + type(propertyType);
+    }
+
+    /** The company a lead names; without one the client is a private person. */
+    public String company(String company) {
+        return company == null || company.isBlank() ? "个人客户" : company;
+    }
+
     public String event(String s) {
         return EVENT.getOrDefault(s, s);
     }
