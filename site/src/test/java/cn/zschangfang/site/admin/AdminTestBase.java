@@ -1,6 +1,7 @@
 package cn.zschangfang.site.admin;
 
 import cn.zschangfang.site.agent.SiteSessions;
+import cn.zschangfang.site.support.StubService;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.zschangfang.site.admin;
+package cn.zschangfang.site.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,15 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A service as the back office sees it, on a random loopback port: answers {@code METHOD path} (query ignored) with
+ * Another service as the site sees it, on a random loopback port: answers {@code METHOD path} (query ignored) with
  * the status and JSON the test set (404 problem otherwise), and records every request it got.
  */
-final class StubService {
+public final class StubService {
 
-    record Answer(int status, String json) {}
+    public record Answer(int status, String json) {}
 
-    record Request(String method, String path, String query, String authorization, String contentType, byte[] body) {
-        String text() {
+    public record Request(
+            String method, String path, String query, String authorization, String contentType, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -31,7 +32,7 @@ final class StubService {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile String bearer;
 
-    StubService() {
+    public StubService() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -41,31 +42,36 @@ final class StubService {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void answer(String method, String path, int status, String json) {
+    public void answer(String method, String path, int status, String json) {
         answers.put(method + " " + path, new Answer(status, json));
     }
 
+    /** {@code method path} is answered 404 again. */
+    public void forget(String method, String path) {
+        answers.remove(method + " " + path);
+    }
+
     /** From now on every request without this bearer token is answered 401 (null: no check). */
-    void requireBearer(String token) {
+    public void requireBearer(String token) {
         this.bearer = token;
     }
 
-    void reset() {
+    public void reset() {
         bearer = null;
         answers.clear();
         requests.clear();
     }
 
     /** The body of the first {@code method path} request (the one a form sent). */
-    String firstBody(String method, String path) {
+    public String firstBody(String method, String path) {
         return requests(method, path).get(0).text();
     }
 
-    List<Request> requests(String method, String path) {
+    public List<Request> requests(String method, String path) {
         return requests.stream()
                 .filter(r -> r.method().equals(method) && r.path().equals(path))
                 .toList();
