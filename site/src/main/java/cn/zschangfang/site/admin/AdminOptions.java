@@ -2,6 +2,7 @@ package cn.zschangfang.site.admin;
 
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.inquiry.Areas;
+import cn.zschangfang.site.listing.ListingText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,10 @@ class AdminOptions {
 
     /** Chinese labels of the services' enum values, by enumeration, for lists and badges. */
     static final Map<String, Map<String, String>> LABELS = Map.of(
-            "deal", ListingForm.DEAL,
-            "propertyType", ListingForm.PROPERTY_TYPE,
+            "deal", ListingText.DEAL,
+            "propertyType", ListingText.TYPE,
             "status", ListingForm.STATUS,
-            "leaseAmountFrequency", ListingForm.LEASE_FREQUENCY,
+            "leaseAmountFrequency", ListingText.RENT_UNIT,
             "leadPropertyType", AgentForm.PROPERTY_TYPES,
             "intent", AgentForm.INTENTS,
             "agentRole", AgentForm.ROLES,

@@ -3,6 +3,7 @@ package cn.zschangfang.site.admin;
 import static cn.zschangfang.site.admin.Field.options;
 
 import cn.zschangfang.site.admin.Field.Group;
+import cn.zschangfang.site.listing.ListingText;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,18 +11,11 @@ import java.util.Set;
 /**
  * The listing editor's fields, grouped as an agent describes a factory, with content-service's names
  * ({@code content.listing.model.ListingSpec}; RESO names where one exists) and its limits, so the browser refuses
- * what the service would. The labels are the enums' Chinese labels.
+ * what the service would. The labels are the enums' Chinese labels (deal, type and rent unit: the visitor pages',
+ * {@link ListingText}).
  */
 final class ListingForm {
 
-    static final Map<String, String> DEAL = options("LEASE", "出租", "SALE", "出售", "LEASE_OR_SALE", "租售");
-    static final Map<String, String> PROPERTY_TYPE = options(
-            "STANDARD_FACTORY", "标准厂房",
-            "STANDALONE_COMPOUND", "独门独院",
-            "WAREHOUSE", "仓库",
-            "INDUSTRIAL_LAND", "工业用地",
-            "OFFICE", "写字楼",
-            "INDUSTRIAL_PARK", "园区");
     static final Map<String, String> STATUS = options(
             "DRAFT", "草稿",
             "PENDING_REVIEW", "待审核",
@@ -29,8 +23,6 @@ final class ListingForm {
             "LEASED", "已租",
             "SOLD", "已售",
             "WITHDRAWN", "下架");
-    static final Map<String, String> LEASE_FREQUENCY =
-            options("YUAN_PER_SQM_MONTH", "元/㎡/月", "YUAN_PER_SQM_DAY", "元/㎡/天", "YUAN_PER_MU_YEAR", "元/亩/年");
 
     /** Fields of ListingSpec this form does not edit: carried over unchanged on save (PUT replaces the whole spec). */
     static final Set<String> CARRIED_OVER = Set.of("slug", "floorSpecs", "demo");
@@ -50,8 +42,8 @@ final class ListingForm {
                                         .asRequired()
                                         .asWide()
                                         .withHint("例如：火炬开发区 单层钢构厂房 3000㎡ 可办环评"),
-                                Field.select("deal", "交易类型", DEAL).asRequired(),
-                                Field.select("propertyType", "物业类型", PROPERTY_TYPE)
+                                Field.select("deal", "交易类型", ListingText.DEAL).asRequired(),
+                                Field.select("propertyType", "物业类型", ListingText.TYPE)
                                         .asRequired(),
                                 Field.select("leaseMode", "租赁方式", options("WHOLE", "整租", "DIVISIBLE", "分租")),
                                 Field.number("minDivisibleSqm", "最小分租面积", "㎡", "1", "10000000", "0.01")
@@ -152,7 +144,7 @@ final class ListingForm {
                         "租金与售价",
                         List.of(
                                 Field.number("leaseAmount", "租金", null, "0", "100000000", "0.01"),
-                                Field.select("leaseAmountFrequency", "租金单位", LEASE_FREQUENCY),
+                                Field.select("leaseAmountFrequency", "租金单位", ListingText.RENT_UNIT),
                                 Field.bool("taxIncluded", "租金含税"),
                                 Field.bool("propertyFeeIncluded", "含物业费"),
                                 Field.number("propertyFeeYuanPerSqmMonth", "物业费", "元/㎡/月", "0", "1000", "0.01"),

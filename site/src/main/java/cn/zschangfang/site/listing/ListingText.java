@@ -2,6 +2,7 @@ package cn.zschangfang.site.listing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,10 @@ public class ListingText {
     /** 1 亩 in ㎡, as the listing contract defines it. */
     public static final double SQM_PER_MU = 666.67;
 
-    static final Map<String, String> DEAL = ordered("LEASE", "出租", "SALE", "出售", "LEASE_OR_SALE", "租售");
-    static final Map<String, String> TYPE = ordered(
+    /** Also the back office's listing editor's labels: a listing reads the same there as on its page. */
+    public static final Map<String, String> DEAL = ordered("LEASE", "出租", "SALE", "出售", "LEASE_OR_SALE", "租售");
+
+    public static final Map<String, String> TYPE = ordered(
             "STANDARD_FACTORY", "标准厂房",
             "STANDALONE_COMPOUND", "独门独院",
             "WAREHOUSE", "仓库",
@@ -28,7 +31,7 @@ public class ListingText {
     static final Map<String, String> FIRE = ordered("A", "甲类", "B", "乙类", "C", "丙类", "D", "丁类", "E", "戊类");
     static final Map<String, String> FORM = ordered("SINGLE_STOREY", "单层", "MULTI_STOREY", "多层");
     static final Map<String, String> LEASE_MODE = ordered("WHOLE", "整租", "DIVISIBLE", "可分租");
-    static final Map<String, String> RENT_UNIT =
+    public static final Map<String, String> RENT_UNIT =
             ordered("YUAN_PER_SQM_MONTH", "元/㎡/月", "YUAN_PER_SQM_DAY", "元/㎡/天", "YUAN_PER_MU_YEAR", "元/亩/年");
     static final Map<String, String> SORT = ordered("newest", "最新发布", "area", "面积从大到小", "rent", "租金从低到高");
 
@@ -161,6 +164,6 @@ public class ListingText {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return map;
+        return Collections.unmodifiableMap(map);
     }
 }
