@@ -1,17 +1,16 @@
 package cn.zschangfang.site.admin;
 
+import cn.zschangfang.site.api.RestClients;
 import cn.zschangfang.site.config.SiteProperties;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * The back office's own clients of content-service and notify-service (the site's shared clients are read-only
- * and public). Built like {@code site.api.ServiceClients}; a photo upload gets a longer read timeout, since
+ * and public). Built by {@link RestClients} like the shared ones; a photo upload gets a longer read timeout, since
  * content-service resizes it before answering.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,17 +28,10 @@ class AdminClients {
 
     private static RestClient client(
             RestClient.Builder builder, SiteProperties properties, URI baseUrl, Duration readTimeout) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(
+        return RestClients.of(
+                builder,
+                properties,
+                baseUrl,
                 readTimeout.compareTo(properties.readTimeout()) > 0 ? readTimeout : properties.readTimeout());
-        return builder.clone()
-                .baseUrl(baseUrl.toString())
-                .requestFactory(factory)
-                .build();
     }
 }

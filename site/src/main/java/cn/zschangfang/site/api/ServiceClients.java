@@ -3,18 +3,13 @@ package cn.zschangfang.site.api;
 import cn.zschangfang.site.config.SiteProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.net.http.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/**
- * One {@link RestClient} per service, from Boot's builder (so calls are observed and carry {@code traceparent}),
- * over the JDK client with the configured timeouts.
- */
+/** One {@link RestClient} per service ({@link RestClients}) with the configured timeouts. */
 @Configuration(proxyBeanMethods = false)
 class ServiceClients {
 
@@ -52,17 +47,6 @@ class ServiceClients {
     }
 
     private static RestClient client(RestClient.Builder builder, SiteProperties properties, URI baseUrl) {
-        // HTTP/1.1 explicitly: the JDK client would otherwise try an h2c upgrade on every plain-HTTP call.
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.readTimeout());
-        return builder.clone()
-                .baseUrl(baseUrl.toString())
-                .requestFactory(factory)
-                .build();
+        return RestClients.of(builder, properties, baseUrl, properties.readTimeout());
     }
 }

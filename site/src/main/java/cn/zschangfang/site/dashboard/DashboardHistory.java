@@ -3,8 +3,8 @@ package cn.zschangfang.site.dashboard;
 import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import cn.zschangfang.site.agent.AgentProperties;
 import cn.zschangfang.site.api.LeadClient;
+import cn.zschangfang.site.api.RestClients;
 import cn.zschangfang.site.config.SiteProperties;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -71,16 +70,7 @@ public class DashboardHistory {
             Clock clock) {
         this.security = security;
         this.leads = leadClient.http();
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(site.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(site.readTimeout());
-        this.content = builder.clone()
-                .baseUrl(site.contentUrl().toString())
-                .requestFactory(factory)
-                .build();
+        this.content = RestClients.of(builder, site, site.contentUrl(), site.readTimeout());
         this.agent = agent;
         this.properties = properties;
         this.clock = clock;
