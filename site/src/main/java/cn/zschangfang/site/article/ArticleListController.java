@@ -67,12 +67,10 @@ class ArticleListController {
         int page = parsePage(pageParam);
         ContentClient.Page result = content.articles(
                 new ArticleQuery(clip(category, 60), clip(tag, 40), clip(q, 100), false, page - 1, PAGE_SIZE));
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String base = basePath(category, tag, q);
         String title = q != null ? "“" + q + "”的搜索结果" : tag != null ? tag : category != null ? category : "产业资讯";
         String heading = q != null ? title : tag != null ? "标签：" + tag : category != null ? category : "全部产业资讯";
-        String canonical =
-                properties.publicUrl(base + (page > 1 ? (base.contains("?") ? "&" : "?") + "page=" + page : ""));
+        String canonical = properties.publicUrl(Pagination.href(base, page));
         String description = (tag != null || category != null ? title + "相关" : "") + "中山产业资讯：园区改造、产业政策、厂房土地租售与招商动态。";
         model.addAttribute(
                 "meta",
@@ -88,7 +86,7 @@ class ArticleListController {
         model.addAttribute("query", new Query(category, tag, q));
         model.addAttribute("articles", result.items());
         model.addAttribute("total", result.total());
-        model.addAttribute("pagination", Pagination.of(page, pages, base));
+        model.addAttribute("pagination", Pagination.forTotal(page, result.total(), PAGE_SIZE, base));
         model.addAttribute("categories", content.categories());
         model.addAttribute("tags", content.tags());
         model.addAttribute("popular", content.articles(ArticleQuery.popular(8)).items());

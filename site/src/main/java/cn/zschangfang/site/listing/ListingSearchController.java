@@ -35,7 +35,6 @@ class ListingSearchController {
     String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
         ListingSearch search = ListingSearch.from(parameters);
         ListingRecords.Page result = listings.search(search, PAGE_SIZE);
-        int pages = (int) Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String base = search.path();
         String canonical = properties.publicUrl(Pagination.href(base, search.page()));
         String subject = (search.town() == null ? "中山" : search.town())
@@ -50,7 +49,7 @@ class ListingSearchController {
         model.addAttribute("listings", result.items());
         model.addAttribute("total", result.total());
         model.addAttribute("subject", subject);
-        model.addAttribute("pagination", Pagination.of(search.page(), pages, base));
+        model.addAttribute("pagination", Pagination.forTotal(search.page(), result.total(), PAGE_SIZE, base));
         model.addAttribute("canonical", canonical);
         model.addAttribute("ogDefaultImage", defaultImage.url());
         model.addAttribute("hasInquiryForm", true);

@@ -15,6 +15,11 @@ public record Pagination(int current, int pages, String previous, String next, L
         }
     }
 
+    /** The links of a list of {@code total} items, {@code pageSize} a page (one page when it is empty). */
+    public static Pagination forTotal(int current, long total, int pageSize, String base) {
+        return of(current, (int) Math.max(1, (total + pageSize - 1) / pageSize), base);
+    }
+
     public static Pagination of(int current, int pages, String base) {
         List<Link> links = new ArrayList<>();
         int last = 0;
