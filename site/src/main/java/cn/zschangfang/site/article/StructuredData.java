@@ -29,12 +29,12 @@ class StructuredData {
         publisher.put("@type", "Organization");
         publisher.put("name", brand.getName());
         publisher.put("url", brand.url("/"));
-        publisher.put("logo", Map.of("@type", "ImageObject", "url", brand.url("/assets/img/favicon.svg")));
+        publisher.put("logo", JsonLd.node("ImageObject", "url", brand.url("/assets/img/favicon.svg")));
 
         Map<String, Object> news = new LinkedHashMap<>();
         news.put("@context", "https://schema.org");
         news.put("@type", "NewsArticle");
-        news.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonical));
+        news.put("mainEntityOfPage", JsonLd.node("WebPage", "@id", canonical));
         news.put("headline", article.title());
         news.put("description", Excerpts.description(article));
         news.put("inLanguage", "zh-CN");
@@ -45,8 +45,7 @@ class StructuredData {
                     (article.updatedAt() == null ? article.publishedAt() : article.updatedAt()).toString());
         }
         news.put(
-                "author",
-                Map.of("@type", "Person", "name", article.author() == null ? brand.getName() : article.author()));
+                "author", JsonLd.node("Person", "name", article.author() == null ? brand.getName() : article.author()));
         news.put("publisher", publisher);
         if (article.category() != null) {
             news.put("articleSection", article.category());

@@ -42,7 +42,7 @@ class ListingStructuredData {
         if (l.areaSqm() != null) {
             place.put(
                     "additionalProperty",
-                    Map.of("@type", "PropertyValue", "name", "面积", "value", l.areaSqm(), "unitCode", "MTK"));
+                    JsonLd.node("PropertyValue", "name", "面积", "value", l.areaSqm(), "unitCode", "MTK"));
         }
 
         Map<String, Object> offer = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ class ListingStructuredData {
         offer.put("url", canonical);
         offer.put("description", l.priceText());
         offer.put("itemOffered", place);
-        offer.put("seller", Map.of("@type", "Organization", "name", brand.getName(), "url", brand.url("/")));
+        offer.put("seller", JsonLd.node("Organization", "name", brand.getName(), "url", brand.url("/")));
 
         Map<String, Object> listing = new LinkedHashMap<>();
         listing.put("@context", "https://schema.org");

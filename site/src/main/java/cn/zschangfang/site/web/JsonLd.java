@@ -26,6 +26,20 @@ public final class JsonLd {
         return crumbs;
     }
 
+    /**
+     * A schema.org node of {@code type} with the given name/value pairs, in that order. Never {@code Map.of}: its
+     * iteration order changes from one JVM to the next, and so would the page's bytes and its ETag between two site
+     * instances, so a reader moving between them would miss the 304.
+     */
+    public static Map<String, Object> node(String type, Object... namesAndValues) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("@type", type);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return node;
+    }
+
     /** The text of the page's {@code <script type="application/ld+json">}. */
     public static String script(JsonMapper json, List<Map<String, Object>> nodes) {
         return json.writeValueAsString(nodes)
