@@ -30,9 +30,15 @@ public final class LeadViews {
                     lead.id(),
                     lead.status().name(),
                     lead.receivedAt(),
-                    lead.inquiry().intent().name(),
-                    lead.inquiry().propertyType().name(),
+                    nameOf(lead.inquiry().intent()),
+                    nameOf(lead.inquiry().propertyType()),
                     lead.inquiry().town());
+        }
+
+        // A document written before a field was required, or read back without its inquiry (Inquiry.NONE), still
+        // lists: the missing value is null in the JSON rather than a 500 for the whole page.
+        private static String nameOf(Enum<?> value) {
+            return value == null ? null : value.name();
         }
     }
 

@@ -10,12 +10,23 @@ public final class TestLeads {
 
     /** A NEW lease/factory lead with a phone and the given outbox. */
     public static Lead lead(String id, Instant receivedAt, String phone, PendingEvent... events) {
+        return lead(
+                id,
+                receivedAt,
+                new Lead.Inquiry(Lead.Intent.LEASE, Lead.PropertyType.FACTORY, "沙溪镇", null, null, null, null, null),
+                new Lead.Contact(null, phone, null),
+                events);
+    }
+
+    /** A NEW web lead with this inquiry (null: a document without one) and contact. */
+    public static Lead lead(
+            String id, Instant receivedAt, Lead.Inquiry inquiry, Lead.Contact contact, PendingEvent... events) {
         return new Lead(
                 id,
                 LeadStatus.NEW,
                 receivedAt,
-                new Lead.Inquiry(Lead.Intent.LEASE, Lead.PropertyType.FACTORY, "沙溪镇", null, null, null, null, null),
-                new Lead.Contact(null, phone, null),
+                inquiry,
+                contact,
                 null,
                 null,
                 new Lead.Attribution(null, null, "web"),
