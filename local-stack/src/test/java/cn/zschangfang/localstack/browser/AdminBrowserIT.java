@@ -84,6 +84,7 @@ class AdminBrowserIT {
             desk.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("done=created"));
             String listingId = desk.driver().getCurrentUrl().replaceAll(".*/admin/listings/([^?#/]+).*", "$1");
             assertThat(desk.find(".admin-head .badge").getText()).isEqualTo("草稿");
+            assertThat(desk.findAll("main")).as("one <main> landmark per page").hasSize(1);
 
             Path photo = jpeg();
             desk.find("form[data-upload] input[type=file]").sendKeys(photo.toString());

@@ -49,6 +49,7 @@ class AgentInboxBrowserIT {
             });
             WebElement card = phone.find("a.leadcard__link[href='/agent/leads/" + leadId + "']");
             assertThat(phone.driver().getTitle()).startsWith("我的询盘");
+            assertThat(phone.findAll("main")).as("one <main> landmark per page").hasSize(1);
             assertThat(card.getText()).contains("求租厂房", "沙溪镇", "138****").doesNotContain(phoneNumber);
             assertThat(phone.find(".countdown").getText()).matches("剩余 \\d+:\\d\\d 确认|已超时 \\d+ 分钟");
             phone.screenshot("agent-inbox-phone");

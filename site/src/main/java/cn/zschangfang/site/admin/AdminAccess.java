@@ -3,6 +3,7 @@ package cn.zschangfang.site.admin;
 import cn.zschangfang.site.agent.SessionCookies;
 import cn.zschangfang.site.agent.SiteSession;
 import cn.zschangfang.site.agent.SiteSessions;
+import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class AdminAccess implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         // nothing of the back office belongs in a cache or a search index, not even the refusals
-        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         Optional<SiteSession> session = sessions.find(cookies.read(request));

@@ -3,6 +3,7 @@ package cn.zschangfang.site.admin;
 import cn.zschangfang.site.agent.NotifySignin;
 import cn.zschangfang.site.agent.SessionCookies;
 import cn.zschangfang.site.agent.SiteSessions;
+import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -112,7 +113,7 @@ class AdminLoginController {
     }
 
     private String page(HttpServletRequest request, HttpServletResponse response, Model model, String error) {
-        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         model.addAttribute("csrf", cookies.preSessionToken(request, response));
         model.addAttribute("error", error);

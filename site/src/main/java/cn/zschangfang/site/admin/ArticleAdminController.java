@@ -2,10 +2,10 @@ package cn.zschangfang.site.admin;
 
 import cn.zschangfang.site.admin.Field.Group;
 import cn.zschangfang.site.agent.SiteSession;
+import cn.zschangfang.site.web.CachePolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -144,7 +144,7 @@ class ArticleAdminController {
         }
         try {
             return ResponseEntity.ok()
-                    .cacheControl(CacheControl.noStore())
+                    .cacheControl(CachePolicy.PERSONAL)
                     .body(Map.of("html", text.isBlank() ? "" : content.preview(me.apiToken(), text)));
         } catch (ServiceProblem problem) {
             return ResponseEntity.status(problem.status() >= 500 ? 502 : problem.status())

@@ -2,11 +2,11 @@ package cn.zschangfang.site.admin;
 
 import cn.zschangfang.site.admin.Field.Group;
 import cn.zschangfang.site.agent.SiteSession;
+import cn.zschangfang.site.web.CachePolicy;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -176,7 +176,7 @@ class ListingAdminController {
     ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String photoId, @PathVariable String size) {
         ResponseEntity<byte[]> photo = content.photo(id, photoId, size);
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore().cachePrivate())
+                .cacheControl(CachePolicy.PERSONAL)
                 .contentType(MediaType.IMAGE_JPEG)
                 .body(photo.getBody());
     }

@@ -1,5 +1,6 @@
 package cn.zschangfang.site.agent;
 
+import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -182,7 +183,7 @@ public class InboxController {
         LeadRecords.Contact contact = leads.revealContact(session, checked(id));
         if (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
             return ResponseEntity.ok()
-                    .header("Cache-Control", "no-store")
+                    .cacheControl(CachePolicy.PERSONAL)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of(
                             "contactName", String.valueOf(contact.contactName()),

@@ -1,5 +1,6 @@
 package cn.zschangfang.site.agent;
 
+import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public class SessionAccess implements HandlerInterceptor {
             }
         }
         // signed-in pages carry personal data: never in a shared or browser cache
-        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
         request.setAttribute(ATTRIBUTE, session.get());
         return true;
     }

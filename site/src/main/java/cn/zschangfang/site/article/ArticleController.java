@@ -5,14 +5,13 @@ import cn.zschangfang.site.api.ContentClient.Article;
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.inquiry.TownNames;
 import cn.zschangfang.site.listing.ListingTeasers;
+import cn.zschangfang.site.web.CachePolicy;
 import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.PageNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.http.CacheControl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +23,6 @@ class ArticleController {
 
     /** Slugs as content-service makes them; anything else cannot exist and never reaches the service. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
-
-    static final CacheControl PUBLIC_PAGE =
-            CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
 
     private final ContentClient content;
     private final SiteProperties properties;
@@ -68,7 +64,7 @@ class ArticleController {
         model.addAttribute("ogDefaultImage", defaultImage.url());
         model.addAttribute("relatedListings", listings.forArticle(article.tags(), article.title(), towns, 4));
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", PUBLIC_PAGE.getHeaderValue());
+        response.setHeader("Cache-Control", CachePolicy.PUBLIC_PAGE.getHeaderValue());
         return "article/article";
     }
 }

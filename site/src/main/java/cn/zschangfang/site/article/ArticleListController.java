@@ -3,6 +3,7 @@ package cn.zschangfang.site.article;
 import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.ArticleQuery;
 import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.web.CachePolicy;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.Pagination;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,7 +91,7 @@ class ArticleListController {
         model.addAttribute("categories", content.categories());
         model.addAttribute("tags", content.tags());
         model.addAttribute("popular", content.articles(ArticleQuery.popular(8)).items());
-        response.setHeader("Cache-Control", ArticleController.PUBLIC_PAGE.getHeaderValue());
+        response.setHeader("Cache-Control", CachePolicy.PUBLIC_PAGE.getHeaderValue());
         return "article/list";
     }
 

@@ -2,7 +2,7 @@ package cn.zschangfang.site.dashboard;
 
 import cn.zschangfang.site.agent.SessionAccess;
 import cn.zschangfang.site.agent.SiteSession;
-import org.springframework.http.CacheControl;
+import cn.zschangfang.site.web.CachePolicy;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -42,13 +42,13 @@ public class DashboardController {
     @GetMapping(path = "/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public ResponseEntity<SseEmitter> stream() {
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
+                .cacheControl(CachePolicy.PERSONAL)
                 .header("X-Accel-Buffering", "no") // nginx and friends: do not buffer the stream
                 .body(hub.connect());
     }
 
     @GetMapping(path = "/dashboard/board", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Board> board() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(hub.board());
+        return ResponseEntity.ok().cacheControl(CachePolicy.PERSONAL).body(hub.board());
     }
 }

@@ -4,6 +4,7 @@ import cn.zschangfang.site.api.ContentClient;
 import cn.zschangfang.site.api.ContentClient.ArticleQuery;
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.listing.ListingTeasers;
+import cn.zschangfang.site.web.CachePolicy;
 import cn.zschangfang.site.web.PageMeta;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,7 @@ class HomeController {
         model.addAttribute("categories", content.categories());
         model.addAttribute("tags", content.tags());
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", "public, max-age=1");
+        response.setHeader("Cache-Control", CachePolicy.PUBLIC_PAGE.getHeaderValue());
         return "home";
     }
 }

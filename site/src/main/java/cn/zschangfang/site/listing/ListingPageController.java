@@ -2,6 +2,7 @@ package cn.zschangfang.site.listing;
 
 import cn.zschangfang.site.config.SiteProperties;
 import cn.zschangfang.site.inquiry.InquiryPreset;
+import cn.zschangfang.site.web.CachePolicy;
 import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.PageNotFoundException;
@@ -70,7 +71,7 @@ class ListingPageController {
         model.addAttribute("descriptionText", plainText(ListingView.body(l)));
         model.addAttribute("inquiryPreset", preset(view, l));
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", "public, max-age=1");
+        response.setHeader("Cache-Control", CachePolicy.PUBLIC_PAGE.getHeaderValue());
         return "listing/detail";
     }
 

@@ -1,6 +1,7 @@
 package cn.zschangfang.site.listing;
 
 import cn.zschangfang.site.config.SiteProperties;
+import cn.zschangfang.site.web.CachePolicy;
 import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.Pagination;
@@ -53,7 +54,7 @@ class ListingSearchController {
         model.addAttribute("canonical", canonical);
         model.addAttribute("ogDefaultImage", defaultImage.url());
         model.addAttribute("hasInquiryForm", true);
-        response.setHeader("Cache-Control", "public, max-age=1");
+        response.setHeader("Cache-Control", CachePolicy.PUBLIC_PAGE.getHeaderValue());
         return "listing/search";
     }
 

@@ -42,7 +42,7 @@ class AdminSignInTest extends AdminTestBase {
         HttpResponse<String> home = get("/admin", session);
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("后台概览", "经纪人", "操作记录", "noindex");
-        assertThat(home.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(home.headers().firstValue("Cache-Control")).hasValue("no-store, private");
         assertThat(home.headers().firstValue("X-Robots-Tag")).hasValue("noindex, nofollow");
         assertThat(CONTENT.requests("GET", "/api/content/admin/listings"))
                 .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + ADMIN_TOKEN));

@@ -73,7 +73,7 @@ class SessionAccessTest {
         assertThat(other.preHandle(get, ok, null)).isTrue();
         SiteSession session = (SiteSession) get.getAttribute(SessionAccess.ATTRIBUTE);
         assertThat(session.agentId()).isEqualTo("agt-1");
-        assertThat(ok.getHeader("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(ok.getHeader("Cache-Control")).isEqualTo("no-store, private");
 
         MockHttpServletResponse noToken = new MockHttpServletResponse();
         assertThat(other.preHandle(request("POST", "/agent/leads/x/ack", cookie), noToken, null))

@@ -24,6 +24,9 @@ class ListingPagesTest extends SiteTestBase {
                 + "&type=STANDALONE_COMPOUND&deal=LEASE&minRent=10&maxRent=20&sort=area&page=2");
 
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control"))
+                .as("one spelling of the public page policy (site/web/CachePolicy)")
+                .hasValue("max-age=1, public");
         assertThat(CONTENT.lastQuery("/api/content/listings"))
                 .contains(
                         "deal=LEASE",

@@ -15,6 +15,7 @@ class LayoutAndErrorsTest extends SiteTestBase {
         HttpResponse<String> home = get("/");
 
         assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Cache-Control")).hasValue("max-age=1, public");
         assertThat(home.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(home.body()).contains("<html lang=\"zh-CN\">", "中山厂房网", "招商热线", "400 0123 021", "13391219793");
