@@ -3,6 +3,7 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.lead.capture.CaptureWarmUp;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.http.HttpResponse;
@@ -11,10 +12,26 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 /** Capture: an accepted inquiry is stored once and published once; a bad one stores nothing. */
 class CaptureIT extends LeadServiceITBase {
+
+    @Autowired
+    CaptureWarmUp warmUp;
+
+    @Test
+    void theStartUpWarmUpRanEveryStepOfACaptureAndStoredNothing() {
+        assertThat(warmUp.completed()).containsExactly("read", "validate", "draft", "map", "answer");
+        assertThat(mongo.count(Query.query(Criteria.where("phone").is(CaptureWarmUp.SAMPLE_PHONE)), "leads"))
+                .isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("leadId").is("warm-up")), "duplicate_claims"))
+                .isZero();
+        assertThat(leads.findById("warm-up")).isEmpty();
+    }
 
     @Test
     void minimalInquiryWithApiKeyIsCreatedStoredAndPublishedOnceWithCloudEventsHeaders() {

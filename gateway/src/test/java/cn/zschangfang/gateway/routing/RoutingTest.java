@@ -9,8 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RoutingTest extends GatewayTestBase {
+
+    @Autowired
+    ProxyWarmUp warmUp;
+
+    @Test
+    void beforeReportingReadyTheGatewayWarmedItsProxyPathWithPublicGetsThatReachedContentService() {
+        assertThat(warmUp.statuses()).containsExactly(200, 200, 200);
+    }
 
     @Test
     void contentPathsGoToContentService() {

@@ -91,8 +91,7 @@ public class CaptureService {
                     // The first submission is still being written by another request.
                     .orElseGet(() -> new CaptureResult(existingId, LeadStatus.NEW.name(), now, true));
         }
-        Lead lead = newLead(newId, inquiry, channel, now);
-        lead = lead.withPendingEvent(events.captured(lead, now));
+        Lead lead = draft(newId, inquiry, channel, now);
         store.insert(lead);
         metrics.accepted(
                 channel, lead.inquiry().town(), String.valueOf(lead.inquiry().propertyType()));
@@ -110,6 +109,15 @@ public class CaptureService {
             publisher.publishWritten(lead);
         }
         return new CaptureResult(lead.id(), lead.status().name(), lead.receivedAt(), false);
+    }
+
+    /**
+     * The lead a capture stores, with its {@code lead.captured} event in the outbox: scored, matched, enriched by
+     * the visitor's reading history (a read). Writes nothing; {@link CaptureWarmUp} runs it before the first inquiry.
+     */
+    Lead draft(String id, ValidInquiry inquiry, String channel, Instant now) {
+        Lead lead = newLead(id, inquiry, channel, now);
+        return lead.withPendingEvent(events.captured(lead, now));
     }
 
     private Lead newLead(String id, ValidInquiry inquiry, String channel, Instant now) {
