@@ -37,6 +37,8 @@ class LocalProfileTest {
         registry.add("LEAD_URL", LEAD::url);
         registry.add("NOTIFY_URL", NOTIFY::url);
         registry.add("CONTENT_URL", () -> "http://127.0.0.1:" + StubService.closedPort());
+        // Content is down here: the start-up warm-up tries once instead of waiting for it.
+        registry.add("gateway.proxy.warm-up-patience", () -> "0s");
     }
 
     @AfterAll

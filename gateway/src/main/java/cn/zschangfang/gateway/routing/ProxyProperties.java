@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     or actuator
  * @param connectTimeout how long to wait for a TCP connection: short, so a service that is down answers 503 fast
  * @param responseTimeout how long to wait for a downstream answer before 504
+ * @param warmUpPatience how long the start-up warm-up ({@link ProxyWarmUp}) keeps trying while content-service does
+ *     not answer yet, before the gateway reports ready without a warm answer path; {@code 0s} tries once
  */
 @ConfigurationProperties("gateway.proxy")
 public record ProxyProperties(
@@ -25,4 +27,5 @@ public record ProxyProperties(
         @DefaultValue("http://127.0.0.1:8083") String notifyUrl,
         @DefaultValue("http://127.0.0.1:8084") String siteUrl,
         @DefaultValue("1s") Duration connectTimeout,
-        @DefaultValue("10s") Duration responseTimeout) {}
+        @DefaultValue("10s") Duration responseTimeout,
+        @DefaultValue("10s") Duration warmUpPatience) {}

@@ -15,20 +15,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a few anonymous GETs through this gateway's own front door before it reports ready (see {@link WarmUp}):
- * the filter chain, the route lookup, the proxy client and its connection. A GET of a public, cached list: no state
- * changes and no client's rate-limit bucket is touched. When content-service is not up yet the answer is the 503 of
- * a downstream that is down, which warms the same chain up to the connection.
+ * the filter chain, the route lookup, the proxy client, its connection and the copying of the answer. A GET of a
+ * public, cached list: no state changes and no client's rate-limit bucket is touched. While content-service is not
+ * up yet (the services start side by side) the answer is a 503; the gateway then tries again for at most
+ * {@code gateway.proxy.warm-up-patience}, so that the path of a real answer is warm too, and reports ready without it
+ * after that.
  */
 @Component
 class ProxyWarmUp extends WarmUp {
 
     static final String PATH = "/api/content/categories";
     private static final int ROUNDS = 3;
+    private static final Duration PAUSE = Duration.ofMillis(250);
 
+    private final Duration patience;
     private volatile List<Integer> statuses = List.of();
 
-    ProxyWarmUp(Environment environment) {
+    ProxyWarmUp(Environment environment, ProxyProperties properties) {
         super("proxy", environment);
+        this.patience = properties.warmUpPatience();
     }
 
     @Override
@@ -41,10 +46,20 @@ class ProxyWarmUp extends WarmUp {
                 .GET()
                 .build();
         List<Integer> answered = new ArrayList<>();
+        long deadline = System.nanoTime() + patience.toNanos();
+        int served = 0;
         try {
-            for (int i = 0; i < ROUNDS; i++) {
-                answered.add(client.send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode());
+            while (served < ROUNDS) {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                answered.add(status);
+                if (status < 500) {
+                    served++;
+                } else if (System.nanoTime() + PAUSE.toNanos() > deadline) {
+                    break;
+                } else {
+                    Thread.sleep(PAUSE.toMillis());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,7 +68,24 @@ class ProxyWarmUp extends WarmUp {
         } finally {
             statuses = List.copyOf(answered);
         }
-        return "GET " + PATH + " answered " + answered;
+        return "GET " + PATH + " answered " + summary(answered);
+    }
+
+    /** "503 ×12, 200 ×3": the statuses in the order they came, repeats counted. */
+    static String summary(List<Integer> statuses) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < statuses.size(); ) {
+            int j = i;
+            while (j < statuses.size() && statuses.get(j).equals(statuses.get(i))) {
+                j++;
+            }
+            out.append(out.isEmpty() ? "" : ", ")
+                    .append(statuses.get(i))
+                    .append(" ×")
+                    .append(j - i);
+            i = j;
+        }
+        return out.toString();
     }
 
     /** The statuses the last run got, one per request. */

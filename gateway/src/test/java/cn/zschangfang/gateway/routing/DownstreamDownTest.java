@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +31,18 @@ class DownstreamDownTest {
         registry.add("NOTIFY_URL", () -> dead);
         registry.add("ADMIN_TOKEN", () -> "down-test-admin-token");
         registry.add("INTEGRATION_API_KEYS", () -> "partner=down-test-key");
+        registry.add("gateway.proxy.warm-up-patience", () -> "1s");
+    }
+
+    @Autowired
+    ProxyWarmUp warmUp;
+
+    @Test
+    void theStartUpWarmUpKeptTryingWhileContentWasDownAndGaveUpAfterItsPatience() {
+        assertThat(warmUp.statuses()).hasSizeGreaterThan(1).containsOnly(503);
+        assertThat(ProxyWarmUp.summary(warmUp.statuses()))
+                .isEqualTo("503 ×" + warmUp.statuses().size());
+        assertThat(ProxyWarmUp.summary(List.of(503, 503, 200, 200, 200))).isEqualTo("503 ×2, 200 ×3");
     }
 
     @Test

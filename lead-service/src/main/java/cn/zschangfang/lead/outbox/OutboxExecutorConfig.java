@@ -1,13 +1,20 @@
 package cn.zschangfang.lead.outbox;
 
 import cn.zschangfang.lead.config.LeadProperties;
+import cn.zschangfang.platform.kafka.KafkaClientSecurity;
+import cn.zschangfang.platform.kafka.KafkaProducerWarmUp;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** A small bounded pool for publishing right after the write; when it is full the relay takes over. */
+/**
+ * A small bounded pool for publishing right after the write; when it is full the relay takes over. And the warm-up of
+ * the producer code those publishes use, before the service reports ready.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OutboxExecutorConfig {
 
@@ -27,5 +34,16 @@ public class OutboxExecutorConfig {
         executor.setAwaitTerminationSeconds(10);
         executor.initialize();
         return executor;
+    }
+
+    @Bean
+    KafkaProducerWarmUp kafkaProducerWarmUp(Environment environment, KafkaClientSecurity security) {
+        return new KafkaProducerWarmUp(
+                environment,
+                security,
+                List.of(
+                        OutboxEvents.CAPTURED_BINDING,
+                        OutboxEvents.STATUS_CHANGED_BINDING,
+                        OutboxEvents.LISTING_MATCHED_BINDING));
     }
 }

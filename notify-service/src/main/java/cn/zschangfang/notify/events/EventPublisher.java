@@ -34,6 +34,8 @@ public class EventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
     static final String SOURCE = "urn:zschangfang:notify-service";
+    static final String LEAD_ROUTED_BINDING = "leadRouted-out-0";
+    static final String DELIVERY_BINDING = "notifyDelivery-out-0";
 
     private final StreamBridge bridge;
     private final MongoTemplate mongo;
@@ -48,11 +50,11 @@ public class EventPublisher {
     }
 
     public void leadRouted(LeadRoutedEvent event) {
-        publish("leadRouted-out-0", "cn.zschangfang.lead.routed.v1", event.eventId(), event.leadId(), event);
+        publish(LEAD_ROUTED_BINDING, "cn.zschangfang.lead.routed.v1", event.eventId(), event.leadId(), event);
     }
 
     public void delivery(NotifyDeliveryEvent event) {
-        publish("notifyDelivery-out-0", "cn.zschangfang.notify.delivery.v1", event.eventId(), event.leadId(), event);
+        publish(DELIVERY_BINDING, "cn.zschangfang.notify.delivery.v1", event.eventId(), event.leadId(), event);
     }
 
     /**
@@ -61,7 +63,7 @@ public class EventPublisher {
      */
     public Runnable leadRoutedLater(LeadRoutedEvent event) {
         OutboxRecord record =
-                store("leadRouted-out-0", "cn.zschangfang.lead.routed.v1", event.eventId(), event.leadId(), event);
+                store(LEAD_ROUTED_BINDING, "cn.zschangfang.lead.routed.v1", event.eventId(), event.leadId(), event);
         return record == null ? () -> {} : () -> send(record);
     }
 
