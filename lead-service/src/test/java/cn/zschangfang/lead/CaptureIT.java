@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.lead.capture.CaptureWarmUp;
 import cn.zschangfang.lead.inquiry.Lead;
+import cn.zschangfang.platform.kafka.KafkaProducerWarmUp;
 import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,6 +24,9 @@ class CaptureIT extends LeadServiceITBase {
     @Autowired
     CaptureWarmUp warmUp;
 
+    @Autowired
+    KafkaProducerWarmUp producerWarmUp;
+
     @Test
     void theStartUpWarmUpRanEveryStepOfACaptureAndStoredNothing() {
         assertThat(warmUp.completed()).containsExactly("read", "validate", "draft", "map", "answer");
@@ -31,6 +35,10 @@ class CaptureIT extends LeadServiceITBase {
         assertThat(mongo.count(Query.query(Criteria.where("leadId").is("warm-up")), "duplicate_claims"))
                 .isZero();
         assertThat(leads.findById("warm-up")).isEmpty();
+        assertThat(producerWarmUp.topic()).isEqualTo("lead.captured");
+        assertThat(producerWarmUp.partitions())
+                .as("the broker's metadata was read")
+                .isEqualTo(1);
     }
 
     @Test

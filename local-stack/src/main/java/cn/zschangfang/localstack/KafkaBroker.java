@@ -26,6 +26,7 @@ final class KafkaBroker {
             "content.article-viewed",
             "lead.captured",
             "lead.status-changed",
+            "lead.listing-matched",
             "lead.routed",
             "notify.delivery",
             "lead.captured.dlq");

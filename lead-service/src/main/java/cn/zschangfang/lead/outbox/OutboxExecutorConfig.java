@@ -3,7 +3,6 @@ package cn.zschangfang.lead.outbox;
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import cn.zschangfang.platform.kafka.KafkaProducerWarmUp;
-import java.util.List;
 import java.util.concurrent.Executor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,12 +37,6 @@ public class OutboxExecutorConfig {
 
     @Bean
     KafkaProducerWarmUp kafkaProducerWarmUp(Environment environment, KafkaClientSecurity security) {
-        return new KafkaProducerWarmUp(
-                environment,
-                security,
-                List.of(
-                        OutboxEvents.CAPTURED_BINDING,
-                        OutboxEvents.STATUS_CHANGED_BINDING,
-                        OutboxEvents.LISTING_MATCHED_BINDING));
+        return new KafkaProducerWarmUp(environment, security, OutboxEvents.CAPTURED_BINDING);
     }
 }

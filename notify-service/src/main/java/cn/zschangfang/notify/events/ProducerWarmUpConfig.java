@@ -2,7 +2,6 @@ package cn.zschangfang.notify.events;
 
 import cn.zschangfang.platform.kafka.KafkaClientSecurity;
 import cn.zschangfang.platform.kafka.KafkaProducerWarmUp;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,7 +12,7 @@ class ProducerWarmUpConfig {
 
     @Bean
     KafkaProducerWarmUp kafkaProducerWarmUp(Environment environment, KafkaClientSecurity security) {
-        return new KafkaProducerWarmUp(
-                environment, security, List.of(EventPublisher.LEAD_ROUTED_BINDING, EventPublisher.DELIVERY_BINDING));
+        // lead.routed is sent while a new lead is routed; notify.delivery only after the robot answered.
+        return new KafkaProducerWarmUp(environment, security, EventPublisher.LEAD_ROUTED_BINDING);
     }
 }

@@ -3,13 +3,17 @@ package cn.zschangfang.notify.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import cn.zschangfang.platform.kafka.KafkaProducerWarmUp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class RobotHttpWarmUpIT extends NotifyIntegrationTest {
+class WarmUpIT extends NotifyIntegrationTest {
 
     @Autowired
     RobotHttpWarmUp warmUp;
+
+    @Autowired
+    KafkaProducerWarmUp producerWarmUp;
 
     @Test
     void beforeReportingReadyTheRobotClientPostedOnceToThisServiceAndWasRefusedSoNothingWasRecorded() {
@@ -20,5 +24,11 @@ class RobotHttpWarmUpIT extends NotifyIntegrationTest {
                 .isNotNull();
         assertThat(reply.httpFailure().outcome()).isEqualTo(SendResult.Outcome.PERMANENT);
         assertThat(reply.httpFailure().code()).matches("http-4\\d\\d");
+    }
+
+    @Test
+    void beforeReportingReadyAProducerReadTheMetadataOfTheTopicARoutedLeadIsAnnouncedOn() {
+        assertThat(producerWarmUp.topic()).isEqualTo("lead.routed");
+        assertThat(producerWarmUp.partitions()).isEqualTo(1);
     }
 }
