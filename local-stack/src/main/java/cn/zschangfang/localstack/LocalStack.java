@@ -284,12 +284,8 @@ public final class LocalStack implements AutoCloseable {
             detached.add("/usr/bin/setsid");
         }
         detached.addAll(command);
-        Map<String, String> environment = new HashMap<>(env);
-        // glibc gives each thread that mallocs its own 64 MB arena, up to 8 per core; a JVM's native allocations
-        // are few and small, and two arenas hold them. The caller's own setting wins.
-        environment.putIfAbsent("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         ManagedProcess process = new ManagedProcess(
-                name, detached, environment, config.projectDir(), logDir().resolve(name + ".log"), readiness, log);
+                name, detached, env, config.projectDir(), logDir().resolve(name + ".log"), readiness, log);
         processes.put(name, process);
         return process;
     }
