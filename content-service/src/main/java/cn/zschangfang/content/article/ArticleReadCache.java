@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class ArticleReadCache extends FeatureReadCache {
     private final ArticleQueries queries;
     private final ViewCounts views;
     private final JsonMapper json;
-    private final ReadCache<String, Optional<Cached<ArticleResponse>>> articles;
+    private final ReadCache<String, Optional<CachedArticle>> articles;
     private final ReadCache<PageKey, Cached<ArticleQueries.Page>> latestPages;
     private final ReadCache<PageKey, Cached<ArticleQueries.Page>> popularPages;
     private final ReadCache<String, Cached<List<ArticleQueries.Count>>> counts;
@@ -56,21 +57,41 @@ public class ArticleReadCache extends FeatureReadCache {
         this.counts = cache("article_counts");
     }
 
-    public Optional<Answer<ArticleResponse>> article(String slug) {
-        return articles.get(slug, this::loadArticle).map(cached -> {
-            ArticleResponse a = cached.value();
-            if (!views.merging()) {
-                return new Answer<>(a, Etags.weak(cached.contentHash(), a.views()));
-            }
-            List<String> slugs = new ArrayList<>(a.related().size() + 1);
-            slugs.add(a.slug());
-            a.related().forEach(r -> slugs.add(r.slug()));
-            Map<String, Long> current = views.of(slugs);
-            ArticleResponse merged = a.withViews(
-                    current.getOrDefault(a.slug(), a.views()),
-                    a.related().stream().map(r -> withCount(r, current)).toList());
-            return new Answer<>(merged, Etags.weak(cached.contentHash(), countsOf(merged)));
-        });
+    /**
+     * The article as the JSON the API answers, with its ETag. The bytes are kept with the cached article together
+     * with the ETag they were written for, and written again only when that changes: the ETag covers the content
+     * and every view count shown, so equal tags mean equal bytes. A popular article is read many times between two
+     * changes of its counts (they are merged at most every {@code views-ttl}), and serialising its 8 KB body was the
+     * largest part of answering it.
+     */
+    public Optional<Answer<byte[]>> article(String slug) {
+        return articles.get(slug, this::loadArticle).map(this::json);
+    }
+
+    private Answer<byte[]> json(CachedArticle entry) {
+        Answer<ArticleResponse> counted = counted(entry.article());
+        Answer<byte[]> written = entry.written().get();
+        if (written != null && written.etag().equals(counted.etag())) {
+            return written;
+        }
+        Answer<byte[]> fresh = new Answer<>(json.writeValueAsBytes(counted.body()), counted.etag());
+        entry.written().set(fresh);
+        return fresh;
+    }
+
+    private Answer<ArticleResponse> counted(Cached<ArticleResponse> cached) {
+        ArticleResponse a = cached.value();
+        if (!views.merging()) {
+            return new Answer<>(a, Etags.weak(cached.contentHash(), a.views()));
+        }
+        List<String> slugs = new ArrayList<>(a.related().size() + 1);
+        slugs.add(a.slug());
+        a.related().forEach(r -> slugs.add(r.slug()));
+        Map<String, Long> current = views.of(slugs);
+        ArticleResponse merged = a.withViews(
+                current.getOrDefault(a.slug(), a.views()),
+                a.related().stream().map(r -> withCount(r, current)).toList());
+        return new Answer<>(merged, Etags.weak(cached.contentHash(), countsOf(merged)));
     }
 
     public Answer<ArticleQueries.Page> page(PageKey key) {
@@ -107,7 +128,7 @@ public class ArticleReadCache extends FeatureReadCache {
         invalidateAll();
     }
 
-    private Optional<Cached<ArticleResponse>> loadArticle(String slug) {
+    private Optional<CachedArticle> loadArticle(String slug) {
         Article article = slug.length() > 120 ? null : queries.findPublished(slug);
         if (article == null) {
             return Optional.empty();
@@ -116,7 +137,8 @@ public class ArticleReadCache extends FeatureReadCache {
         // The content hash leaves the counts out: they are mixed into the ETag per request.
         ArticleResponse uncounted = response.withViews(
                 0, response.related().stream().map(r -> r.withViews(0)).toList());
-        return Optional.of(new Cached<>(response, Etags.contentHash(json, uncounted)));
+        return Optional.of(
+                new CachedArticle(new Cached<>(response, Etags.contentHash(json, uncounted)), new AtomicReference<>()));
     }
 
     private Cached<ArticleQueries.Page> loadPage(PageKey k) {
@@ -138,6 +160,9 @@ public class ArticleReadCache extends FeatureReadCache {
         }
         return all;
     }
+
+    /** A published article and the last JSON written for it; dropped together with the cache entry on a change. */
+    private record CachedArticle(Cached<ArticleResponse> article, AtomicReference<Answer<byte[]>> written) {}
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

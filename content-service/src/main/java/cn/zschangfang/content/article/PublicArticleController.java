@@ -4,12 +4,16 @@ import cn.zschangfang.content.cache.Answer;
 import cn.zschangfang.content.config.ContentProperties;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.FieldCode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +56,21 @@ public class PublicArticleController {
         return answer(cache.page(ArticleReadCache.PageKey.of(category, tag, q, order, page, size)));
     }
 
+    /** The JSON comes written from the cache ({@link ArticleReadCache#article}); the document keeps its schema. */
     @GetMapping("/articles/{slug}")
-    public ResponseEntity<ArticleResponse> get(@PathVariable String slug) {
-        return answer(cache.article(slug).orElseThrow(ApiException::notFound));
+    @ApiResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ArticleResponse.class)))
+    public ResponseEntity<byte[]> get(@PathVariable String slug) {
+        Answer<byte[]> answer = cache.article(slug).orElseThrow(ApiException::notFound);
+        return ResponseEntity.ok()
+                .cacheControl(cacheControl)
+                .eTag(answer.etag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
     }
 
     @GetMapping("/tags")

@@ -89,21 +89,13 @@ class ContentApiIT extends ServiceIT {
 
     @Test
     void reimportWithChangesKeepsCountedViews() {
-        String v1 = "[" + article("reimport-keeps-views", "旧标题", "<p>正文</p>", ",\"views\":10") + "]";
-        assertThat(body(http.admin("POST", "/api/content/admin/import", v1))
-                        .get("created")
-                        .asInt())
-                .isEqualTo(1);
+        importNew("reimport-keeps-views", "旧标题", 10);
         for (int i = 0; i < 3; i++) {
             assertThat(http.view("reimport-keeps-views", "reimport-" + i, Http.BROWSER)
                             .statusCode())
                     .isEqualTo(202);
         }
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> body(http.get("/api/content/articles/reimport-keeps-views"))
-                                .get("views")
-                                .asLong()
-                        == 13);
+        awaitViews("reimport-keeps-views", 13);
         String v2 = "[" + article("reimport-keeps-views", "新标题", "<p>正文</p>", ",\"views\":20") + "]";
         assertThat(body(http.admin("POST", "/api/content/admin/import", v2))
                         .get("updated")
@@ -112,6 +104,45 @@ class ContentApiIT extends ServiceIT {
         JsonNode a = body(http.get("/api/content/articles/reimport-keeps-views"));
         assertThat(a.get("title").asString()).isEqualTo("新标题");
         assertThat(a.get("views").asLong()).isEqualTo(23);
+    }
+
+    @Test
+    void aRepeatedReadAnswersTheSameJsonUntilAViewIsCountedThenTheNewCountUnderANewEtag() {
+        importNew("written-once", "写一次", 5);
+        HttpResponse<String> first = http.get("/api/content/articles/written-once");
+        HttpResponse<String> second = http.get("/api/content/articles/written-once");
+        assertThat(first.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("ETag"))
+                .isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(body(first).get("views").asLong()).isEqualTo(5);
+
+        assertThat(http.view("written-once", "written-once-visitor", Http.BROWSER)
+                        .statusCode())
+                .isEqualTo(202);
+
+        awaitViews("written-once", 6);
+        HttpResponse<String> counted = http.get("/api/content/articles/written-once");
+        assertThat(counted.headers().firstValue("ETag"))
+                .isNotEqualTo(first.headers().firstValue("ETag"));
+        assertThat(body(counted).get("title").asString()).isEqualTo("写一次");
+    }
+
+    private void importNew(String slug, String title, long views) {
+        String json = "[" + article(slug, title, "<p>正文</p>", ",\"views\":" + views) + "]";
+        assertThat(body(http.admin("POST", "/api/content/admin/import", json))
+                        .get("created")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    private void awaitViews(String slug, long views) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> body(http.get("/api/content/articles/" + slug))
+                                .get("views")
+                                .asLong()
+                        == views);
     }
 
     @Test
@@ -360,7 +391,9 @@ class ContentApiIT extends ServiceIT {
         assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(http.get("/actuator/beans").statusCode()).isEqualTo(404);
         assertThat(http.get("/v3/api-docs").body())
-                .contains("/api/content/articles/{slug}/views", "\"title\":\"content-service\"");
+                .contains("/api/content/articles/{slug}/views", "\"title\":\"content-service\"")
+                .as("the article's JSON is written by its cache, and the document still names its schema")
+                .contains("#/components/schemas/ArticleResponse");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -60,7 +61,9 @@ public class GatewayExceptionHandler extends ProblemAdvice {
 
     static boolean isReadTimeout(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException
+            // Apache HttpClient's connect timeout wraps a SocketTimeoutException: it is a 503, not a 504.
+            if (t instanceof ConnectTimeoutException
+                    || t instanceof HttpConnectTimeoutException
                     || t instanceof ConnectException
                     || t instanceof UnresolvedAddressException) {
                 return false;

@@ -1,10 +1,10 @@
 package cn.zschangfang.gateway.routing;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.config.RouteProperties;
@@ -13,9 +13,10 @@ import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExcha
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * Builds the proxy HTTP clients: one per route so that each route has its own connect and response timeout.
@@ -28,6 +29,25 @@ class RoutingConfiguration {
 
     static final String CONNECT_TIMEOUT = "connect-timeout";
     static final String RESPONSE_TIMEOUT = "response-timeout";
+
+    /**
+     * Proxied requests are nearly all the gateway answers, so their routes are looked up first: Spring MVC would
+     * otherwise ask the actuator's and the annotated controllers' mappings (API docs, errors) before the routes on
+     * every request. No answer changes: the site's route leaves out every path those serve ({@link
+     * SiteRoute#NOT_THE_SITE}), and a path no route takes still reaches them.
+     */
+    @Bean
+    static BeanPostProcessor routesBeforeControllers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof RouterFunctionMapping mapping) {
+                    mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     LocationHeaderFilter locationHeaderFilter() {
@@ -59,16 +79,9 @@ class RoutingConfiguration {
             GatewayMvcProperties gatewayProperties,
             Duration connectTimeout,
             Duration responseTimeout) {
-        // HTTP/1.1 explicitly: the JDK client would otherwise try an h2c upgrade on every plain-HTTP call.
-        // Redirects are never followed: the client must see the service's own status and Location.
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
+        RestClient restClient = builders.getObject()
+                .requestFactory(DownstreamClients.requestFactory(connectTimeout, responseTimeout))
                 .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(responseTimeout);
-        RestClient restClient = builders.getObject().requestFactory(factory).build();
         return new RestClientProxyExchange(restClient, gatewayProperties);
     }
 

@@ -36,6 +36,20 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void requestsOneAfterAnotherReuseOneKeptAliveConnectionToTheService() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(get("/api/content/articles/shaxi-park").statusCode()).isEqualTo(200);
+        }
+
+        assertThat(CONTENT.received()).hasSize(20);
+        assertThat(CONTENT.received().stream()
+                        .map(StubService.Received::clientPort)
+                        .distinct())
+                .as("a new connection per request would leave a TIME_WAIT socket each")
+                .hasSize(1);
+    }
+
+    @Test
     void leadAndAgentPathsGoToLeadServiceAndNotifyPathsToNotifyService() {
         assertThat(get("/api/leads/challenge").body()).contains("lead");
         assertThat(send(request("/api/agent/leads")

@@ -17,8 +17,12 @@ import java.util.concurrent.Executors;
  */
 public final class StubService implements AutoCloseable {
 
-    /** A request as the downstream service saw it. */
-    public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * A request as the downstream service saw it; {@code clientPort} is the port of the connection it came on, so a
+     * test can tell connections apart.
+     */
+    public record Received(
+            String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body, int clientPort) {
         public String header(String name) {
             for (var e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
@@ -80,7 +84,11 @@ public final class StubService implements AutoCloseable {
                         ? ""
                         : "?" + exchange.getRequestURI().getRawQuery());
         received.add(new Received(
-                exchange.getRequestMethod(), pathAndQuery, Map.copyOf(exchange.getRequestHeaders()), body));
+                exchange.getRequestMethod(),
+                pathAndQuery,
+                Map.copyOf(exchange.getRequestHeaders()),
+                body,
+                exchange.getRemoteAddress().getPort()));
         Responder responder = responders.get(exchange.getRequestURI().getRawPath());
         try {
             if (responder != null) {
