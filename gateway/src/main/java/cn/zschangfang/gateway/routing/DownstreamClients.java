@@ -13,8 +13,9 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  * The HTTP client of one route: Apache HttpClient 5 (classic, blocking) with a pool of kept-alive connections.
  *
  * <p>It replaced the JDK's {@code HttpClient}, whose blocking send runs on its asynchronous engine (a selector thread
- * and completion stages per exchange): in a JFR profile of the gateway under load (README "Throughput") that engine
- * cost more CPU than the proxying around it. The client is set up as a proxy needs it: it neither follows redirects
+ * and completion stages per exchange): in a JFR profile of the gateway under load the proxy call through it was
+ * 17.5 % of the request threads' samples, and the gateway serves 1.7-1.9 times as many requests with this client
+ * (README "Throughput"). The client is set up as a proxy needs it: it neither follows redirects
  * (the caller must see the service's status and {@code Location}), nor decompresses bodies, nor keeps cookies, nor
  * retries on its own (the routes' Retry filter decides what is retried).
  */
@@ -43,6 +44,7 @@ final class DownstreamClients {
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_SERVICE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
+                        // The response timeout (below) ends with the headers; this also bounds a body that stalls.
                         .setSocketTimeout(Timeout.of(responseTimeout))
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build())
