@@ -44,7 +44,6 @@ final class DownstreamClients {
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_SERVICE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
-                        // The response timeout (below) ends with the headers; this also bounds a body that stalls.
                         .setSocketTimeout(Timeout.of(responseTimeout))
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build())
