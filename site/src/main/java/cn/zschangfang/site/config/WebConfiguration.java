@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 /**
  * Assets under {@code /assets/**} are fingerprinted ({@code site-<md5>.css}, via Spring's content version strategy,
  * rewritten in templates by {@code @{/assets/...}}) and cached for a year; pages get an ETag so that a reload costs
- * a 304.
+ * a 304. The ETag is weak: Tomcat does not compress a response with a strong one (a 41 KB article page would go to
+ * a phone uncompressed), and a weak ETag is the right one for a body sent gzipped or not.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -41,11 +43,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new PageEtagFilter());
+        PageEtagFilter filter = new PageEtagFilter();
+        filter.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setName("etagFilter");
+        // Last, inside web.PageCache, which stores the page with the ETag computed here.
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 

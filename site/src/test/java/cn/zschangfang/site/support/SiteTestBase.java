@@ -11,9 +11,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-/** The whole site on a random port in front of a stub content-service; requests as a browser sends them. */
+/**
+ * The whole site on a random port in front of a stub content-service; requests as a browser sends them. Pages are
+ * rendered anew for each request (no page cache: the tests change the stub's answers between two pages);
+ * {@code PageCacheTest} turns it on by overriding the property.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "site.page-cache.ttl=0s")
 public abstract class SiteTestBase {
 
     protected static final StubContentService CONTENT = new StubContentService();

@@ -35,6 +35,11 @@ public final class StubContentService {
         return query == null ? "" : query;
     }
 
+    /** How many GETs of a path came so far. */
+    public int requests(String path) {
+        return service.requests("GET", path).size();
+    }
+
     public String url() {
         return service.url();
     }

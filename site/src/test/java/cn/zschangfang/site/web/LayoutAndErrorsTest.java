@@ -41,6 +41,17 @@ class LayoutAndErrorsTest extends SiteTestBase {
     }
 
     @Test
+    void aPageIsSentGzippedToABrowserThatAsksInChinese() {
+        // A strong ETag would make Tomcat send the page uncompressed.
+        HttpResponse<String> page = get("/", "Accept-Encoding", "gzip", "Accept-Language", "en-US");
+
+        assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(page.headers().firstValue("ETag"))
+                .hasValueSatisfying(e -> assertThat(e).startsWith("W/\""));
+        assertThat(page.headers().firstValue("Content-Language")).hasValue("zh-CN");
+    }
+
+    @Test
     void unknownPathIsTheSitesHtml404PageEvenForAClientAcceptingAnything() {
         HttpResponse<String> response = get("/no/such/page", "Accept", "*/*");
 
