@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -167,9 +169,26 @@ public class DashboardHub {
         }
     }
 
+    /**
+     * Ends every open stream as soon as the site starts to shut down, before the web server's graceful phase waits
+     * for open requests: a stream never ends by itself, so it held the site (and the gateway proxying it) for the
+     * whole shutdown timeout. The screens reconnect, to another instance in a rolling deploy.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyGone) {
+                // The screen went away before; its response is recycled.
+            }
+        }
+        emitters.clear();
+    }
+
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
+        endStreams();
     }
 }
