@@ -36,6 +36,13 @@ class PageCacheRulesTest {
         return response;
     }
 
+    private void assertRenderedEachTime(String path, Consumer<HttpServletResponse> page) throws Exception {
+        request("GET", path, page);
+        request("GET", path, page);
+
+        assertThat(renders).hasValue(2);
+    }
+
     private static void publicPage(HttpServletResponse response) {
         response.setHeader("Cache-Control", CachePolicy.PUBLIC_PAGE.getHeaderValue());
     }
@@ -63,36 +70,24 @@ class PageCacheRulesTest {
 
     @Test
     void aPersonalPageIsNeverStored() throws Exception {
-        Consumer<HttpServletResponse> personal =
-                response -> response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
-        request("GET", "/articles/a", personal);
-        request("GET", "/articles/a", personal);
-
-        assertThat(renders).hasValue(2);
+        assertRenderedEachTime(
+                "/articles/a", response -> response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue()));
     }
 
     @Test
     void aPublicPageThatSetsACookieIsNeverStored() throws Exception {
-        Consumer<HttpServletResponse> withCookie = response -> {
+        assertRenderedEachTime("/", response -> {
             publicPage(response);
             response.addHeader("Set-Cookie", "visitor=1");
-        };
-        request("GET", "/", withCookie);
-        request("GET", "/", withCookie);
-
-        assertThat(renders).hasValue(2);
+        });
     }
 
     @Test
     void aPublicAnswerOtherThanA200IsNeverStored() throws Exception {
-        Consumer<HttpServletResponse> gone = response -> {
+        assertRenderedEachTime("/articles/gone", response -> {
             publicPage(response);
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        };
-        request("GET", "/articles/gone", gone);
-        request("GET", "/articles/gone", gone);
-
-        assertThat(renders).hasValue(2);
+        });
     }
 
     @Test
