@@ -44,6 +44,17 @@ public class LeadStore {
         return repository.findById(id);
     }
 
+    /**
+     * The lead's status and its two timestamps, nothing else: a status move decides on these, and reading the whole
+     * lead (timeline, matches, reading history) for it was 13.5 % of lead-service's CPU while it applied notify's
+     * events (JFR, session 17). The other fields of the returned lead are empty.
+     */
+    public Optional<Lead> findStatus(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("status").include("notifiedAt").include("acknowledgedAt");
+        return Optional.ofNullable(mongo.findOne(query, Lead.class));
+    }
+
     public void appendTimeline(String id, TimelineEntry entry) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push("timeline", entry), Lead.class);
     }

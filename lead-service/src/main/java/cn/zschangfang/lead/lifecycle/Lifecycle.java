@@ -73,7 +73,7 @@ public class Lifecycle {
      */
     public Outcome apply(String leadId, Effect effect) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Lead> lead = store.find(leadId);
+            Optional<Lead> lead = store.findStatus(leadId);
             if (lead.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }

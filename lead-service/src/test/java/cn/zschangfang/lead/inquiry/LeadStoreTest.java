@@ -57,6 +57,23 @@ class LeadStoreTest {
     }
 
     @Test
+    void aStatusReadCarriesTheStatusAndItsTimestampsButNotTheRestOfTheLead() {
+        Lead lead = lead(Instant.now(), event(UUID.randomUUID().toString(), Instant.now()));
+        store.insert(lead);
+        store.update(lead.id(), new Update().set("status", LeadStatus.NOTIFIED).set("notifiedAt", Instant.now()));
+
+        Lead status = store.findStatus(lead.id()).orElseThrow();
+
+        assertThat(status.status()).isEqualTo(LeadStatus.NOTIFIED);
+        assertThat(status.notifiedAt()).isNotNull();
+        assertThat(status.acknowledgedAt()).isNull();
+        assertThat(store.find(lead.id()).orElseThrow().pendingEvents()).hasSize(1);
+        assertThat(status.pendingEvents()).isEmpty();
+        assertThat(status.contact().phone()).isNull();
+        assertThat(store.findStatus(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
     void relayFindsOnlyLeadsWithEventsOlderThanTheCutoff() {
         Instant now = Instant.now();
         Lead old = lead(now.minusSeconds(60));
