@@ -173,15 +173,20 @@ public class LeadStore {
 
     /** Leads with something in the outbox, oldest first (bounded: for the backlog gauges). */
     public List<Lead> withPendingEvents(int limit) {
-        Query query = Query.query(Criteria.where("pendingEvents.eventId").exists(true))
-                .with(Sort.by("receivedAt"))
-                .limit(limit);
+        Query query =
+                Query.query(hasPendingEvents()).with(Sort.by("receivedAt")).limit(limit);
         query.fields().include("_id").include("pendingEvents.occurredAt");
         return mongo.find(query, Lead.class);
     }
 
     public long countWithPendingEvents() {
-        return mongo.count(Query.query(Criteria.where("pendingEvents.eventId").exists(true)), Lead.class);
+        return mongo.count(Query.query(hasPendingEvents()), Lead.class);
+    }
+
+    // A range on the outbox_pending index rather than $exists, which the index cannot bound: the gauges then read the
+    // leads with something pending, not every lead.
+    private static Criteria hasPendingEvents() {
+        return Criteria.where("pendingEvents.occurredAt").gte(Instant.EPOCH);
     }
 
     public List<Lead> find(Query query) {

@@ -88,7 +88,16 @@ class LeadStoreTest {
         List<String> ids = store.idsWithPendingEventsBefore(now.minusSeconds(10), 100);
 
         assertThat(ids).contains(old.id()).doesNotContain(fresh.id(), done.id());
-        assertThat(store.withPendingEvents(100)).extracting(Lead::id).contains(old.id(), fresh.id());
+        long pendingBefore = store.countWithPendingEvents();
+        assertThat(store.withPendingEvents(100))
+                .extracting(Lead::id)
+                .contains(old.id(), fresh.id())
+                .doesNotContain(done.id());
+        store.insert(lead(now).withPendingEvent(event("another", now)));
+        store.insert(lead(now));
+        assertThat(store.countWithPendingEvents())
+                .as("only leads with something pending")
+                .isEqualTo(pendingBefore + 1);
     }
 
     @Test
