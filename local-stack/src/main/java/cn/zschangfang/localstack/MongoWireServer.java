@@ -50,7 +50,7 @@ public final class MongoWireServer {
         MongoBackend backend;
         String where;
         if (IN_MEMORY.equals(args[1])) {
-            backend = IndexedBackends.memory();
+            backend = IdLookupBackends.memory();
             where = "in memory only (nothing is kept when it stops)";
         } else {
             Path store = Path.of(args[1]).toAbsolutePath();
@@ -58,7 +58,7 @@ public final class MongoWireServer {
             // A short auto-commit delay bounds what a kill -9 can lose to a fraction of a second of writes.
             MVStore mvStore = new MVStore.Builder().fileName(store.toString()).open();
             mvStore.setAutoCommitDelay(100);
-            backend = IndexedBackends.h2(mvStore);
+            backend = IdLookupBackends.h2(mvStore);
             where = "data in " + store;
         }
         MongoServer server = new MongoServer(backend);

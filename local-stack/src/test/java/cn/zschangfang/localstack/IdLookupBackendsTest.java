@@ -29,21 +29,21 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The local stack's stand-in answers a filter that pins {@code _id} from that one document, with the same results. */
-class IdLookupTest {
+class IdLookupBackendsTest {
 
     @TempDir
     Path dir;
 
     static Stream<Arguments> backends() {
         return Stream.of(
-                Arguments.of("h2", (Supplier<MongoBackend>) () -> IndexedBackends.h2(new MVStore.Builder().open())),
-                Arguments.of("memory", (Supplier<MongoBackend>) IndexedBackends::memory));
+                Arguments.of("h2", (Supplier<MongoBackend>) () -> IdLookupBackends.h2(new MVStore.Builder().open())),
+                Arguments.of("memory", (Supplier<MongoBackend>) IdLookupBackends::memory));
     }
 
     private static long lookups(MongoBackend backend) {
-        return backend instanceof IndexedBackends.H2 h2
+        return backend instanceof IdLookupBackends.H2 h2
                 ? h2.directLookups.sum()
-                : ((IndexedBackends.Memory) backend).directLookups.sum();
+                : ((IdLookupBackends.Memory) backend).directLookups.sum();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,8 +141,8 @@ class IdLookupTest {
         // Shutting the server down closes the backend and with it the store.
         withServer(new H2Backend(written), c -> c.insertOne(new Document("_id", "kept").append("n", 3)));
 
-        IndexedBackends.H2 reopened =
-                IndexedBackends.h2(new MVStore.Builder().fileName(file).open());
+        IdLookupBackends.H2 reopened =
+                IdLookupBackends.h2(new MVStore.Builder().fileName(file).open());
         withServer(reopened, c -> {
             assertThat(c.find(Filters.and(Filters.eq("_id", "kept"), Filters.eq("n", 3)))
                             .first())
