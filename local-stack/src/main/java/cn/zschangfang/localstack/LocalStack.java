@@ -152,8 +152,9 @@ public final class LocalStack implements AutoCloseable {
                         java,
                         // Its live set stays under 30 MB after a full benchmark (the documents are on disk); with G1
                         // and 384 MB it grew to 599 MB RSS (session 11), mostly garbage of its deserialising scans.
+                        // 192 MB is six times the live set; the rest of a bigger heap only filled with that garbage.
                         "-Xms32m",
-                        "-Xmx256m",
+                        "-Xmx192m",
                         "-XX:+UseSerialGC",
                         "-XX:+ExitOnOutOfMemoryError",
                         "-cp",
@@ -260,10 +261,11 @@ public final class LocalStack implements AutoCloseable {
         // SERVICE_JAVA_OPTS="-XX:TieredStopAtLevel=4" restores it here (the last flag wins).
         List<String> command = new ArrayList<>(List.of(
                 java,
-                // Live sets after a full benchmark are 30-65 MB of old generation: 256 MB is four times that, and
-                // caps what a burst's garbage can make the heap (and the RSS) grow to.
+                // Live sets after a full benchmark are 30-65 MB of old generation: 192 MB is three times the largest,
+                // and caps what a burst's garbage can make the heap (and the RSS) grow to; at 256 MB the seven
+                // JVMs' peaks summed to 2.36-2.44 GiB (sessions 14-16).
                 "-Xms64m",
-                "-Xmx256m",
+                "-Xmx192m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError",
