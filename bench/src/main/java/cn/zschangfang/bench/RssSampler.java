@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * RSS of the stack's processes, read from /proc: the java processes whose command line names this checkout (the
- * services' jars, the MongoDB-wire server, the Kafka broker, the supervisor). Sampled every second to keep the peak.
+ * services' jars, the MongoDB-wire server, the Kafka broker, the supervisor). Sampled every second to keep each
+ * process's peak and the peak of their total at one moment (the processes peak in different scenarios, so the sum of
+ * their peaks is an upper bound of what the stack ever held at once).
  */
 public final class RssSampler implements AutoCloseable {
 
     private final Path projectDir;
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
+    private final AtomicLong peakTotalKb = new AtomicLong();
     private final Thread thread;
 
     public RssSampler(Path projectDir) {
@@ -23,7 +27,12 @@ public final class RssSampler implements AutoCloseable {
         thread = new Thread(
                 () -> {
                     while (!Thread.currentThread().isInterrupted()) {
-                        now().forEach((name, kb) -> peakKb.merge(name, kb, Math::max));
+                        Map<String, Long> sample = now();
+                        sample.forEach((name, kb) -> peakKb.merge(name, kb, Math::max));
+                        long total = sample.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                        peakTotalKb.accumulateAndGet(total, Math::max);
                         try {
                             Thread.sleep(1000);
                         } catch (InterruptedException e) {
@@ -92,6 +101,11 @@ public final class RssSampler implements AutoCloseable {
 
     public Map<String, Long> peak() {
         return new LinkedHashMap<>(peakKb);
+    }
+
+    /** The largest sum over all processes within one sample, in KiB. */
+    public long peakTotal() {
+        return peakTotalKb.get();
     }
 
     @Override

@@ -150,11 +150,12 @@ public final class LocalStack implements AutoCloseable {
                 "mongo",
                 List.of(
                         java,
-                        // Its live set stays under 30 MB after a full benchmark (the documents are on disk); with G1
-                        // and 384 MB it grew to 599 MB RSS (session 11), mostly garbage of its deserialising scans.
-                        // 192 MB is six times the live set; the rest of a bigger heap only filled with that garbage.
+                        // Idle, its live set is under 30 MB (the documents are on disk); with G1 and 384 MB it grew to
+                        // 599 MB RSS (session 11), mostly garbage of its deserialising scans. But a query holds every
+                        // document it matches at once: at 192 MB it ran out of heap five times in one benchmark with
+                        // about 14,000 leads stored (session 19), so not less than 256 MB.
                         "-Xms32m",
-                        "-Xmx192m",
+                        "-Xmx256m",
                         "-XX:+UseSerialGC",
                         "-XX:+ExitOnOutOfMemoryError",
                         "-cp",
