@@ -55,7 +55,8 @@ public final class MongoWireServer {
         } else {
             Path store = Path.of(args[1]).toAbsolutePath();
             Files.createDirectories(store.getParent());
-            // A short auto-commit delay bounds what a kill -9 can lose to a fraction of a second of writes.
+            // Each command's writes are committed before its reply (IdLookupBackends.H2); the auto-commit thread
+            // stays for what it also does, compacting the file in the background.
             MVStore mvStore = new MVStore.Builder().fileName(store.toString()).open();
             mvStore.setAutoCommitDelay(100);
             backend = IdLookupBackends.h2(mvStore);
