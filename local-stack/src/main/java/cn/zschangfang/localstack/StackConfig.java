@@ -194,7 +194,7 @@ public record StackConfig(
         return ports;
     }
 
-    private static int[] freePorts(int count) {
+    static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

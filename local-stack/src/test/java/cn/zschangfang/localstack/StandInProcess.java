@@ -3,9 +3,6 @@ package cn.zschangfang.localstack;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +19,7 @@ final class StandInProcess implements AutoCloseable {
     }
 
     static StandInProcess start(Path store, Path log) throws IOException {
-        int port = freePort();
+        int port = StackConfig.freePorts(1)[0];
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -34,7 +31,7 @@ final class StandInProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         StandInProcess standIn = new StandInProcess(port, process);
-        await().atMost(Duration.ofSeconds(30)).until(standIn::accepts);
+        await().atMost(Duration.ofSeconds(30)).until(() -> LocalStack.portOpen(port));
         return standIn;
     }
 
@@ -52,19 +49,5 @@ final class StandInProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         process.destroy();
         process.waitFor(10, TimeUnit.SECONDS);
-    }
-
-    private boolean accepts() {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
