@@ -28,7 +28,6 @@ final class GroupCommit implements AutoCloseable {
             "renamecollection");
 
     private final MVStore store;
-    private final Thread committer;
     private long requested;
     private long committed;
     private boolean closed;
@@ -36,7 +35,7 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(MVStore store) {
         this.store = store;
-        this.committer = new Thread(this::run, "mongo-wire-commit");
+        Thread committer = new Thread(this::run, "mongo-wire-commit");
         committer.setDaemon(true);
         committer.start();
     }

@@ -138,7 +138,7 @@ final class IdLookupBackends {
     /**
      * Also answers a write command only once the store has committed it, where the library leaves writes to the
      * store's auto-commit: a write acknowledged in the 100 ms before a kill -9 was lost (session 20: 45 of 300
-     * acknowledged inserts, {@code MongoWireServerDurabilityTest}), so a lead answered 202 could vanish with the
+     * acknowledged inserts, {@code MongoWireServerDurabilityTest}), so a lead answered 201 could vanish with the
      * stand-in. MongoDB journals before it acknowledges {@code w: majority}; this is the stand-in's equivalent for a
      * crash of its process (the commit reaches the operating system, not the disk: no fsync, as a power cut is not a
      * development stack's failure).

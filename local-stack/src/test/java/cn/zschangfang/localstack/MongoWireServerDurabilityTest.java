@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the stand-in acknowledged is still there after it is killed: a lead the service answered 202 for must not
+ * What the stand-in acknowledged is still there after it is killed: a lead the service answered 201 for must not
  * vanish with the stand-in's process (the local stack's equivalent of MongoDB's journal).
  */
 class MongoWireServerDurabilityTest {
