@@ -34,15 +34,11 @@ class MongoHealthTest {
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = PROPERTIES)
     @ExtendWith(OutputCaptureExtension.class)
+    @MongoWireDatabase("health")
     class OnTheStandIn {
 
         @LocalServerPort
         int port;
-
-        @DynamicPropertySource
-        static void mongo(DynamicPropertyRegistry registry) {
-            registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("health"));
-        }
 
         @Autowired
         MongoTemplate mongo;
