@@ -1,11 +1,12 @@
 package cn.zschangfang.deploy.kubernetes;
 
+import static cn.zschangfang.deploy.kubernetes.Manifests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.deploy.kubernetes.Manifests.PodContainer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -29,15 +29,12 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -164,26 +161,20 @@ class KubernetesManifestTest {
     @FieldSource("overlays")
     void everyContainerHasRequestsAndLimits(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, PodTemplateSpec> pod :
-                podTemplates(Kustomize.objects(overlay)).entrySet()) {
-            List<Container> containers =
-                    new ArrayList<>(pod.getValue().getSpec().getContainers());
-            containers.addAll(pod.getValue().getSpec().getInitContainers());
-            for (Container c : containers) {
-                var resources = c.getResources();
-                for (String kind : List.of("cpu", "memory")) {
-                    Quantity request = resources == null || resources.getRequests() == null
-                            ? null
-                            : resources.getRequests().get(kind);
-                    Quantity limit = resources == null || resources.getLimits() == null
-                            ? null
-                            : resources.getLimits().get(kind);
-                    String where = pod.getKey() + " container " + c.getName() + " " + kind;
-                    if (request == null || limit == null) {
-                        problems.add(where + ": request " + request + ", limit " + limit);
-                    } else if (request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
-                        problems.add(where + ": request " + request + " above limit " + limit);
-                    }
+        for (PodContainer pc : allContainers(Kustomize.objects(overlay))) {
+            var resources = pc.container().getResources();
+            for (String kind : List.of("cpu", "memory")) {
+                Quantity request = resources == null || resources.getRequests() == null
+                        ? null
+                        : resources.getRequests().get(kind);
+                Quantity limit = resources == null || resources.getLimits() == null
+                        ? null
+                        : resources.getLimits().get(kind);
+                String where = pc + " " + kind;
+                if (request == null || limit == null) {
+                    problems.add(where + ": request " + request + ", limit " + limit);
+                } else if (request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
+                    problems.add(where + ": request " + request + " above limit " + limit);
                 }
             }
         }
@@ -321,16 +312,10 @@ class KubernetesManifestTest {
     @FieldSource("overlays")
     void everyImageIsPinned(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, PodTemplateSpec> pod :
-                podTemplates(Kustomize.objects(overlay)).entrySet()) {
-            List<Container> containers =
-                    new ArrayList<>(pod.getValue().getSpec().getContainers());
-            containers.addAll(pod.getValue().getSpec().getInitContainers());
-            for (Container c : containers) {
-                String image = Objects.requireNonNullElse(c.getImage(), "");
-                if (!pinned(image)) {
-                    problems.add(pod.getKey() + " container " + c.getName() + " image '" + image + "'");
-                }
+        for (PodContainer pc : allContainers(Kustomize.objects(overlay))) {
+            String image = Objects.requireNonNullElse(pc.container().getImage(), "");
+            if (!pinned(image)) {
+                problems.add(pc + " image '" + image + "'");
             }
         }
         assertThat(problems)
@@ -437,83 +422,5 @@ class KubernetesManifestTest {
         assertThat(unprotected)
                 .as("pods no NetworkPolicy selects in %s", overlay)
                 .isEmpty();
-    }
-
-    // ---- helpers
-
-    static <T extends HasMetadata> List<T> of(List<HasMetadata> objects, Class<T> type) {
-        return objects.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    static <T extends HasMetadata> Map<String, T> byName(List<HasMetadata> objects, Class<T> type) {
-        Map<String, T> out = new LinkedHashMap<>();
-        of(objects, type).forEach(o -> out.put(o.getMetadata().getName(), o));
-        return out;
-    }
-
-    static List<String> names(List<HasMetadata> objects, Class<? extends HasMetadata> type) {
-        return of(objects, type).stream().map(o -> o.getMetadata().getName()).toList();
-    }
-
-    static Map<String, PodTemplateSpec> podTemplates(List<HasMetadata> objects) {
-        Map<String, PodTemplateSpec> out = new LinkedHashMap<>();
-        of(objects, Deployment.class)
-                .forEach(d -> out.put(
-                        "Deployment/" + d.getMetadata().getName(), d.getSpec().getTemplate()));
-        of(objects, StatefulSet.class)
-                .forEach(s -> out.put(
-                        "StatefulSet/" + s.getMetadata().getName(), s.getSpec().getTemplate()));
-        return out;
-    }
-
-    static boolean selects(Map<String, String> selector, PodTemplateSpec template) {
-        if (selector == null || selector.isEmpty()) {
-            return false;
-        }
-        Map<String, String> labels =
-                Optional.ofNullable(template.getMetadata().getLabels()).orElse(Map.of());
-        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-    }
-
-    static Optional<ContainerPort> port(Container c, IntOrString port) {
-        if (port == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(c.getPorts()).orElse(List.of()).stream()
-                .filter(p -> port.getIntVal() != null
-                        ? port.getIntVal().equals(p.getContainerPort())
-                        : Objects.equals(port.getStrVal(), p.getName()))
-                .findFirst();
-    }
-
-    static Optional<ContainerPort> managementPort(Container c) {
-        return Optional.ofNullable(c.getPorts()).orElse(List.of()).stream()
-                .filter(p -> "management".equals(p.getName()))
-                .findFirst();
-    }
-
-    static String portText(IntOrString port) {
-        return port == null
-                ? "none"
-                : port.getIntVal() != null ? port.getIntVal().toString() : port.getStrVal();
-    }
-
-    /** The literal environment of a container: its ConfigMaps (envFrom), then its own env values, which win. */
-    static Map<String, String> literalEnvironment(Container c, Map<String, ConfigMap> configMaps) {
-        Map<String, String> env = new HashMap<>();
-        for (EnvFromSource from : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
-            if (from.getConfigMapRef() != null) {
-                ConfigMap map = configMaps.get(from.getConfigMapRef().getName());
-                if (map != null && map.getData() != null) {
-                    String prefix = Objects.requireNonNullElse(from.getPrefix(), "");
-                    map.getData().forEach((k, v) -> env.put(prefix + k, v));
-                }
-            }
-        }
-        Stream.ofNullable(c.getEnv())
-                .flatMap(List::stream)
-                .filter(e -> e.getValue() != null)
-                .forEach(e -> env.put(e.getName(), e.getValue()));
-        return env;
     }
 }
