@@ -32,14 +32,19 @@ public final class Charts {
         return files;
     }
 
-    static XYChart overTime(String title, List<StepResult> steps) {
-        XYChart chart = new XYChartBuilder()
+    private static XYChart latencyChart(String title, String xAxis) {
+        return new XYChartBuilder()
                 .width(900)
                 .height(450)
-                .title(title + ": latency over time (by intended start)")
-                .xAxisTitle("second of the measured window")
+                .title(title)
+                .xAxisTitle(xAxis)
                 .yAxisTitle("ms")
                 .build();
+    }
+
+    static XYChart overTime(String title, List<StepResult> steps) {
+        XYChart chart =
+                latencyChart(title + ": latency over time (by intended start)", "second of the measured window");
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         for (StepResult step : steps) {
             List<Double> x = new ArrayList<>();
@@ -64,13 +69,9 @@ public final class Charts {
     }
 
     static XYChart byPercentile(String title, List<StepResult> steps) {
-        XYChart chart = new XYChartBuilder()
-                .width(900)
-                .height(450)
-                .title(title + ": latency by percentile")
-                .xAxisTitle("1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10000 = p99.99")
-                .yAxisTitle("ms")
-                .build();
+        XYChart chart = latencyChart(
+                title + ": latency by percentile",
+                "1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10000 = p99.99");
         chart.getStyler().setXAxisLogarithmic(true);
         for (StepResult step : steps) {
             Histogram h = step.histogram();

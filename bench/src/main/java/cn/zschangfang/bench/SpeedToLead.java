@@ -49,66 +49,20 @@ final class SpeedToLead {
                         Duration.ofMillis(500),
                         (i, t) -> burstPost.send(leads.json(burstTown, "burst"), t));
 
-                List<StepResult> steps = new ArrayList<>();
-                List<StepResult> posts = new ArrayList<>();
+                Steps steps = new Steps(ctx, robot, leads, towns);
                 // @100 last: what it leaves undelivered after its wait would otherwise be measured as the next step's
                 // delay.
-                for (int rate : new int[] {10, 50}) {
-                    Duration measure = rate == 50 ? ctx.options.longMeasure() : ctx.options.measure();
-                    settled(ctx, "speed to lead @" + rate);
-                    LeadPost post = new LeadPost(ctx, ctx.gateway());
-                    long[] first = {0};
-                    StepResult p = ctx.load.openLoop("POST @" + rate, rate, ctx.options.warmup(), measure, (i, t) -> {
-                        if (i == 0) {
-                            first[0] = t;
-                        }
-                        return post.send(leads.json(towns.get((int) (i % towns.size())), "s" + rate), t);
-                    });
-                    posts.add(p);
-                    long measureFrom = first[0] + ctx.options.warmup().toNanos();
-                    steps.add(await(ctx, robot, post.accepted, measureFrom, measure, "speed to lead @" + rate, rate));
-                }
+                steps.run("speed to lead @10", "POST @10", "s10", 10, ctx.options.measure());
+                steps.run("speed to lead @50", "POST @50", "s50", 50, ctx.options.longMeasure());
                 for (int a = AGENTS; a < UNBOUND_AGENTS; a++) {
                     String id = "bench-" + ctx.run + "-" + String.format("%03d", a);
                     agents.register(id, towns.get(a % towns.size()), robot.url(id));
                 }
                 ctx.progress.line("speed to lead: " + UNBOUND_AGENTS + " agents now share the 12 towns");
-                settled(ctx, "speed to lead @50, 200 agents");
-                LeadPost unbound = new LeadPost(ctx, ctx.gateway());
-                long[] first = {0};
-                Duration measure = ctx.options.longMeasure();
-                posts.add(ctx.load.openLoop("POST @50, 200 agents", 50, ctx.options.warmup(), measure, (i, t) -> {
-                    if (i == 0) {
-                        first[0] = t;
-                    }
-                    return unbound.send(leads.json(towns.get((int) (i % towns.size())), "u50"), t);
-                }));
-                steps.add(await(
-                        ctx,
-                        robot,
-                        unbound.accepted,
-                        first[0] + ctx.options.warmup().toNanos(),
-                        measure,
-                        "speed to lead @50, 200 agents",
-                        50));
-                settled(ctx, "speed to lead @100");
-                LeadPost post100 = new LeadPost(ctx, ctx.gateway());
-                long[] first100 = {0};
-                posts.add(ctx.load.openLoop("POST @100", 100, ctx.options.warmup(), ctx.options.measure(), (i, t) -> {
-                    if (i == 0) {
-                        first100[0] = t;
-                    }
-                    return post100.send(leads.json(towns.get((int) (i % towns.size())), "s100"), t);
-                }));
-                steps.add(await(
-                        ctx,
-                        robot,
-                        post100.accepted,
-                        first100[0] + ctx.options.warmup().toNanos(),
-                        ctx.options.measure(),
-                        "speed to lead @100",
-                        100));
-                report(ctx, steps, posts);
+                steps.run(
+                        "speed to lead @50, 200 agents", "POST @50, 200 agents", "u50", 50, ctx.options.longMeasure());
+                steps.run("speed to lead @100", "POST @100", "s100", 100, ctx.options.measure());
+                report(ctx, steps.delivered, steps.posts);
                 burstReport(ctx, robot, burstAgent, burst, burstPost, burstStart);
             } finally {
                 int done = agents.deactivateAll();
@@ -118,6 +72,37 @@ final class SpeedToLead {
                                 + " (DELETE; their records stay in notify's registry, inactive, ids `bench-" + ctx.run
                                 + "-*`).");
             }
+        }
+    }
+
+    /** The measured steps: each POSTs leads at a rate, then records how soon each accepted one reached its robot. */
+    private static final class Steps {
+        private final Context ctx;
+        private final RobotReceiver robot;
+        private final Leads leads;
+        private final List<String> towns;
+        final List<StepResult> posts = new ArrayList<>();
+        final List<StepResult> delivered = new ArrayList<>();
+
+        Steps(Context ctx, RobotReceiver robot, Leads leads, List<String> towns) {
+            this.ctx = ctx;
+            this.robot = robot;
+            this.leads = leads;
+            this.towns = towns;
+        }
+
+        void run(String step, String postName, String tag, int rate, Duration measure) throws Exception {
+            settled(ctx, step);
+            LeadPost post = new LeadPost(ctx, ctx.gateway());
+            long[] first = {0};
+            posts.add(ctx.load.openLoop(postName, rate, ctx.options.warmup(), measure, (i, t) -> {
+                if (i == 0) {
+                    first[0] = t;
+                }
+                return post.send(leads.json(towns.get((int) (i % towns.size())), tag), t);
+            }));
+            long measureFrom = first[0] + ctx.options.warmup().toNanos();
+            delivered.add(await(ctx, robot, post.accepted, measureFrom, measure, step, rate));
         }
     }
 
