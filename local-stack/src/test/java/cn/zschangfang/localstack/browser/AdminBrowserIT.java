@@ -33,8 +33,7 @@ class AdminBrowserIT {
 
     @BeforeAll
     void stack() throws Exception {
-        Browser.assumeAvailable();
-        BrowserStack.get();
+        BrowserStack.open();
     }
 
     @Test
@@ -122,9 +121,7 @@ class AdminBrowserIT {
             desk.open(BrowserStack.gateway() + "/admin/listings?status=PUBLISHED");
             assertThat(desk.find(".data-table").getText()).contains(title);
             desk.screenshot("admin-listings-desktop");
-            phone.open(BrowserStack.gateway() + "/admin/listings");
-            assertThat(phone.horizontalOverflow()).isZero();
-            phone.screenshot("admin-listings-phone");
+            fitsThePhone(phone, "/admin/listings", "admin-listings-phone");
 
             desk.open(BrowserStack.gateway() + "/admin/audit");
             assertThat(desk.find(".data-table").getText()).contains(listingId);
@@ -160,9 +157,7 @@ class AdminBrowserIT {
                     .isEqualTo(200);
 
             AgentSignin.copySession(desk, phone);
-            phone.open(BrowserStack.gateway() + "/admin/articles/" + slug);
-            assertThat(phone.horizontalOverflow()).isZero();
-            phone.screenshot("admin-article-edit-phone");
+            fitsThePhone(phone, "/admin/articles/" + slug, "admin-article-edit-phone");
             desk.open(BrowserStack.gateway() + "/admin/articles");
             desk.screenshot("admin-articles-desktop");
         }
@@ -183,12 +178,17 @@ class AdminBrowserIT {
             assertThat(desk.find(".test-results").getText()).contains("✓ 已送达");
             desk.screenshot("admin-agent-edit-desktop");
             AgentSignin.copySession(desk, phone);
-            phone.open(BrowserStack.gateway() + "/admin/agents/demo-geyiming");
-            assertThat(phone.horizontalOverflow()).isZero();
-            phone.screenshot("admin-agent-edit-phone");
+            fitsThePhone(phone, "/admin/agents/demo-geyiming", "admin-agent-edit-phone");
             phone.open(BrowserStack.gateway() + "/admin");
             phone.screenshot("admin-home-phone");
         }
+    }
+
+    /** Opens an admin page on the phone: it must fit the screen's width (no sideways scrolling). */
+    private static void fitsThePhone(Browser phone, String path, String screenshot) throws Exception {
+        phone.open(BrowserStack.gateway() + path);
+        assertThat(phone.horizontalOverflow()).as(path).isZero();
+        phone.screenshot(screenshot);
     }
 
     private static void signIn(Browser browser) throws Exception {

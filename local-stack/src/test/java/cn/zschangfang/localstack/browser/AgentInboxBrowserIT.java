@@ -22,8 +22,7 @@ class AgentInboxBrowserIT {
 
     @BeforeAll
     void stack() throws Exception {
-        Browser.assumeAvailable();
-        BrowserStack.get();
+        BrowserStack.open();
     }
 
     @Test

@@ -43,6 +43,15 @@ public final class BrowserStack {
         return stack;
     }
 
+    /**
+     * What every browser test class does first: skips it where there is no Chromium, else starts the shared stack (once
+     * per JVM) and answers its front door.
+     */
+    public static String open() throws Exception {
+        Browser.assumeAvailable();
+        return gateway();
+    }
+
     /** The front door as the browser uses it. */
     public static String gateway() throws Exception {
         return "http://localhost:" + get().config().gatewayPort();

@@ -23,8 +23,7 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void stack() throws Exception {
-        Browser.assumeAvailable();
-        BrowserStack.get();
+        BrowserStack.open();
     }
 
     @Test

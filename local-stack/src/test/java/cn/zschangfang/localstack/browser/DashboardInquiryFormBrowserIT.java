@@ -25,8 +25,7 @@ class DashboardInquiryFormBrowserIT {
 
     @BeforeAll
     void stack() throws Exception {
-        Browser.assumeAvailable();
-        gateway = BrowserStack.gateway();
+        gateway = BrowserStack.open();
     }
 
     @Test

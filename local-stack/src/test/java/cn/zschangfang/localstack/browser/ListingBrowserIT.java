@@ -34,8 +34,7 @@ class ListingBrowserIT {
 
     @BeforeAll
     void stack() throws Exception {
-        Browser.assumeAvailable();
-        gateway = BrowserStack.gateway();
+        gateway = BrowserStack.open();
         fits = DemoListings.publish(factory("小榄镇永宁 单层厂房 3600㎡ 层高9米 " + marker, 3600, 9.0, 630), 3);
         tooLow = DemoListings.publish(factory("小榄镇东区 标准厂房 3000㎡ 层高6米 " + marker, 3000, 6.0, 400), 1);
         tooSmall = DemoListings.publish(factory("小榄镇 小面积厂房 800㎡ 层高10米 " + marker, 800, 10.0, 250), 0);

@@ -28,8 +28,7 @@ class VisitorBrowserIT {
 
     @BeforeAll
     void stack() throws Exception {
-        Browser.assumeAvailable();
-        gateway = BrowserStack.gateway();
+        gateway = BrowserStack.open();
     }
 
     @Test
