@@ -31,7 +31,9 @@ class DownstreamDownTest {
         registry.add("NOTIFY_URL", () -> dead);
         registry.add("ADMIN_TOKEN", () -> "down-test-admin-token");
         registry.add("INTEGRATION_API_KEYS", () -> "partner=down-test-key");
-        registry.add("gateway.proxy.warm-up-patience", () -> "1s");
+        // Long enough for a second try even when the first request through a cold gateway is slow (a loaded CI
+        // machine took over 750 ms, and 1 s left room for one try only).
+        registry.add("gateway.proxy.warm-up-patience", () -> "3s");
     }
 
     @Autowired

@@ -52,20 +52,11 @@ class RoutingTest extends GatewayTestBase {
     @Test
     void leadAndAgentPathsGoToLeadServiceAndNotifyPathsToNotifyService() {
         assertThat(get("/api/leads/challenge").body()).contains("lead");
-        assertThat(send(request("/api/agent/leads")
-                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                                .GET()
-                                .build())
-                        .statusCode())
+        assertThat(call("GET", "/api/agent/leads", ADMIN_TOKEN).statusCode())
                 .as("ADMIN is not an agent role")
                 .isEqualTo(403);
         assertThat(get("/ack/abc.def").body()).contains("notify");
-        assertThat(send(request("/api/notify/deliveries")
-                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                                .GET()
-                                .build())
-                        .body())
-                .contains("notify");
+        assertThat(call("GET", "/api/notify/deliveries", ADMIN_TOKEN).body()).contains("notify");
 
         assertThat(LEAD.received())
                 .extracting(StubService.Received::pathAndQuery)
@@ -137,10 +128,7 @@ class RoutingTest extends GatewayTestBase {
 
     @Test
     void authorizationHeaderIsForwardedForTheServiceToCheckAgain() {
-        send(request("/api/leads/L-1")
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .GET()
-                .build());
+        call("GET", "/api/leads/L-1", ADMIN_TOKEN);
 
         assertThat(LEAD.received())
                 .singleElement()

@@ -98,6 +98,15 @@ public abstract class GatewayTestBase {
         return send(request(path).GET().build());
     }
 
+    /** A request without a body, with {@code Authorization: Bearer <token>} unless the token is null. */
+    protected HttpResponse<String> call(String method, String path, String token) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
     protected HttpResponse<String> postJson(String path, String json, String... headers) {
         return post(path, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), headers);
     }
