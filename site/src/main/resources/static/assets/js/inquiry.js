@@ -142,17 +142,20 @@
     step();
   }
 
-  function getJson(url, done) {
+  /* One call to lead-service: done(status, the parsed answer or null). A body is sent as JSON, and its refusal comes
+     as a ProblemDetail (application/problem+json), so a POST also accepts that. */
+  function callJson(method, url, body, done) {
     var xhr = new XMLHttpRequest();
-    xhr.open('GET', url, true);
-    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.open(method, url, true);
+    if (body !== null) { xhr.setRequestHeader('Content-Type', 'application/json'); }
+    xhr.setRequestHeader('Accept', body !== null ? 'application/json, application/problem+json' : 'application/json');
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
-      var body = null;
-      try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
-      done(xhr.status, body);
+      var answer = null;
+      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
+      done(xhr.status, answer);
     };
-    xhr.send();
+    xhr.send(body !== null ? JSON.stringify(body) : null);
   }
 
   /* The current proof of work: {payload, fetchedAt} once solved; waiting callbacks get it when it is ready. */
@@ -163,7 +166,7 @@
     pow.state = 'solving';
     pow.payload = null;
     form.setAttribute('data-altcha', 'solving');
-    getJson('/api/leads/challenge', function (status, challenge) {
+    callJson('GET', '/api/leads/challenge', null, function (status, challenge) {
       if (status !== 200 || !challenge || !challenge.salt) { finishProofOfWork(null); return; }
       var fetchedAt = Date.now();
       solve(challenge, function (number) {
@@ -399,20 +402,6 @@
     return any ? r : null;
   }
 
-  function post(body, done) {
-    var xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/leads', true);
-    xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.onreadystatechange = function () {
-      if (xhr.readyState !== 4) { return; }
-      var answer = null;
-      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
-      done(xhr.status, answer);
-    };
-    xhr.send(JSON.stringify(body));
-  }
-
   function mask(phone) { return phone && phone.length === 11 ? phone.substring(0, 3) + '****' + phone.substring(7) : '您的手机'; }
 
   function succeed(answer, phone) {
@@ -473,7 +462,7 @@
       /* A person who fills in very fast (autofill) waits the rest of the minimum fill time instead of failing. */
       var wait = Math.max(0, startedAt + MIN_FILL_MS - Date.now());
       setTimeout(function () {
-        post(body, function (status, answer) {
+        callJson('POST', '/api/leads', body, function (status, answer) {
           if ((status === 201 || status === 200) && answer && answer.id) {
             succeed(answer, body.phone);
           } else {

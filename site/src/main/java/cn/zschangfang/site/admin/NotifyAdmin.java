@@ -5,6 +5,7 @@ import static cn.zschangfang.site.admin.Calls.call;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -66,38 +67,37 @@ class NotifyAdmin {
     }
 
     Map<String, Object> agent(String token, String id) {
-        return call(() -> http.get()
-                .uri("/api/notify/agents/{id}", id)
-                .headers(h -> h.setBearerAuth(token))
-                .retrieve()
-                .body(OBJECT));
+        return bodiless(HttpMethod.GET, token, "/api/notify/agents/{id}", id);
     }
 
     Map<String, Object> create(String token, Map<String, Object> spec) {
-        return call(() -> http.post()
-                .uri("/api/notify/agents")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(spec)
-                .retrieve()
-                .body(OBJECT));
+        return send(HttpMethod.POST, token, "/api/notify/agents", spec);
     }
 
     Map<String, Object> update(String token, String id, Map<String, Object> spec) {
-        return call(() -> http.put()
-                .uri("/api/notify/agents/{id}", id)
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(spec)
-                .retrieve()
-                .body(OBJECT));
+        return send(HttpMethod.PUT, token, "/api/notify/agents/{id}", spec, id);
     }
 
     /** {@code {results: [{channel, status, detail}]}}: one test message through each configured channel. */
     Map<String, Object> testMessage(String token, String id) {
-        return call(() -> http.post()
-                .uri("/api/notify/agents/{id}/test-message", id)
+        return bodiless(HttpMethod.POST, token, "/api/notify/agents/{id}/test-message", id);
+    }
+
+    private Map<String, Object> bodiless(HttpMethod method, String token, String path, Object... variables) {
+        return call(() -> http.method(method)
+                .uri(path, variables)
                 .headers(h -> h.setBearerAuth(token))
+                .retrieve()
+                .body(OBJECT));
+    }
+
+    private Map<String, Object> send(
+            HttpMethod method, String token, String path, Map<String, Object> spec, Object... variables) {
+        return call(() -> http.method(method)
+                .uri(path, variables)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(spec)
                 .retrieve()
                 .body(OBJECT));
     }

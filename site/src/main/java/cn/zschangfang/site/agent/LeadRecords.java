@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 
-/** lead-service's desk API as the site reads it: tolerant records of our own (unknown fields ignored). */
+/**
+ * lead-service's desk API as the site reads it: tolerant records of our own, only the fields the inbox shows (unknown
+ * fields ignored).
+ */
 public final class LeadRecords {
 
     private LeadRecords() {}
@@ -20,10 +23,7 @@ public final class LeadRecords {
             String company,
             String contactNameMasked,
             String phoneMasked,
-            Integer score,
-            String channel,
-            String assigneeId,
-            String assigneeName) {
+            Integer score) {
 
         /** The inbox tab (new, open, won, closed): also the page's colour of the lead. */
         public String tab() {
@@ -32,19 +32,16 @@ public final class LeadRecords {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<Summary> items, int page, int size, long total) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Range(Double min, Double max) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ArticleRef(String slug, String title) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Interests(List<ArticleRef> articles, List<String> tags, List<String> towns) {}
+    public record Interests(List<ArticleRef> articles, List<String> tags) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Consent(boolean given, Instant at, String wordingVersion) {}
+    public record Consent(boolean given, Instant at) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TimelineEntry(Instant at, String type, String actor, String detail) {}
@@ -66,17 +63,11 @@ public final class LeadRecords {
             String phone,
             String message,
             String sourceArticle,
-            String visitorId,
             String channel,
             Consent consent,
             Interests interests,
             Integer score,
             List<String> scoreReasons,
-            String assigneeId,
-            String assigneeName,
-            Instant notifiedAt,
-            Instant acknowledgedAt,
-            Instant personalDataErasedAt,
             List<TimelineEntry> timeline,
             Requirements requirements,
             SourceListing sourceListing,

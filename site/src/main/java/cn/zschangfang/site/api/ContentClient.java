@@ -101,8 +101,6 @@ public class ContentClient {
             String title,
             String summary,
             String category,
-            List<String> tags,
-            String coverImage,
             Instant publishedAt,
             long views,
             Instant updatedAt) {
@@ -118,7 +116,6 @@ public class ContentClient {
 
     /** An article with its sanitized HTML body and up to six related articles. */
     public record Article(
-            String id,
             String slug,
             String title,
             String body,

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * The four topics as the dashboard reads them: tolerant records of our own, after the producers' JSON Schemas
- * ({@code <service>/src/main/resources/contracts/}); unknown fields are ignored, missing ones are null.
+ * ({@code <service>/src/main/resources/contracts/}), only the fields the board uses; unknown fields are ignored,
+ * missing ones are null.
  */
 public final class LiveEvents {
 
@@ -30,18 +31,10 @@ public final class LiveEvents {
 
     /** {@code lead.status-changed}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StatusChanged(String eventId, Instant occurredAt, String leadId, String status, String actor) {}
+    public record StatusChanged(String eventId, String leadId, String status) {}
 
     /** {@code notify.delivery}: one attempt's outcome. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(
-            String eventId,
-            Instant occurredAt,
-            String leadId,
-            String agentId,
-            String channel,
-            String purpose,
-            String status,
-            Integer attempt,
-            Long latencyMs) {}
+            String eventId, Instant occurredAt, String leadId, String agentId, String channel, String status) {}
 }

@@ -2,11 +2,10 @@ package cn.zschangfang.site.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stats APIs as the dashboard reads them ({@code GET /api/leads/stats}, {@code GET
- * /api/content/stats/top|traffic}): tolerant records of our own.
+ * /api/content/stats/top|traffic}): tolerant records of our own, only the fields the board shows.
  */
 public final class StatsRecords {
 
@@ -19,14 +18,11 @@ public final class StatsRecords {
     public record Conversion(String slug, String title, long views, long leads, double rate) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Percentiles(long count, Long p50Ms, Long p90Ms, Long p99Ms) {}
+    public record Percentiles(long count, Long p50Ms, Long p90Ms) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LeadStats(
-            String from,
-            String to,
             long total,
-            Map<String, Long> byDay,
             List<DayCount> byDayAndTown,
             List<DayCount> byDayAndPropertyType,
             List<DayCount> byDayAndIntent,
@@ -39,13 +35,13 @@ public final class StatsRecords {
     public record TopArticle(String slug, String title, long views) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Top(String window, List<TopArticle> items) {}
+    public record Top(List<TopArticle> items) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Point(String at, long views) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Traffic(int minutes, long total, List<Point> series) {}
+    public record Traffic(List<Point> series) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LeadSummary(
@@ -59,5 +55,5 @@ public final class StatsRecords {
             String assigneeName) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LeadPage(List<LeadSummary> items, int page, int size, long total) {}
+    public record LeadPage(List<LeadSummary> items, long total) {}
 }

@@ -15,7 +15,7 @@ public final class ListingRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Photo(String id, String listUrl, String detailUrl, String caption) {}
 
-    /** A listing in search results, on the home page and beside articles. */
+    /** A listing in search results, on the home page and beside articles: what a card shows. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Summary(
             String id,
@@ -30,10 +30,7 @@ public final class ListingRecords {
             Double clearHeightM,
             Double powerKva,
             Integer floor,
-            Integer floorsTotal,
             Double rentYuanPerSqmMonth,
-            Double leaseAmount,
-            String leaseAmountFrequency,
             Double listPriceWan,
             Photo coverPhoto,
             Instant publishedAt,

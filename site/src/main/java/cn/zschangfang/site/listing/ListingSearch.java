@@ -77,9 +77,18 @@ public record ListingSearch(
 
     /** This search's URL without the page: the same filters always give the same URL, in the same order. */
     public String path() {
+        return path(sort);
+    }
+
+    /** The same filters in another order, from the first page ({@code newest} is the default, so no parameter). */
+    public String withSort(String order) {
+        return path(nonDefaultSort(order));
+    }
+
+    private String path(String order) {
         StringBuilder path = new StringBuilder("/listings");
         Map<String, Object> q = filters("type", false);
-        put(q, "sort", sort);
+        put(q, "sort", order);
         char separator = '?';
         for (Map.Entry<String, Object> e : q.entrySet()) {
             path.append(separator)
@@ -124,43 +133,9 @@ public record ListingSearch(
         return q;
     }
 
-    /** The same filters in another order, from the first page ({@code newest} is the default, so no parameter). */
-    public String withSort(String order) {
-        return new ListingSearch(
-                        deal,
-                        type,
-                        town,
-                        minArea,
-                        maxArea,
-                        areaUnit,
-                        minRent,
-                        maxRent,
-                        minClearHeight,
-                        minPower,
-                        fireClass,
-                        groundFloor,
-                        standalone,
-                        crane,
-                        nonDefaultSort(order),
-                        1)
-                .path();
-    }
-
     /** Whether any filter is set (a filtered list is not a page search engines should list). */
     public boolean filtered() {
-        return deal != null
-                || type != null
-                || town != null
-                || minArea != null
-                || maxArea != null
-                || minRent != null
-                || maxRent != null
-                || minClearHeight != null
-                || minPower != null
-                || fireClass != null
-                || groundFloor
-                || standalone
-                || crane;
+        return filterCount() > 0;
     }
 
     /** How many filters are set: the badge on the phone's 筛选 button. */

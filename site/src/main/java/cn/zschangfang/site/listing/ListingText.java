@@ -112,11 +112,16 @@ public class ListingText {
 
     /** Rent normalized to 元/㎡/月, or the sale price in 万元, as a list card's price line. */
     public String price(ListingRecords.Summary l) {
-        if (l.rentYuanPerSqmMonth() != null && !"SALE".equals(l.deal())) {
-            return decimal(l.rentYuanPerSqmMonth(), 1) + " 元/㎡/月";
+        return price(l.deal(), l.rentYuanPerSqmMonth(), l.listPriceWan());
+    }
+
+    /** The same line from its parts (a listing page reads the detail as a map, not as a summary). */
+    String price(String deal, Double rentYuanPerSqmMonth, Double listPriceWan) {
+        if (rentYuanPerSqmMonth != null && !"SALE".equals(deal)) {
+            return decimal(rentYuanPerSqmMonth, 1) + " 元/㎡/月";
         }
-        if (l.listPriceWan() != null) {
-            return grouped(l.listPriceWan(), 0) + " 万元";
+        if (listPriceWan != null) {
+            return grouped(listPriceWan, 0) + " 万元";
         }
         return "价格面议";
     }

@@ -48,40 +48,25 @@ public record ListingView(
     }
 
     static ListingView of(Map<String, Object> l, ListingText text) {
+        String deal = str(l.get("deal"));
+        String type = str(l.get("propertyType"));
+        String town = str(l.get("town"));
         Double building = dbl(l.get("buildingAreaTotal"));
-        Double lot = dbl(l.get("lotSizeArea"));
-        boolean land = "INDUSTRIAL_LAND".equals(l.get("propertyType")) || building == null;
-        Double area = land ? lot : building;
-        ListingRecords.Summary asSummary = new ListingRecords.Summary(
-                str(l.get("id")),
-                str(l.get("slug")),
-                str(l.get("title")),
-                str(l.get("deal")),
-                str(l.get("propertyType")),
-                str(l.get("town")),
-                str(l.get("park")),
-                building,
-                lot,
-                dbl(l.get("clearHeightM")),
-                dbl(l.get("powerKva")),
-                null,
-                null,
-                dbl(l.get("rentYuanPerSqmMonth")),
-                dbl(l.get("leaseAmount")),
-                str(l.get("leaseAmountFrequency")),
-                dbl(l.get("listPriceWan")),
-                null,
-                null,
-                null,
-                null);
-        String title = str(l.get("title"));
-        String description = str(l.get("description"));
-        String summary = (str(l.get("town")) == null ? "" : str(l.get("town")))
-                + text.type(str(l.get("propertyType"))) + text.deal(str(l.get("deal"))) + "，"
-                + text.area(area, land) + "，" + text.price(asSummary)
-                + (dbl(l.get("clearHeightM")) == null ? "" : "，层高 " + text.number(dbl(l.get("clearHeightM")), 1) + " m")
-                + (dbl(l.get("powerKva")) == null ? "" : "，配电 " + text.number(dbl(l.get("powerKva")), 0) + " kVA")
+        boolean land = "INDUSTRIAL_LAND".equals(type) || building == null;
+        Double area = land ? dbl(l.get("lotSizeArea")) : building;
+        Double height = dbl(l.get("clearHeightM"));
+        Double power = dbl(l.get("powerKva"));
+        String areaText = text.area(area, land);
+        String priceText = text.price(deal, dbl(l.get("rentYuanPerSqmMonth")), dbl(l.get("listPriceWan")));
+        String heightText = height == null ? null : text.number(height, 1) + " m";
+        String powerText = power == null ? null : text.number(power, 0) + " kVA";
+        String summary = (town == null ? "" : town)
+                + text.type(type) + text.deal(deal) + "，"
+                + areaText + "，" + priceText
+                + (heightText == null ? "" : "，层高 " + heightText)
+                + (powerText == null ? "" : "，配电 " + powerText)
                 + "。";
+        String description = str(l.get("description"));
         if (description != null && !description.isBlank()) {
             String plain = description
                     .replaceAll("<[^>]*>", " ")
@@ -89,20 +74,21 @@ public record ListingView(
                     .strip();
             summary += plain.length() > 80 ? plain.substring(0, 80) + "…" : plain;
         }
+        String title = str(l.get("title"));
         return new ListingView(
                 str(l.get("id")),
                 str(l.get("slug")),
                 title == null ? "中山厂房房源" : title,
                 summary,
-                str(l.get("deal")),
-                str(l.get("propertyType")),
-                str(l.get("town")),
+                deal,
+                type,
+                town,
                 str(l.get("park")),
                 str(l.get("address")),
-                text.area(area, land),
-                text.price(asSummary),
-                dbl(l.get("clearHeightM")) == null ? null : text.number(dbl(l.get("clearHeightM")), 1) + " m",
-                dbl(l.get("powerKva")) == null ? null : text.number(dbl(l.get("powerKva")), 0) + " kVA",
+                areaText,
+                priceText,
+                heightText,
+                powerText,
                 area,
                 photos(l.get("photos")),
                 str(l.get("agentId")),

@@ -1,18 +1,15 @@
 package cn.zschangfang.site.admin;
 
 import cn.zschangfang.site.agent.SiteSessions;
+import cn.zschangfang.site.support.BrowserRequests;
 import cn.zschangfang.site.support.StubService;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,12 +36,6 @@ abstract class AdminTestBase {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     @LocalServerPort
     int port;
@@ -91,21 +82,21 @@ abstract class AdminTestBase {
     }
 
     HttpResponse<String> get(String path, String cookie) {
-        HttpRequest.Builder request = base(path).GET();
+        HttpRequest.Builder request = BrowserRequests.to(port, path).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        return send(request);
+        return BrowserRequests.send(request);
     }
 
     HttpResponse<String> post(String path, String cookie, Map<String, String> form) {
-        HttpRequest.Builder request = base(path)
+        HttpRequest.Builder request = BrowserRequests.to(port, path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        return send(request);
+        return BrowserRequests.send(request);
     }
 
     /** A form as the signed-in browser sends it: with the session's CSRF token first. */
@@ -128,14 +119,14 @@ abstract class AdminTestBase {
                 .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(file);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(base(path)
+        return BrowserRequests.send(BrowserRequests.to(port, path)
                 .header("Cookie", cookie)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     HttpResponse<String> postXhr(String path, Browser browser, Map<String, String> form) {
-        return send(base(path)
+        return BrowserRequests.send(BrowserRequests.to(port, path)
                 .header("Cookie", browser.cookie())
                 .header("X-CSRF-Token", browser.csrf())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -162,20 +153,6 @@ abstract class AdminTestBase {
                 .map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst()
                 .orElse(null);
-    }
-
-    private HttpRequest.Builder base(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String encode(Map<String, String> form) {

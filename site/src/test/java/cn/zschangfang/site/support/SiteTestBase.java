@@ -1,12 +1,7 @@
 package cn.zschangfang.site.support;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,11 +20,6 @@ public abstract class SiteTestBase {
     protected static final StubContentService CONTENT = new StubContentService();
     protected static final String PUBLIC_URL = "https://www.zschangfang.test";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
     @LocalServerPort
     protected int port;
 
@@ -46,17 +36,10 @@ public abstract class SiteTestBase {
     }
 
     protected HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                .GET();
+        HttpRequest.Builder request = BrowserRequests.to(port, path).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return BrowserRequests.send(request);
     }
 }
