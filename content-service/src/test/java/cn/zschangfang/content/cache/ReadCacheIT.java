@@ -204,7 +204,7 @@ class ReadCacheIT extends ServiceIT {
                 .isEqualTo(event.path("eventId").asString());
     }
 
-    /** The freshness every test here promises: the other instance sees a change within one second. */
+    /** The freshness promise checked here: the other instance sees a change within one second. */
     private static void withinOneSecond(Callable<Boolean> condition) {
         await().atMost(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(20))
