@@ -35,7 +35,7 @@ public class AdminArticleController {
     @PostMapping("/articles")
     public ResponseEntity<ArticleResponse> create(@Valid @RequestBody ArticleInput input) {
         WriteOutcome outcome = service.create(input);
-        ArticleResponse body = ArticleResponse.of(outcome.article(), null);
+        ArticleResponse body = ArticleResponse.of(outcome.article());
         if (outcome.kind() == BulkImport.Outcome.CREATED) {
             return ResponseEntity.created(URI.create("/api/content/admin/articles/" + input.slug()))
                     .cacheControl(CacheControl.noStore())
@@ -46,22 +46,22 @@ public class AdminArticleController {
 
     @GetMapping("/articles/{slug}")
     public ResponseEntity<ArticleResponse> get(@PathVariable String slug) {
-        return noStore(ArticleResponse.of(service.requireAnyBySlug(slug), null));
+        return noStore(ArticleResponse.of(service.requireAnyBySlug(slug)));
     }
 
     @PutMapping("/articles/{slug}")
     public ResponseEntity<ArticleResponse> update(@PathVariable String slug, @Valid @RequestBody ArticleInput input) {
-        return noStore(ArticleResponse.of(service.update(slug, input), null));
+        return noStore(ArticleResponse.of(service.update(slug, input)));
     }
 
     @PostMapping("/articles/{slug}/publish")
     public ResponseEntity<ArticleResponse> publish(@PathVariable String slug) {
-        return noStore(ArticleResponse.of(service.setStatus(slug, ArticleStatus.PUBLISHED), null));
+        return noStore(ArticleResponse.of(service.setStatus(slug, ArticleStatus.PUBLISHED)));
     }
 
     @PostMapping("/articles/{slug}/unpublish")
     public ResponseEntity<ArticleResponse> unpublish(@PathVariable String slug) {
-        return noStore(ArticleResponse.of(service.setStatus(slug, ArticleStatus.DRAFT), null));
+        return noStore(ArticleResponse.of(service.setStatus(slug, ArticleStatus.DRAFT)));
     }
 
     @DeleteMapping("/articles/{slug}")

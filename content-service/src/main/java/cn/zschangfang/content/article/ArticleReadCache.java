@@ -69,7 +69,7 @@ public class ArticleReadCache extends FeatureReadCache {
     }
 
     private Answer<byte[]> json(CachedArticle entry) {
-        Answer<ArticleResponse> counted = counted(entry.article());
+        Answer<ArticleResponse> counted = counted(entry);
         Answer<byte[]> written = entry.written().get();
         if (written != null && written.etag().equals(counted.etag())) {
             return written;
@@ -79,19 +79,21 @@ public class ArticleReadCache extends FeatureReadCache {
         return fresh;
     }
 
-    private Answer<ArticleResponse> counted(Cached<ArticleResponse> cached) {
-        ArticleResponse a = cached.value();
+    private Answer<ArticleResponse> counted(CachedArticle entry) {
+        Article a = entry.article();
         if (!views.merging()) {
-            return new Answer<>(a, Etags.weak(cached.contentHash(), a.views()));
+            return new Answer<>(
+                    ArticleResponse.of(a, a.views(), entry.related()), Etags.weak(entry.contentHash(), a.views()));
         }
-        List<String> slugs = new ArrayList<>(a.related().size() + 1);
+        List<String> slugs = new ArrayList<>(entry.related().size() + 1);
         slugs.add(a.slug());
-        a.related().forEach(r -> slugs.add(r.slug()));
+        entry.related().forEach(r -> slugs.add(r.slug()));
         Map<String, Long> current = views.of(slugs);
-        ArticleResponse merged = a.withViews(
+        ArticleResponse merged = ArticleResponse.of(
+                a,
                 current.getOrDefault(a.slug(), a.views()),
-                a.related().stream().map(r -> withCount(r, current)).toList());
-        return new Answer<>(merged, Etags.weak(cached.contentHash(), countsOf(merged)));
+                entry.related().stream().map(r -> withCount(r, current)).toList());
+        return new Answer<>(merged, Etags.weak(entry.contentHash(), countsOf(merged)));
     }
 
     public Answer<ArticleQueries.Page> page(PageKey key) {
@@ -133,12 +135,12 @@ public class ArticleReadCache extends FeatureReadCache {
         if (article == null) {
             return Optional.empty();
         }
-        ArticleResponse response = ArticleResponse.of(article, queries.related(article, RELATED_LIMIT));
+        List<ArticleSummary> related = queries.related(article, RELATED_LIMIT);
         // The content hash leaves the counts out: they are mixed into the ETag per request.
-        ArticleResponse uncounted = response.withViews(
-                0, response.related().stream().map(r -> r.withViews(0)).toList());
+        ArticleResponse uncounted = ArticleResponse.of(
+                article, 0, related.stream().map(r -> r.withViews(0)).toList());
         return Optional.of(
-                new CachedArticle(new Cached<>(response, Etags.contentHash(json, uncounted)), new AtomicReference<>()));
+                new CachedArticle(article, related, Etags.contentHash(json, uncounted), new AtomicReference<>()));
     }
 
     private Cached<ArticleQueries.Page> loadPage(PageKey k) {
@@ -161,8 +163,15 @@ public class ArticleReadCache extends FeatureReadCache {
         return all;
     }
 
-    /** A published article and the last JSON written for it; dropped together with the cache entry on a change. */
-    private record CachedArticle(Cached<ArticleResponse> article, AtomicReference<Answer<byte[]>> written) {}
+    /**
+     * A published article with its related reading, the hash of both without counts, and the last JSON written for
+     * them; dropped together with the cache entry on a change. The response is made per request, with current counts.
+     */
+    private record CachedArticle(
+            Article article,
+            List<ArticleSummary> related,
+            String contentHash,
+            AtomicReference<Answer<byte[]>> written) {}
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

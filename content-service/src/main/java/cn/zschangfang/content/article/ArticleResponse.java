@@ -24,28 +24,13 @@ public record ArticleResponse(
         long views,
         List<ArticleSummary> related) {
 
-    /** The same article with current view counts (see {@link ViewCounts}). */
-    ArticleResponse withViews(long count, List<ArticleSummary> relatedNow) {
-        return new ArticleResponse(
-                id,
-                slug,
-                title,
-                body,
-                summary,
-                category,
-                tags,
-                source,
-                copyright,
-                author,
-                coverImage,
-                status,
-                publishedAt,
-                updatedAt,
-                count,
-                relatedNow);
+    /** The article as the back office reads it: its stored count, no related reading. */
+    static ArticleResponse of(Article a) {
+        return of(a, a.views(), null);
     }
 
-    static ArticleResponse of(Article a, List<ArticleSummary> related) {
+    /** The article with {@code views} as its count: the public read shows current counts (see {@link ViewCounts}). */
+    static ArticleResponse of(Article a, long views, List<ArticleSummary> related) {
         return new ArticleResponse(
                 a.id(),
                 a.slug(),
@@ -61,7 +46,7 @@ public record ArticleResponse(
                 a.status(),
                 a.publishedAt(),
                 a.updatedAt(),
-                a.views(),
+                views,
                 related);
     }
 }

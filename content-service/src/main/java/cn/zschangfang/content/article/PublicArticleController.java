@@ -1,7 +1,6 @@
 package cn.zschangfang.content.article;
 
-import cn.zschangfang.content.cache.Answer;
-import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.cache.PublicAnswers;
 import cn.zschangfang.platform.problem.ApiException;
 import cn.zschangfang.platform.problem.FieldCode;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -33,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PublicArticleController {
 
     private final ArticleReadCache cache;
-    private final CacheControl cacheControl;
+    private final PublicAnswers answers;
 
-    public PublicArticleController(ArticleReadCache cache, ContentProperties properties) {
+    public PublicArticleController(ArticleReadCache cache, PublicAnswers answers) {
         this.cache = cache;
-        this.cacheControl = CacheControl.maxAge(properties.publicMaxAge()).cachePublic();
+        this.answers = answers;
     }
 
     @GetMapping("/articles")
@@ -53,7 +51,7 @@ public class PublicArticleController {
             case "popular" -> ArticleQueries.SortOrder.POPULAR;
             default -> throw ApiException.invalid("sort", FieldCode.INVALID_VALUE, "排序应为 latest 或 popular");
         };
-        return answer(cache.page(ArticleReadCache.PageKey.of(category, tag, q, order, page, size)));
+        return answers.ok(cache.page(ArticleReadCache.PageKey.of(category, tag, q, order, page, size)));
     }
 
     /** The JSON comes written from the cache ({@link ArticleReadCache#article}); the document keeps its schema. */
@@ -65,32 +63,16 @@ public class PublicArticleController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ArticleResponse.class)))
     public ResponseEntity<byte[]> get(@PathVariable String slug) {
-        Answer<byte[]> answer = cache.article(slug).orElseThrow(ApiException::notFound);
-        return ResponseEntity.ok()
-                .cacheControl(cacheControl)
-                .eTag(answer.etag())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(answer.body());
+        return answers.okJson(cache.article(slug).orElseThrow(ApiException::notFound));
     }
 
     @GetMapping("/tags")
     public ResponseEntity<List<ArticleQueries.Count>> tags() {
-        return answer(cache.tags());
+        return answers.ok(cache.tags());
     }
 
     @GetMapping("/categories")
     public ResponseEntity<List<ArticleQueries.Count>> categories() {
-        return answer(cache.categories());
-    }
-
-    /**
-     * Spring MVC answers 304 (same ETag and Cache-Control, no body) for a GET whose {@code If-None-Match} matches
-     * the entity's ETag, before anything is serialized.
-     */
-    private <T> ResponseEntity<T> answer(Answer<T> answer) {
-        return ResponseEntity.ok()
-                .cacheControl(cacheControl)
-                .eTag(answer.etag())
-                .body(answer.body());
+        return answers.ok(cache.categories());
     }
 }

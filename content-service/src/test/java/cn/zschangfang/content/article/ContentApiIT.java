@@ -43,6 +43,11 @@ class ContentApiIT extends ServiceIT {
         return json.readTree(r.body());
     }
 
+    /** The status of a body-less admin call (read, publish, unpublish, delete). */
+    private int adminStatus(String method, String path) {
+        return http.admin(method, path, null).statusCode();
+    }
+
     private static String article(String slug, String title, String body, String extra) {
         return """
                 {"slug":"%s","title":"%s","body":"%s","category":"中山产业信息","tags":["测试"]%s}
@@ -190,27 +195,20 @@ class ContentApiIT extends ServiceIT {
         assertThat(http.get("/api/content/tags").body()).doesNotContain("草稿标签");
         assertThat(http.view("draft-only", "v1", Http.BROWSER).statusCode()).isEqualTo(404);
         assertThat(http.get("/api/content/articles/" + SEED).body()).doesNotContain("draft-only");
-        assertThat(http.admin("GET", "/api/content/admin/articles/draft-only", null)
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(adminStatus("GET", "/api/content/admin/articles/draft-only")).isEqualTo(200);
 
-        assertThat(http.admin("POST", "/api/content/admin/articles/draft-only/publish", null)
-                        .statusCode())
+        assertThat(adminStatus("POST", "/api/content/admin/articles/draft-only/publish"))
                 .isEqualTo(200);
         assertThat(http.get("/api/content/articles/draft-only").statusCode()).isEqualTo(200);
         assertThat(http.get("/api/content/tags").body()).contains("草稿标签");
         assertThat(http.view("draft-only", "v1", Http.BROWSER).statusCode()).isEqualTo(202);
 
-        assertThat(http.admin("POST", "/api/content/admin/articles/draft-only/unpublish", null)
-                        .statusCode())
+        assertThat(adminStatus("POST", "/api/content/admin/articles/draft-only/unpublish"))
                 .isEqualTo(200);
         assertThat(http.get("/api/content/articles/draft-only").statusCode()).isEqualTo(404);
-        assertThat(http.admin("DELETE", "/api/content/admin/articles/draft-only", null)
-                        .statusCode())
+        assertThat(adminStatus("DELETE", "/api/content/admin/articles/draft-only"))
                 .isEqualTo(204);
-        assertThat(http.admin("GET", "/api/content/admin/articles/draft-only", null)
-                        .statusCode())
-                .isEqualTo(404);
+        assertThat(adminStatus("GET", "/api/content/admin/articles/draft-only")).isEqualTo(404);
     }
 
     @Test

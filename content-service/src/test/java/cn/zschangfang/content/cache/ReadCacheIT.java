@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.BsonDocument;
@@ -95,9 +96,7 @@ class ReadCacheIT extends ServiceIT {
         assertThat(first.admin("POST", "/api/content/admin/articles/cache-edit/publish", null)
                         .statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> other.get("/api/content/articles/cache-edit").statusCode() == 200);
+        withinOneSecond(() -> other.get("/api/content/articles/cache-edit").statusCode() == 200);
 
         HttpResponse<String> read = other.get("/api/content/articles/cache-edit");
         int loads = SECOND_ARTICLE_LOADS.get();
@@ -123,9 +122,7 @@ class ReadCacheIT extends ServiceIT {
         assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
         // The writing instance evicted before answering: no wait at all.
         assertThat(title(first.get("/api/content/articles/cache-edit"))).isEqualTo("第二版");
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> "第二版".equals(title(other.get("/api/content/articles/cache-edit"))));
+        withinOneSecond(() -> "第二版".equals(title(other.get("/api/content/articles/cache-edit"))));
         assertThat(other.get("/api/content/articles/cache-edit", "If-None-Match", etag)
                         .statusCode())
                 .as("the old version no longer matches")
@@ -134,9 +131,7 @@ class ReadCacheIT extends ServiceIT {
         assertThat(first.admin("POST", "/api/content/admin/articles/cache-edit/unpublish", null)
                         .statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> other.get("/api/content/articles/cache-edit").statusCode() == 404);
+        withinOneSecond(() -> other.get("/api/content/articles/cache-edit").statusCode() == 404);
     }
 
     @Test
@@ -147,9 +142,7 @@ class ReadCacheIT extends ServiceIT {
         String id = json.readTree(created.body()).path("id").asString();
         first.admin("POST", "/api/content/admin/listings/" + id + "/status", "{\"status\":\"PENDING_REVIEW\"}");
         first.admin("POST", "/api/content/admin/listings/" + id + "/status", "{\"status\":\"PUBLISHED\"}");
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> other.get("/api/content/listings/cache-listing").statusCode() == 200);
+        withinOneSecond(() -> other.get("/api/content/listings/cache-listing").statusCode() == 200);
         String search = "/api/content/listings?town=%E5%B0%8F%E6%A6%84&minPower=600";
         assertThat(other.get(search).body()).contains("cache-listing");
         int loads = SECOND_LISTING_LOADS.get();
@@ -164,10 +157,8 @@ class ReadCacheIT extends ServiceIT {
         HttpResponse<String> edit =
                 first.admin("PUT", "/api/content/admin/listings/" + id, listing("cache-listing", 400));
         assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> json.readTree(other.get("/api/content/listings/cache-listing")
-                                        .body())
+        withinOneSecond(() ->
+                json.readTree(other.get("/api/content/listings/cache-listing").body())
                                 .path("powerKva")
                                 .asInt()
                         == 400);
@@ -211,6 +202,13 @@ class ReadCacheIT extends ServiceIT {
         assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(KafkaProbe.header(record, "ce_id"))
                 .isEqualTo(event.path("eventId").asString());
+    }
+
+    /** The freshness promise checked here: the other instance sees a change within one second. */
+    private static void withinOneSecond(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
+                .until(condition);
     }
 
     private ConsumerRecord<String, String> one(String topic, String key) {

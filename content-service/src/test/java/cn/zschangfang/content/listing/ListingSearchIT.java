@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,32 +57,26 @@ class ListingSearchIT extends ServiceIT {
                 .toList();
     }
 
-    @Test
-    void minimumClearHeightAndPowerKeepOnlyListingsThatReachThem() {
-        assertThat(slugs("minClearHeight=8")).containsExactlyInAnyOrder("search-bf-single", "search-bf-compound");
-        assertThat(slugs("minPower=500")).containsExactlyInAnyOrder("search-bf-single", "search-bf-compound");
-    }
-
-    @Test
-    void aFireClassIsSatisfiedByBuildingsRatedForItOrAMoreHazardousClass() {
-        assertThat(slugs("fireClass=C")).containsExactlyInAnyOrder("search-bf-single", "search-bf-compound");
-        assertThat(slugs("fireClass=D"))
-                .containsExactlyInAnyOrder("search-bf-single", "search-bf-upper", "search-bf-compound");
-    }
-
-    @Test
-    void groundFloorStandaloneAndCraneFilters() {
-        assertThat(slugs("groundFloor=true")).containsExactlyInAnyOrder("search-bf-single", "search-bf-compound");
-        assertThat(slugs("standalone=true")).containsExactly("search-bf-compound");
-        assertThat(slugs("crane=true")).containsExactlyInAnyOrder("search-bf-single", "search-bf-compound");
-    }
-
-    @Test
-    void areaRangeInMuMatchesADivisibleListingWhoseSmallestUnitFits() {
-        // 2–3 亩 = 1333.34–2000.01 ㎡: the 1500 ㎡ floor, and the compound that divides down to 2000 ㎡.
-        assertThat(slugs("minArea=2&maxArea=3&areaUnit=MU"))
-                .containsExactlyInAnyOrder("search-bf-upper", "search-bf-compound");
-        assertThat(slugs("minArea=10000")).containsExactly("search-bf-land");
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # A minimum clear height or power keeps only the listings that reach it.
+            minClearHeight=8                 | search-bf-single search-bf-compound
+            minPower=500                     | search-bf-single search-bf-compound
+            # A fire class is satisfied by buildings rated for it or for a more hazardous class.
+            fireClass=C                      | search-bf-single search-bf-compound
+            fireClass=D                      | search-bf-single search-bf-upper search-bf-compound
+            groundFloor=true                 | search-bf-single search-bf-compound
+            standalone=true                  | search-bf-compound
+            crane=true                       | search-bf-single search-bf-compound
+            # 2–3 亩 = 1333.34–2000.01 ㎡: the 1500 ㎡ floor, and the compound that divides down to 2000 ㎡.
+            minArea=2&maxArea=3&areaUnit=MU  | search-bf-upper search-bf-compound
+            minArea=10000                    | search-bf-land
+            # A deal search finds the listings offered both ways.
+            deal=SALE                        | search-bf-land search-bf-compound
+            deal=LEASE                       | search-bf-single search-bf-upper search-bf-compound
+            """)
+    void aFilterKeepsExactlyTheListingsThatMatchIt(String query, String expected) {
+        assertThat(slugs(query)).containsExactlyInAnyOrder(expected.split(" "));
     }
 
     @Test
@@ -96,13 +92,6 @@ class ListingSearchIT extends ServiceIT {
                         .path("lotSizeArea")
                         .asDouble())
                 .isEqualTo(13333.4);
-    }
-
-    @Test
-    void aDealSearchFindsListingsOfferedBothWays() {
-        assertThat(slugs("deal=SALE")).containsExactlyInAnyOrder("search-bf-land", "search-bf-compound");
-        assertThat(slugs("deal=LEASE"))
-                .containsExactlyInAnyOrder("search-bf-single", "search-bf-upper", "search-bf-compound");
     }
 
     @Test

@@ -3,10 +3,10 @@ package cn.zschangfang.content.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.support.MongoWireTest;
 import cn.zschangfang.content.support.TestContentProperties;
 import cn.zschangfang.content.view.ViewCounter;
 import cn.zschangfang.content.view.ViewedRecord;
-import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,46 +15,24 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Statistics computed over view events stored by the real counter, on the MongoDB-wire server. */
-@DataMongoTest
-class TrafficStatsTest {
+class TrafficStatsTest extends MongoWireTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T16:30:30Z"); // 00:30:30 on the 27th in Shanghai
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("traffic-stats-test"));
-    }
-
-    @Autowired
-    MongoTemplate mongo;
 
     TrafficStats stats;
     ViewCounter counter;
 
     @BeforeEach
     void setUp() {
-        mongo.getDb().drop();
         ContentProperties properties = TestContentProperties.defaults();
         stats = new TrafficStats(mongo, Clock.fixed(NOW, ZoneOffset.UTC), properties);
         counter = new ViewCounter(mongo, properties, new SimpleMeterRegistry());
         for (String id : List.of("a", "b", "c")) {
-            mongo.getCollection("articles")
-                    .insertOne(new Document("_id", id)
-                            .append("slug", "slug-" + id)
-                            .append("title", "标题" + id)
-                            .append("migratedViews", 0L)
-                            .append("countedViews", 0L)
-                            .append("views", 0L));
+            insertArticle(id, "slug-" + id, "标题" + id, 0);
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The beacon's HTTP contract, with the pipeline behind it replaced (its behaviour is proven in ViewPipelineIT). */
 @WebMvcTest(ViewController.class)
@@ -41,28 +42,21 @@ class ViewControllerWebTest {
     void acceptsAViewWith202AndPassesVisitorReferrerAndUserAgent() throws Exception {
         when(beacon.view(eq("a-slug"), eq("v1"), eq("https://www.baidu.com/"), eq("Mozilla/5.0")))
                 .thenReturn(Optional.of(ViewBeacon.Outcome.COUNTED));
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("User-Agent", "Mozilla/5.0")
-                        .content("{\"visitorId\":\"v1\",\"referrer\":\"https://www.baidu.com/\"}"))
+        mvc.perform(viewPost("a-slug", "{\"visitorId\":\"v1\",\"referrer\":\"https://www.baidu.com/\"}")
+                        .header("User-Agent", "Mozilla/5.0"))
                 .andExpect(status().isAccepted());
     }
 
     @Test
     void repeatsAndBotsAlsoGet202SoBotsLearnNothing() throws Exception {
         when(beacon.view(any(), any(), any(), any())).thenReturn(Optional.of(ViewBeacon.Outcome.BOT));
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visitorId\":\"v1\"}"))
-                .andExpect(status().isAccepted());
+        mvc.perform(viewPost("a-slug", "{\"visitorId\":\"v1\"}")).andExpect(status().isAccepted());
     }
 
     @Test
     void aViewThePipelineCouldNotTakeIs503WithRetryAfterNot202() throws Exception {
         when(beacon.view(any(), any(), any(), any())).thenReturn(Optional.of(ViewBeacon.Outcome.REJECTED));
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visitorId\":\"v1\"}"))
+        mvc.perform(viewPost("a-slug", "{\"visitorId\":\"v1\"}"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
@@ -71,9 +65,7 @@ class ViewControllerWebTest {
     @Test
     void unknownSlugIs404ProblemDetail() throws Exception {
         when(beacon.view(any(), any(), any(), any())).thenReturn(Optional.empty());
-        mvc.perform(post("/api/content/articles/nope/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visitorId\":\"v1\"}"))
+        mvc.perform(viewPost("nope", "{\"visitorId\":\"v1\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/not_found"));
@@ -81,9 +73,7 @@ class ViewControllerWebTest {
 
     @Test
     void missingVisitorIdIs400NamingTheFieldAndNothingIsRecorded() throws Exception {
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"referrer\":\"x\"}"))
+        mvc.perform(viewPost("a-slug", "{\"referrer\":\"x\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("visitorId"));
@@ -92,23 +82,17 @@ class ViewControllerWebTest {
 
     @Test
     void malformedJsonAndWrongTypesAre400() throws Exception {
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visitorId\":"))
+        mvc.perform(viewPost("a-slug", "{\"visitorId\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/malformed_json"));
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visitorId\":{\"a\":1}}"))
+        mvc.perform(viewPost("a-slug", "{\"visitorId\":{\"a\":1}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("visitorId"));
     }
 
     @Test
     void oversizedBodyIs413() throws Exception {
-        mvc.perform(post("/api/content/articles/a-slug/views")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"visitorId\":\"" + "x".repeat(5000) + "\"}"))
+        mvc.perform(viewPost("a-slug", "{\"visitorId\":\"" + "x".repeat(5000) + "\"}"))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.type").value("https://zschangfang.cn/problems/payload_too_large"));
     }
@@ -120,5 +104,12 @@ class ViewControllerWebTest {
                         .content("visitorId=v1"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** The beacon's POST of {@code json} for {@code slug}, as the site's script sends it. */
+    private static MockHttpServletRequestBuilder viewPost(String slug, String json) {
+        return post("/api/content/articles/" + slug + "/views")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.content.config.ContentProperties;
 import cn.zschangfang.content.config.MongoSetup;
+import cn.zschangfang.content.support.MongoWireTest;
 import cn.zschangfang.content.support.TestContentProperties;
-import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,39 +14,19 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@DataMongoTest
-class ViewCounterTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("view-counter-test"));
-    }
-
-    @Autowired
-    MongoTemplate mongo;
+class ViewCounterTest extends MongoWireTest {
 
     SimpleMeterRegistry meters;
     ViewCounter counter;
 
     @BeforeEach
     void setUp() {
-        mongo.getDb().drop();
         MongoSetup.createIndexes(mongo);
         meters = new SimpleMeterRegistry();
         ContentProperties properties = TestContentProperties.defaults();
         counter = new ViewCounter(mongo, properties, meters);
-        mongo.getCollection("articles")
-                .insertOne(new Document("_id", "a1")
-                        .append("slug", "a-1")
-                        .append("migratedViews", 36L)
-                        .append("countedViews", 0L)
-                        .append("views", 36L));
+        insertArticle("a1", "a-1", "标题", 36);
     }
 
     private static List<ViewedRecord> events(int n) {

@@ -10,8 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.support.MongoWireTest;
 import cn.zschangfang.content.support.TestContentProperties;
-import cn.zschangfang.platform.test.MongoWireServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,26 +21,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.MessageDeliveryException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The publisher keeps every view it took until the broker has it, and refuses (not drops) beyond its capacity. */
-@DataMongoTest
-class ViewPublisherTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("view-publisher-test"));
-    }
-
-    @Autowired
-    MongoTemplate mongo;
+class ViewPublisherTest extends MongoWireTest {
 
     StreamBridge bridge = mock(StreamBridge.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -49,7 +35,6 @@ class ViewPublisherTest {
 
     @BeforeEach
     void setUp() {
-        mongo.getDb().drop();
         outbox = new ViewOutbox(mongo);
         ContentProperties properties = TestContentProperties.withPublishQueueCapacity(3);
         publisher = new ViewPublisher(

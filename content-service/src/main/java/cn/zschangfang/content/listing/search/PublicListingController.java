@@ -1,7 +1,6 @@
 package cn.zschangfang.content.listing.search;
 
-import cn.zschangfang.content.cache.Answer;
-import cn.zschangfang.content.config.ContentProperties;
+import cn.zschangfang.content.cache.PublicAnswers;
 import cn.zschangfang.content.listing.model.Deal;
 import cn.zschangfang.content.listing.model.FireHazardClass;
 import cn.zschangfang.content.listing.model.ListingPage;
@@ -15,7 +14,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Locale;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +34,12 @@ public class PublicListingController {
 
     private final ListingReadCache cache;
     private final ZhongshanTowns towns;
-    private final CacheControl cacheControl;
+    private final PublicAnswers answers;
 
-    public PublicListingController(ListingReadCache cache, ZhongshanTowns towns, ContentProperties properties) {
+    public PublicListingController(ListingReadCache cache, ZhongshanTowns towns, PublicAnswers answers) {
         this.cache = cache;
         this.towns = towns;
-        this.cacheControl = CacheControl.maxAge(properties.publicMaxAge()).cachePublic();
+        this.answers = answers;
     }
 
     @GetMapping
@@ -95,19 +93,11 @@ public class PublicListingController {
                 groundFloor,
                 standalone,
                 crane);
-        return answer(cache.search(new ListingReadCache.SearchKey(filter, order, page, size)));
+        return answers.ok(cache.search(new ListingReadCache.SearchKey(filter, order, page, size)));
     }
 
     @GetMapping("/{idOrSlug}")
     public ResponseEntity<ListingResponse> get(@PathVariable String idOrSlug) {
-        return answer(cache.listing(idOrSlug).orElseThrow(ApiException::notFound));
-    }
-
-    /** Spring MVC answers 304 for a GET whose {@code If-None-Match} matches the ETag, before serializing. */
-    private <T> ResponseEntity<T> answer(Answer<T> answer) {
-        return ResponseEntity.ok()
-                .cacheControl(cacheControl)
-                .eTag(answer.etag())
-                .body(answer.body());
+        return answers.ok(cache.listing(idOrSlug).orElseThrow(ApiException::notFound));
     }
 }
