@@ -1,25 +1,19 @@
 package cn.zschangfang.content.support;
 
-import cn.zschangfang.platform.test.MongoWireServer;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The MongoDB slice alone ({@link DataMongoTest}) on the MongoDB-wire server, for tests that build the class under
  * test themselves. Subclasses share one application context and one database, which is empty when each test starts.
  */
 @DataMongoTest
+@MongoWireDatabase("content-data-test")
 public abstract class MongoWireTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("content-data-test"));
-    }
 
     @Autowired
     protected MongoTemplate mongo;

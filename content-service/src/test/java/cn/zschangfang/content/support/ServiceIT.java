@@ -1,6 +1,6 @@
 package cn.zschangfang.content.support;
 
-import cn.zschangfang.platform.test.MongoWireServer;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 3, topics = "content.article-viewed")
+@MongoWireDatabase("content-it")
 public abstract class ServiceIT {
 
     @LocalServerPort
@@ -25,7 +26,6 @@ public abstract class ServiceIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("content-it"));
         registry.add(
                 "spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         // No notify-service in these tests: a port nobody listens on, never the local stack's 8083, which ./run.sh
