@@ -98,11 +98,7 @@ public class AgentLeadController {
     }
 
     private Lead own(String id, Caller caller) {
-        Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
-            throw ApiException.notFound();
-        }
-        return lead;
+        return store.find(id).filter(lead -> caller.mayOpen(lead.assigneeId())).orElseThrow(ApiException::notFound);
     }
 
     private static String note(String note, boolean required) {

@@ -104,10 +104,7 @@ public class ManagerLeadController {
     @GetMapping(path = "/api/leads/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public LeadViews.Detail detail(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
-            throw ApiException.notFound();
-        }
+        Lead lead = store.find(id).filter(l -> caller.mayOpen(l.assigneeId())).orElseThrow(ApiException::notFound);
         return LeadViews.Detail.of(lead);
     }
 
