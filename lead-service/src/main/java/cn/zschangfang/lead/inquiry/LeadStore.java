@@ -108,15 +108,7 @@ public class LeadStore {
             update.push("timeline").each(entries.toArray());
         }
         update.push(APPLIED_EVENTS, eventKey);
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(id)
-                                        .and(APPLIED_EVENTS)
-                                        .ne(eventKey)),
-                                update,
-                                Lead.class)
-                        .getModifiedCount()
-                == 1;
+        return updateUnlessHolding(id, APPLIED_EVENTS, eventKey, update);
     }
 
     /** Whether the event {@code eventKey} was applied to the lead (see {@link #APPLIED_EVENTS}). */
@@ -137,15 +129,19 @@ public class LeadStore {
         if (event != null) {
             update.push("pendingEvents", event);
         }
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(id)
-                                        .and(MATCHED_LISTING_IDS)
-                                        .ne(listingId)),
-                                update,
-                                Lead.class)
-                        .getModifiedCount()
-                == 1;
+        return updateUnlessHolding(id, MATCHED_LISTING_IDS, listingId, update);
+    }
+
+    /**
+     * Applies {@code update} only if the array {@code field} does not hold {@code value} yet (the update adds it): the
+     * once-only guard of {@link #applyOnce} and {@link #recordListingMatch}.
+     *
+     * @return false when it did (or the lead is gone)
+     */
+    private boolean updateUnlessHolding(String id, String field, String value, Update update) {
+        Query unlessHolding =
+                Query.query(Criteria.where("_id").is(id).and(field).ne(value));
+        return mongo.updateFirst(unlessHolding, update, Lead.class).getModifiedCount() == 1;
     }
 
     /** Updates fields of a lead without a status change. */
