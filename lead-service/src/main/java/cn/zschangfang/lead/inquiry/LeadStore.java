@@ -189,7 +189,16 @@ public class LeadStore {
         return mongo.find(query, Lead.class);
     }
 
-    public long count(Query query) {
-        return mongo.count(query, Lead.class);
+    /** The desk's lists: leads matching {@code criteria}, the latest received first, a page of them. */
+    public List<Lead> newestFirst(Criteria criteria, long skip, int limit) {
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .skip(skip)
+                .limit(limit);
+        return mongo.find(query, Lead.class);
+    }
+
+    public long count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), Lead.class);
     }
 }
