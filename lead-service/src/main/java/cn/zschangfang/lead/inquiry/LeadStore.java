@@ -189,6 +189,25 @@ public class LeadStore {
         return mongo.find(query, Lead.class);
     }
 
+    /**
+     * Leads received from {@code start} (inclusive) to {@code end}, with only what the statistics count and time by:
+     * received, notified and acknowledged at, status, town, type, intent and source article.
+     */
+    public List<Lead> receivedBetween(Instant start, Instant end) {
+        Query query = Query.query(Criteria.where("receivedAt").gte(start).lt(end));
+        query.fields()
+                .include(
+                        "receivedAt",
+                        "town",
+                        "propertyType",
+                        "intent",
+                        "sourceArticle",
+                        "notifiedAt",
+                        "acknowledgedAt",
+                        "status");
+        return mongo.find(query, Lead.class);
+    }
+
     /** The desk's lists: leads matching {@code criteria}, the latest received first, a page of them. */
     public List<Lead> newestFirst(Criteria criteria, long skip, int limit) {
         Query query = Query.query(criteria)

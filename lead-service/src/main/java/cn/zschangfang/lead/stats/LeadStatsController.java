@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -88,18 +86,7 @@ public class LeadStatsController {
         }
         Instant start = fromDay.atStartOfDay(CHINA).toInstant();
         Instant end = toDay.plusDays(1).atStartOfDay(CHINA).toInstant();
-        Query query = Query.query(Criteria.where("receivedAt").gte(start).lt(end));
-        query.fields()
-                .include(
-                        "receivedAt",
-                        "town",
-                        "propertyType",
-                        "intent",
-                        "sourceArticle",
-                        "notifiedAt",
-                        "acknowledgedAt",
-                        "status");
-        List<Lead> leads = store.find(query);
+        List<Lead> leads = store.receivedBetween(start, end);
 
         Map<String, Long> byDay = new TreeMap<>();
         for (LocalDate d = fromDay; !d.isAfter(toDay); d = d.plusDays(1)) {
