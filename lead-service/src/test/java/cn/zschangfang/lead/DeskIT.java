@@ -3,13 +3,10 @@ package cn.zschangfang.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,14 +17,7 @@ class DeskIT extends LeadServiceITBase {
     void agentsSeeAndChangeOnlyTheirOwnLeadsAndManagersSeeAll() {
         String phone = uniquePhone();
         String id = capture(inquiry(phone).company("中山精密制造有限公司").json());
-        KafkaProbe.send(
-                broker.getBrokersAsString(),
-                "lead.routed",
-                id,
-                "{\"eventId\":\"" + UUID.randomUUID()
-                        + "\",\"occurredAt\":\"" + Instant.now() + "\",\"leadId\":\"" + id
-                        + "\",\"agentId\":\"agent-1\",\"agentName\":\"王经理\",\"strategy\":\"rr\",\"reason\":\"r\","
-                        + "\"escalation\":false}");
+        sendRouted(id, "agent-1", "王经理", "rr", false);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "agent-1".equals(leads.findById(id).orElseThrow().assigneeId()));
 

@@ -1,9 +1,11 @@
 package cn.zschangfang.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.lead.inquiry.LeadRepository;
+import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.privacy.PersonalData;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.KafkaProbe;
@@ -11,6 +13,8 @@ import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,5 +110,44 @@ abstract class LeadServiceITBase {
     List<ConsumerRecord<String, String>> published(String topic, String leadId, int atLeast) {
         return KafkaProbe.read(
                 broker.getBrokersAsString(), topic, r -> leadId.equals(r.key()), atLeast, Duration.ofSeconds(20));
+    }
+
+    /** notify-service's {@code lead.routed}: the lead went to this agent (only the members lead-service reads). */
+    void sendRouted(String leadId, String agentId, String agentName, String strategy, boolean escalation) {
+        send(
+                "lead.routed",
+                leadId,
+                TestInquiry.members(
+                        "eventId", UUID.randomUUID().toString(),
+                        "leadId", leadId,
+                        "agentId", agentId,
+                        "agentName", agentName,
+                        "strategy", strategy,
+                        "escalation", escalation));
+    }
+
+    /** One step of notify-service's {@code notify.delivery} to the lead's agent; a null attempt is left out. */
+    void sendDelivery(String leadId, String agentId, String channel, String purpose, String status, Integer attempt) {
+        send(
+                "notify.delivery",
+                leadId,
+                TestInquiry.members(
+                        "eventId", UUID.randomUUID().toString(),
+                        "leadId", leadId,
+                        "agentId", agentId,
+                        "channel", channel,
+                        "purpose", purpose,
+                        "status", status,
+                        "attempt", attempt));
+    }
+
+    // Keyed by the lead, as notify-service sends them: one partition, so they are consumed in the order sent.
+    private void send(String topic, String leadId, Map<String, Object> event) {
+        KafkaProbe.send(broker.getBrokersAsString(), topic, leadId, json.writeValueAsString(event));
+    }
+
+    void awaitStatus(String id, LeadStatus status) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> leads.findById(id).orElseThrow().status() == status);
     }
 }

@@ -32,12 +32,7 @@ class LifecycleIT extends LeadServiceITBase {
         KafkaProbe.send(brokers, "notify.delivery", id, sent);
         KafkaProbe.send(brokers, "notify.delivery", id, sent);
         // Same key, same partition: once this later event is on the timeline, both copies above were consumed.
-        KafkaProbe.send(
-                brokers,
-                "notify.delivery",
-                id,
-                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
-                        + "\"channel\":\"SMS\",\"purpose\":\"REMINDER\",\"status\":\"FAILED\",\"attempt\":1}");
+        sendDelivery(id, "agent-1", "SMS", "REMINDER", "FAILED", 1);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> leads.findById(id).orElseThrow().timeline().stream()
@@ -75,29 +70,12 @@ class LifecycleIT extends LeadServiceITBase {
     @Test
     void escalationToAnotherAgentMovesOwnershipWithoutGoingBackInStatus() {
         String id = capture(inquiry(uniquePhone()).json());
-        String brokers = broker.getBrokersAsString();
-        String routed = "{\"eventId\":\"%s\",\"leadId\":\"" + id + "\",\"agentId\":\"%s\",\"agentName\":\"%s\","
-                + "\"strategy\":\"%s\",\"escalation\":%s,\"previousAgentId\":%s}";
-        KafkaProbe.send(
-                brokers,
-                "lead.routed",
-                id,
-                routed.formatted(UUID.randomUUID(), "agent-1", "王经理", "town", false, "null"));
+        sendRouted(id, "agent-1", "王经理", "town", false);
         awaitStatus(id, LeadStatus.ROUTED);
-        KafkaProbe.send(
-                brokers,
-                "notify.delivery",
-                id,
-                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id
-                        + "\",\"agentId\":\"agent-1\",\"channel\":\"SANDBOX\",\"purpose\":\"NEW_LEAD\",\"status\":\"SENT\"}");
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> leads.findById(id).orElseThrow().status() == LeadStatus.NOTIFIED);
+        sendDelivery(id, "agent-1", "SANDBOX", "NEW_LEAD", "SENT", null);
+        awaitStatus(id, LeadStatus.NOTIFIED);
 
-        KafkaProbe.send(
-                brokers,
-                "lead.routed",
-                id,
-                routed.formatted(UUID.randomUUID(), "agent-2", "李经理", "escalation", true, "\"agent-1\""));
+        sendRouted(id, "agent-2", "李经理", "escalation", true);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "agent-2".equals(leads.findById(id).orElseThrow().assigneeId()));
 
@@ -126,29 +104,13 @@ class LifecycleIT extends LeadServiceITBase {
     @Test
     void aListingMatchDigestIsRecordedButDoesNotCountAsTheLeadsOwnNotification() {
         String id = capture(inquiry(uniquePhone()).json());
-        String brokers = broker.getBrokersAsString();
-        KafkaProbe.send(
-                brokers,
-                "lead.routed",
-                id,
-                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
-                        + "\"agentName\":\"王经理\",\"strategy\":\"WEIGHTED_ROUND_ROBIN\",\"escalation\":false}");
+        sendRouted(id, "agent-1", "王经理", "WEIGHTED_ROUND_ROBIN", false);
         awaitStatus(id, LeadStatus.ROUTED);
-        KafkaProbe.send(
-                brokers,
-                "notify.delivery",
-                id,
-                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id + "\",\"agentId\":\"agent-1\","
-                        + "\"channel\":\"WECOM\",\"purpose\":\"LISTING_MATCH\",\"status\":\"SENT\",\"attempt\":1}");
+        sendDelivery(id, "agent-1", "WECOM", "LISTING_MATCH", "SENT", 1);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> leads.findById(id).orElseThrow().timeline().stream()
                         .anyMatch(e -> e.type().equals("DELIVERY") && e.detail().startsWith("LISTING_MATCH")));
         assertThat(leads.findById(id).orElseThrow().status()).isEqualTo(LeadStatus.ROUTED);
-    }
-
-    private void awaitStatus(String id, LeadStatus status) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> leads.findById(id).orElseThrow().status() == status);
     }
 }

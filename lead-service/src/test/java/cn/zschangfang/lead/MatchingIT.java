@@ -301,15 +301,7 @@ class MatchingIT extends LeadServiceITBase {
     }
 
     private void route(String leadId, String agent) {
-        KafkaProbe.send(
-                broker.getBrokersAsString(),
-                "lead.routed",
-                leadId,
-                "{\"eventId\":\"" + UUID.randomUUID()
-                        + "\",\"occurredAt\":\"" + Instant.now() + "\",\"leadId\":\"" + leadId + "\",\"agentId\":\""
-                        + agent
-                        + "\",\"agentName\":\"经纪人\",\"strategy\":\"WEIGHTED_ROUND_ROBIN\",\"reason\":\"town\","
-                        + "\"escalation\":false,\"previousAgentId\":null}");
+        sendRouted(leadId, agent, "经纪人", "WEIGHTED_ROUND_ROBIN", false);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> agent.equals(leads.findById(leadId).orElseThrow().assigneeId()));
     }

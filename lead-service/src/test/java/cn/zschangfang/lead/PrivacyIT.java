@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStatus;
-import cn.zschangfang.platform.test.KafkaProbe;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -66,14 +64,8 @@ class PrivacyIT extends LeadServiceITBase {
                         inquiry(phone).intent("BUY").propertyType("LAND").json(),
                         "X-Api-Key",
                         PARTNER_KEY);
-        KafkaProbe.send(
-                broker.getBrokersAsString(),
-                "lead.routed",
-                id,
-                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"leadId\":\"" + id
-                        + "\",\"agentId\":\"agent-2\",\"agentName\":\"李经理\",\"strategy\":\"rr\"}");
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> leads.findById(id).orElseThrow().status() == LeadStatus.ROUTED);
+        sendRouted(id, "agent-2", "李经理", "rr", false);
+        awaitStatus(id, LeadStatus.ROUTED);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> leads.findById(id).orElseThrow().pendingEvents().isEmpty());
 

@@ -154,6 +154,15 @@ public class InquiryValidator {
             errors.add(new FieldError(field, "required", "请选择" + label));
             return null;
         }
+        return choice(type, value, field, label, errors);
+    }
+
+    /**
+     * The constant {@code value} names, in any case and padding; else null and an {@code invalid_choice} error on
+     * {@code field}. The one reading of a choice for the form's fields and its structured needs alike.
+     */
+    static <E extends Enum<E>> E choice(
+            Class<E> type, String value, String field, String label, List<FieldError> errors) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

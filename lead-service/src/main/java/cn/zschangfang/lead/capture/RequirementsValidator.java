@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,12 +75,7 @@ final class RequirementsValidator {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(P + field, "invalid_choice", label + "的取值无效"));
-            return null;
-        }
+        return InquiryValidator.choice(type, value, P + field, label, errors);
     }
 
     private static Requirements.FireClass fireClass(String value, List<FieldError> errors) {

@@ -12,10 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,10 +46,9 @@ public class AgentLeadController {
     @GetMapping(path = "/api/agent/leads", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<LeadViews.Summary> mine(HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Query query = Query.query(Criteria.where("assigneeId").is(caller.id()))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .limit(200);
-        return store.find(query).stream().map(LeadViews.Summary::of).toList();
+        return store.newestFirst(Criteria.where("assigneeId").is(caller.id()), 0, 200).stream()
+                .map(LeadViews.Summary::of)
+                .toList();
     }
 
     @PostMapping(path = "/api/agent/leads/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,16 +89,12 @@ public class AgentLeadController {
         Caller caller = callers.require(request);
         own(id, caller);
         String text = note(note.note(), true);
-        store.update(id, new Update().push("timeline", new TimelineEntry(clock.instant(), "NOTE", caller.id(), text)));
+        store.appendTimeline(id, new TimelineEntry(clock.instant(), "NOTE", caller.id(), text));
         return LeadViews.Detail.of(store.find(id).orElseThrow(ApiException::notFound));
     }
 
     private Lead own(String id, Caller caller) {
-        Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
-            throw ApiException.notFound();
-        }
-        return lead;
+        return store.find(id).filter(lead -> caller.mayOpen(lead.assigneeId())).orElseThrow(ApiException::notFound);
     }
 
     private static String note(String note, boolean required) {

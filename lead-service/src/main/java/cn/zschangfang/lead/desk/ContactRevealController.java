@@ -37,10 +37,7 @@ public class ContactRevealController {
     @PostMapping(path = "/api/agent/leads/{id}/contact", produces = MediaType.APPLICATION_JSON_VALUE)
     public Contact reveal(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
-            throw ApiException.notFound();
-        }
+        Lead lead = store.find(id).filter(l -> caller.mayOpen(l.assigneeId())).orElseThrow(ApiException::notFound);
         store.appendTimeline(id, new TimelineEntry(clock.instant(), "CONTACT_VIEWED", caller.id(), "查看完整联系方式"));
         return new Contact(lead.contact().contactName(), lead.contact().phone());
     }

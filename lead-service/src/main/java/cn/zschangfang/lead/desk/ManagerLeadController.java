@@ -10,8 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,25 +51,20 @@ public class ManagerLeadController {
             throw ApiException.validation(
                     List.of(new ApiException.FieldError("page", "out_of_range", "分页参数超出范围（size 1–100）")));
         }
-        Query query = Query.query(filter.toCriteria(towns));
-        long total = store.count(query);
-        query.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .skip((long) page * size)
-                .limit(size);
-        List<LeadViews.Summary> items =
-                store.find(query).stream().map(LeadViews.Summary::of).toList();
+        Criteria criteria = filter.toCriteria(towns);
+        long total = store.count(criteria);
+        List<LeadViews.Summary> items = store.newestFirst(criteria, (long) page * size, size).stream()
+                .map(LeadViews.Summary::of)
+                .toList();
         return new LeadViews.Page(items, page, size, total);
     }
 
     @GetMapping(path = "/api/leads/export", produces = "text/csv")
     public ResponseEntity<byte[]> export(LeadFilter filter, HttpServletRequest request) {
         callers.requireManager(request);
-        Query query = Query.query(filter.toCriteria(towns))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .limit(MAX_EXPORT);
         StringBuilder csv = new StringBuilder("\uFEFF");
         csv.append("id,接收时间,状态,意向,物业类型,镇街,面积(㎡),用途,预计年纳税(万元),公司,联系人,手机,评分,来源,负责人\r\n");
-        for (Lead lead : store.find(query)) {
+        for (Lead lead : store.newestFirst(filter.toCriteria(towns), 0, MAX_EXPORT)) {
             csv.append(String.join(
                             ",",
                             cell(lead.id()),
@@ -104,10 +98,7 @@ public class ManagerLeadController {
     @GetMapping(path = "/api/leads/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public LeadViews.Detail detail(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Lead lead = store.find(id).orElseThrow(ApiException::notFound);
-        if (!caller.seesAll() && !caller.id().equals(lead.assigneeId())) {
-            throw ApiException.notFound();
-        }
+        Lead lead = store.find(id).filter(l -> caller.mayOpen(l.assigneeId())).orElseThrow(ApiException::notFound);
         return LeadViews.Detail.of(lead);
     }
 

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 
-/** lead-service's own tolerant view of {@code content.article-viewed}: unknown fields are ignored. */
+/**
+ * lead-service's own tolerant view of {@code content.article-viewed}: only what the reading history keeps, every
+ * other field the producer sends is ignored.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ArticleViewed(
         String eventId,
         Instant occurredAt,
-        String articleId,
         String slug,
         String title,
         String category,

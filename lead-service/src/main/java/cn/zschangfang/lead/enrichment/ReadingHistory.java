@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
 /** Keeps what each visitor read recently and turns it into a lead's {@code interests}. */
 @Component
 public class ReadingHistory {
+
+    /** Views counted per article: {@code _id} the slug, {@code views}, and the {@code title} last seen. */
+    private static final String ARTICLE_VIEWS = "article_views";
 
     private final MongoTemplate mongo;
     private final Towns towns;
@@ -65,7 +69,20 @@ public class ReadingHistory {
         mongo.upsert(
                 Query.query(Criteria.where("_id").is(event.slug())),
                 new Update().inc("views", 1).set("title", event.title()),
-                "article_views");
+                ARTICLE_VIEWS);
+    }
+
+    /** How often an article was viewed, under the title its latest view carried. */
+    public record ArticleViews(String slug, String title, long views) {}
+
+    /** Every article viewed so far with its count (the conversion statistics divide leads by these). */
+    public List<ArticleViews> viewsPerArticle() {
+        return mongo.findAll(Document.class, ARTICLE_VIEWS).stream()
+                .map(views -> new ArticleViews(
+                        views.getString("_id"),
+                        views.getString("title"),
+                        ((Number) views.getOrDefault("views", 0)).longValue()))
+                .toList();
     }
 
     private List<VisitorHistory.View> bounded(List<VisitorHistory.View> views) {

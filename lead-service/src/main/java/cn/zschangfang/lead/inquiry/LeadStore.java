@@ -108,15 +108,7 @@ public class LeadStore {
             update.push("timeline").each(entries.toArray());
         }
         update.push(APPLIED_EVENTS, eventKey);
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(id)
-                                        .and(APPLIED_EVENTS)
-                                        .ne(eventKey)),
-                                update,
-                                Lead.class)
-                        .getModifiedCount()
-                == 1;
+        return updateUnlessHolding(id, APPLIED_EVENTS, eventKey, update);
     }
 
     /** Whether the event {@code eventKey} was applied to the lead (see {@link #APPLIED_EVENTS}). */
@@ -137,15 +129,19 @@ public class LeadStore {
         if (event != null) {
             update.push("pendingEvents", event);
         }
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(id)
-                                        .and(MATCHED_LISTING_IDS)
-                                        .ne(listingId)),
-                                update,
-                                Lead.class)
-                        .getModifiedCount()
-                == 1;
+        return updateUnlessHolding(id, MATCHED_LISTING_IDS, listingId, update);
+    }
+
+    /**
+     * Applies {@code update} only if the array {@code field} does not hold {@code value} yet (the update adds it): the
+     * once-only guard of {@link #applyOnce} and {@link #recordListingMatch}.
+     *
+     * @return false when it did (or the lead is gone)
+     */
+    private boolean updateUnlessHolding(String id, String field, String value, Update update) {
+        Query unlessHolding =
+                Query.query(Criteria.where("_id").is(id).and(field).ne(value));
+        return mongo.updateFirst(unlessHolding, update, Lead.class).getModifiedCount() == 1;
     }
 
     /** Updates fields of a lead without a status change. */
@@ -193,7 +189,35 @@ public class LeadStore {
         return mongo.find(query, Lead.class);
     }
 
-    public long count(Query query) {
-        return mongo.count(query, Lead.class);
+    /**
+     * Leads received from {@code start} (inclusive) to {@code end}, with only what the statistics count and time by:
+     * received, notified and acknowledged at, status, town, type, intent and source article.
+     */
+    public List<Lead> receivedBetween(Instant start, Instant end) {
+        Query query = Query.query(Criteria.where("receivedAt").gte(start).lt(end));
+        query.fields()
+                .include(
+                        "receivedAt",
+                        "town",
+                        "propertyType",
+                        "intent",
+                        "sourceArticle",
+                        "notifiedAt",
+                        "acknowledgedAt",
+                        "status");
+        return mongo.find(query, Lead.class);
+    }
+
+    /** The desk's lists: leads matching {@code criteria}, the latest received first, a page of them. */
+    public List<Lead> newestFirst(Criteria criteria, long skip, int limit) {
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .skip(skip)
+                .limit(limit);
+        return mongo.find(query, Lead.class);
+    }
+
+    public long count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), Lead.class);
     }
 }

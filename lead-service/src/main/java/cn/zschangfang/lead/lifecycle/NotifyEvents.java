@@ -1,35 +1,26 @@
 package cn.zschangfang.lead.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.time.Instant;
 
-/** lead-service's own tolerant views of notify-service's events (unknown fields ignored). */
+/**
+ * lead-service's own tolerant views of notify-service's events: only the fields the consumer reads, everything else
+ * the producer sends is ignored.
+ */
 public final class NotifyEvents {
 
     private NotifyEvents() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LeadRouted(
-            String eventId,
-            Instant occurredAt,
-            String leadId,
-            String agentId,
-            String agentName,
-            String strategy,
-            String reason,
-            Boolean escalation,
-            String previousAgentId) {}
+            String eventId, String leadId, String agentId, String agentName, String strategy, Boolean escalation) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(
             String eventId,
-            Instant occurredAt,
-            String deliveryId,
             String leadId,
             String agentId,
             String channel,
             String purpose,
             String status,
-            Integer attempt,
-            Long latencyMs) {}
+            Integer attempt) {}
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a listing fits an inquiry and how well. Whatever the visitor stated is a hard filter (deal,
@@ -30,6 +32,21 @@ public final class ListingMatcher {
     static final String CRANE = "行车满足";
     static final String RENT = "租金在预算内";
     static final String PRICE = "售价在预算内";
+
+    /** A structured need that filters when stated and then earns 10 points, with its reason. */
+    private record Stated(String reason, Predicate<Requirements> asked, BiPredicate<Requirements, Candidate> met) {}
+
+    // A match lists its reasons in this order.
+    private static final List<Stated> STATED = List.of(
+            new Stated(GROUND, r -> r.floor() == Requirements.Floor.GROUND_ONLY, (r, l) -> l.groundLevel()),
+            new Stated(
+                    HEIGHT, r -> r.minClearHeightM() != null, (r, l) -> atLeast(l.clearHeightM(), r.minClearHeightM())),
+            new Stated(POWER, r -> r.minPowerKva() != null, (r, l) -> atLeast(l.powerKva(), r.minPowerKva())),
+            new Stated(
+                    FIRE,
+                    r -> r.fireClass() != null,
+                    (r, l) -> l.fireClass() != null && l.fireClass().canHost(r.fireClass())),
+            new Stated(CRANE, r -> r.craneTonnage() != null, (r, l) -> atLeast(l.craneTonnage(), r.craneTonnage())));
 
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt(Scored::score)
             .thenComparingLong(s -> s.listing().publishedAtMillis())
@@ -131,40 +148,14 @@ public final class ListingMatcher {
         }
         Requirements req = need.req();
         if (req != null) {
-            if (req.floor() == Requirements.Floor.GROUND_ONLY) {
-                if (!l.groundLevel()) {
-                    return null;
+            for (Stated stated : STATED) {
+                if (stated.asked().test(req)) {
+                    if (!stated.met().test(req, l)) {
+                        return null;
+                    }
+                    reasons.add(stated.reason());
+                    points += 10;
                 }
-                reasons.add(GROUND);
-                points += 10;
-            }
-            if (req.minClearHeightM() != null) {
-                if (!atLeast(l.clearHeightM(), req.minClearHeightM())) {
-                    return null;
-                }
-                reasons.add(HEIGHT);
-                points += 10;
-            }
-            if (req.minPowerKva() != null) {
-                if (!atLeast(l.powerKva(), req.minPowerKva())) {
-                    return null;
-                }
-                reasons.add(POWER);
-                points += 10;
-            }
-            if (req.fireClass() != null) {
-                if (l.fireClass() == null || !l.fireClass().canHost(req.fireClass())) {
-                    return null;
-                }
-                reasons.add(FIRE);
-                points += 10;
-            }
-            if (req.craneTonnage() != null) {
-                if (!atLeast(l.craneTonnage(), req.craneTonnage())) {
-                    return null;
-                }
-                reasons.add(CRANE);
-                points += 10;
             }
             String budget = budget(need.intent(), req.budget(), l);
             if (budget != null) {

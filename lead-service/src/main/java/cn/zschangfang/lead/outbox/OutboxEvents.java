@@ -63,13 +63,7 @@ public class OutboxEvents {
                         .map(m ->
                                 new LeadCapturedEvent.Match(m.listingId(), m.slug(), m.title(), m.score(), m.reasons()))
                         .toList());
-        return new PendingEvent(
-                eventId,
-                CAPTURED_BINDING,
-                "cn.zschangfang.lead.captured.v1",
-                lead.id(),
-                json.writeValueAsString(event),
-                now);
+        return pending(eventId, CAPTURED_BINDING, "cn.zschangfang.lead.captured.v1", lead.id(), event, now);
     }
 
     public PendingEvent statusChanged(
@@ -77,13 +71,7 @@ public class OutboxEvents {
         String eventId = UUID.randomUUID().toString();
         LeadStatusChangedEvent event =
                 new LeadStatusChangedEvent(eventId, now, leadId, status.name(), previous.name(), actor);
-        return new PendingEvent(
-                eventId,
-                STATUS_CHANGED_BINDING,
-                "cn.zschangfang.lead.status-changed.v1",
-                leadId,
-                json.writeValueAsString(event),
-                now);
+        return pending(eventId, STATUS_CHANGED_BINDING, "cn.zschangfang.lead.status-changed.v1", leadId, event, now);
     }
 
     /**
@@ -95,13 +83,12 @@ public class OutboxEvents {
         String eventId = listingMatchedEventId(listingId, agentId);
         LeadListingMatchedEvent event =
                 new LeadListingMatchedEvent(eventId, now, listingId, slug, title, agentId, List.copyOf(leadIds));
-        return new PendingEvent(
-                eventId,
-                LISTING_MATCHED_BINDING,
-                "cn.zschangfang.lead.listing-matched.v1",
-                agentId,
-                json.writeValueAsString(event),
-                now);
+        return pending(eventId, LISTING_MATCHED_BINDING, "cn.zschangfang.lead.listing-matched.v1", agentId, event, now);
+    }
+
+    /** The payload as JSON with what the publisher needs to send it: binding, CloudEvents type and Kafka key. */
+    private PendingEvent pending(String eventId, String binding, String type, String key, Object payload, Instant now) {
+        return new PendingEvent(eventId, binding, type, key, json.writeValueAsString(payload), now);
     }
 
     public static String listingMatchedEventId(String listingId, String agentId) {

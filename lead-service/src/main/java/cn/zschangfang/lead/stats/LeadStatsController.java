@@ -1,6 +1,7 @@
 package cn.zschangfang.lead.stats;
 
 import cn.zschangfang.lead.access.Callers;
+import cn.zschangfang.lead.enrichment.ReadingHistory;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
 import cn.zschangfang.platform.problem.ApiException;
@@ -18,10 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,13 +36,13 @@ public class LeadStatsController {
 
     private final Callers callers;
     private final LeadStore store;
-    private final MongoTemplate mongo;
+    private final ReadingHistory readingHistory;
     private final Clock clock;
 
-    public LeadStatsController(Callers callers, LeadStore store, MongoTemplate mongo, Clock clock) {
+    public LeadStatsController(Callers callers, LeadStore store, ReadingHistory readingHistory, Clock clock) {
         this.callers = callers;
         this.store = store;
-        this.mongo = mongo;
+        this.readingHistory = readingHistory;
         this.clock = clock;
     }
 
@@ -89,18 +86,7 @@ public class LeadStatsController {
         }
         Instant start = fromDay.atStartOfDay(CHINA).toInstant();
         Instant end = toDay.plusDays(1).atStartOfDay(CHINA).toInstant();
-        Query query = Query.query(Criteria.where("receivedAt").gte(start).lt(end));
-        query.fields()
-                .include(
-                        "receivedAt",
-                        "town",
-                        "propertyType",
-                        "intent",
-                        "sourceArticle",
-                        "notifiedAt",
-                        "acknowledgedAt",
-                        "status");
-        List<Lead> leads = store.find(query);
+        List<Lead> leads = store.receivedBetween(start, end);
 
         Map<String, Long> byDay = new TreeMap<>();
         for (LocalDate d = fromDay; !d.isAfter(toDay); d = d.plusDays(1)) {
@@ -112,13 +98,12 @@ public class LeadStatsController {
                 .filter(l -> l.attribution().sourceArticle() != null)
                 .collect(Collectors.groupingBy(l -> l.attribution().sourceArticle(), Collectors.counting()));
         List<Conversion> conversion = new ArrayList<>();
-        for (Document views : mongo.findAll(Document.class, "article_views")) {
-            String slug = views.getString("_id");
-            long viewCount = ((Number) views.getOrDefault("views", 0)).longValue();
-            long leadCount = leadsPerArticle.getOrDefault(slug, 0L);
+        for (ReadingHistory.ArticleViews article : readingHistory.viewsPerArticle()) {
+            long viewCount = article.views();
+            long leadCount = leadsPerArticle.getOrDefault(article.slug(), 0L);
             conversion.add(new Conversion(
-                    slug,
-                    views.getString("title"),
+                    article.slug(),
+                    article.title(),
                     viewCount,
                     leadCount,
                     viewCount == 0 ? 0 : (double) leadCount / viewCount));

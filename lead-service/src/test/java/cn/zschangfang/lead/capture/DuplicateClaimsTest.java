@@ -4,29 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
+import cn.zschangfang.lead.inquiry.StandInMongoTest;
 import cn.zschangfang.lead.inquiry.TestLeads;
-import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The duplicate window on the MongoDB-wire stand-in: repeat within it, new lead after it or after a lost write. */
-@DataMongoTest
 @Import({LeadStore.class, DuplicateClaims.class})
-class DuplicateClaimsTest {
+class DuplicateClaimsTest extends StandInMongoTest {
 
     static final Duration WINDOW = Duration.ofHours(24);
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-claims-test"));
-    }
 
     @Autowired
     DuplicateClaims claims;

@@ -3,8 +3,8 @@ package cn.zschangfang.lead.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
+import cn.zschangfang.lead.inquiry.TestLeads;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
 import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.listing.MatchingProperties;
@@ -63,6 +63,7 @@ class RequirementsValidationTest {
 
     @Test
     void statedRequirementsAreKeptWithTheirEnumsAndADate() {
+        // Those of TestLeads.everyRequirementStated() as a form may spell them: lower case, 丙类, a padded trade.
         ValidInquiry inquiry = validator.validate(request(
                 req(
                         8.5,
@@ -76,17 +77,7 @@ class RequirementsValidationTest {
                         " 五金加工 "),
                 null));
 
-        assertThat(inquiry.requirements())
-                .isEqualTo(new Requirements(
-                        8.5,
-                        630.0,
-                        Requirements.Floor.GROUND_ONLY,
-                        Requirements.FireClass.C,
-                        5.0,
-                        new Requirements.Budget(20.0, Requirements.BudgetUnit.YUAN_PER_SQM_MONTH),
-                        "2027-03-01",
-                        36,
-                        "五金加工"));
+        assertThat(inquiry.requirements()).isEqualTo(TestLeads.everyRequirementStated());
         assertThat(inquiry.sourceListing()).isNull();
     }
 

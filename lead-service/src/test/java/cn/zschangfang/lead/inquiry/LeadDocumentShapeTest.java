@@ -2,7 +2,6 @@ package cn.zschangfang.lead.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -10,26 +9,17 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The immutable {@link Lead} with its grouped values reads and writes the same flat document the mutable class did,
  * so leads stored before the change still read, and queries on {@code phone}, {@code town} … keep working.
  */
-@DataMongoTest
 @Import(LeadStore.class)
-class LeadDocumentShapeTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-shape-test"));
-    }
+class LeadDocumentShapeTest extends StandInMongoTest {
 
     @Autowired
     MongoTemplate mongo;

@@ -2,26 +2,27 @@ package cn.zschangfang.lead.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LeadStatusTest {
 
-    @Test
-    void theNormalPathIsAllowed() {
-        assertThat(LeadStatus.NEW.canMoveTo(LeadStatus.ROUTED)).isTrue();
-        assertThat(LeadStatus.ROUTED.canMoveTo(LeadStatus.NOTIFIED)).isTrue();
-        assertThat(LeadStatus.NOTIFIED.canMoveTo(LeadStatus.ACKNOWLEDGED)).isTrue();
-        assertThat(LeadStatus.ACKNOWLEDGED.canMoveTo(LeadStatus.CONTACTED)).isTrue();
-        assertThat(LeadStatus.CONTACTED.canMoveTo(LeadStatus.QUALIFIED)).isTrue();
-        assertThat(LeadStatus.QUALIFIED.canMoveTo(LeadStatus.WON)).isTrue();
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "NEW, ROUTED",
+        "ROUTED, NOTIFIED",
+        "NOTIFIED, ACKNOWLEDGED",
+        "ACKNOWLEDGED, CONTACTED",
+        "CONTACTED, QUALIFIED",
+        "QUALIFIED, WON"
+    })
+    void theNormalPathIsAllowed(LeadStatus from, LeadStatus to) {
+        assertThat(from.canMoveTo(to)).isTrue();
     }
 
-    @Test
-    void skippingToAnOutcomeOrLeavingAFinalStatusIsRejected() {
-        assertThat(LeadStatus.NEW.canMoveTo(LeadStatus.WON)).isFalse();
-        assertThat(LeadStatus.NOTIFIED.canMoveTo(LeadStatus.QUALIFIED)).isFalse();
-        assertThat(LeadStatus.WON.canMoveTo(LeadStatus.LOST)).isFalse();
-        assertThat(LeadStatus.SPAM.canMoveTo(LeadStatus.ROUTED)).isFalse();
-        assertThat(LeadStatus.ACKNOWLEDGED.canMoveTo(LeadStatus.ROUTED)).isFalse();
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"NEW, WON", "NOTIFIED, QUALIFIED", "WON, LOST", "SPAM, ROUTED", "ACKNOWLEDGED, ROUTED"})
+    void skippingToAnOutcomeOrLeavingAFinalStatusIsRejected(LeadStatus from, LeadStatus to) {
+        assertThat(from.canMoveTo(to)).isFalse();
     }
 }

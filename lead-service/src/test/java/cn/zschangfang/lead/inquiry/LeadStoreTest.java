@@ -2,7 +2,6 @@ package cn.zschangfang.lead.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zschangfang.platform.test.MongoWireServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,21 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The atomic single-document updates the outbox relies on, against the MongoDB-wire stand-in. */
-@DataMongoTest
 @Import(LeadStore.class)
-class LeadStoreTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-store-test"));
-    }
+class LeadStoreTest extends StandInMongoTest {
 
     @Autowired
     LeadStore store;
@@ -38,6 +28,11 @@ class LeadStoreTest {
 
     Lead lead(Instant receivedAt, PendingEvent... events) {
         return TestLeads.lead(UUID.randomUUID().toString(), receivedAt, "13800138000", events);
+    }
+
+    /** A lead with these events, already inserted. */
+    Lead stored(Instant receivedAt, PendingEvent... events) {
+        return store.insert(lead(receivedAt, events));
     }
 
     @Test
@@ -58,8 +53,7 @@ class LeadStoreTest {
 
     @Test
     void aStatusReadCarriesTheStatusAndItsTimestampsButNotTheRestOfTheLead() {
-        Lead lead = lead(Instant.now(), event(UUID.randomUUID().toString(), Instant.now()));
-        store.insert(lead);
+        Lead lead = stored(Instant.now(), event(UUID.randomUUID().toString(), Instant.now()));
         store.update(lead.id(), new Update().set("status", LeadStatus.NOTIFIED).set("notifiedAt", Instant.now()));
 
         Lead status = store.findStatus(lead.id()).orElseThrow();
@@ -103,8 +97,7 @@ class LeadStoreTest {
     @Test
     void statusChangeIsConditionalOnTheCurrentStatusAndCarriesTimelineAndEvent() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Lead lead = lead(now);
-        store.insert(lead);
+        Lead lead = stored(now);
         TimelineEntry entry = new TimelineEntry(now, "STATUS_CHANGED", "agent-1", "NEW → ROUTED");
 
         Optional<Lead> moved =
@@ -126,8 +119,7 @@ class LeadStoreTest {
     @Test
     void anEventKeyAppliesItsEffectOnceWhetherItMovesTheLeadOrOnlyAddsANote() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Lead lead = lead(now);
-        store.insert(lead);
+        Lead lead = stored(now);
         TimelineEntry note = new TimelineEntry(now, "DELIVERY", "notify-service", "NEW_LEAD via WECOM: SENT");
         TimelineEntry moved = new TimelineEntry(now, "STATUS_CHANGED", "notify-service", "NEW → NOTIFIED");
 

@@ -45,6 +45,20 @@ public final class TestLeads {
                 null);
     }
 
+    /** Every structured need stated: ground floor, class C (丙类), a monthly rent budget, a move-in date, a trade. */
+    public static Requirements everyRequirementStated() {
+        return new Requirements(
+                8.5,
+                630.0,
+                Requirements.Floor.GROUND_ONLY,
+                Requirements.FireClass.C,
+                5.0,
+                new Requirements.Budget(20.0, Requirements.BudgetUnit.YUAN_PER_SQM_MONTH),
+                "2027-03-01",
+                36,
+                "五金加工");
+    }
+
     /** A lead received at {@code receivedAt} and notified at {@code notifiedAt} (null: not yet). */
     public static Lead notified(Instant receivedAt, Instant notifiedAt) {
         Lead lead = lead("L-" + receivedAt.toEpochMilli(), receivedAt, "13800138000");

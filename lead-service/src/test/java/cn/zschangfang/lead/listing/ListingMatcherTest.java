@@ -10,6 +10,8 @@ import cn.zschangfang.lead.inquiry.Requirements.FireClass;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ListingMatcherTest {
 
@@ -171,14 +173,15 @@ class ListingMatcherTest {
                 .isNull();
     }
 
-    @Test
-    void aBuildingRatedForAFireClassHostsThatClassAndEveryLessHazardousOne() {
-        assertThat(FireClass.A.canHost(FireClass.E)).isTrue();
-        assertThat(FireClass.C.canHost(FireClass.C)).isTrue();
-        assertThat(FireClass.C.canHost(FireClass.D)).isTrue();
-        assertThat(FireClass.C.canHost(FireClass.B)).isFalse();
-        assertThat(FireClass.E.canHost(FireClass.A)).isFalse();
+    @ParameterizedTest(name = "a building rated {0} hosts {1}: {2}")
+    @CsvSource({"A, E, true", "C, C, true", "C, D, true", "C, B, false", "E, A, false"})
+    void aBuildingRatedForAFireClassHostsThatClassAndEveryLessHazardousOne(
+            FireClass rated, FireClass production, boolean hosts) {
+        assertThat(rated.canHost(production)).isEqualTo(hosts);
+    }
 
+    @Test
+    void aFireClassNeedAdmitsOnlyListingsRatedToHostIt() {
         ListingMatcher.Need classB = lease(null, req(null, null, null, FireClass.B, null, null));
         assertThat(match(classB, TestListings.factory("a").fire("A")).reasons()).contains("消防等级满足");
         assertThat(match(classB, TestListings.factory("b").fire("B"))).isNotNull();

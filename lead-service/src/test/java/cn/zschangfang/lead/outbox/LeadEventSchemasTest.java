@@ -8,6 +8,7 @@ import cn.zschangfang.lead.inquiry.ListingMatch;
 import cn.zschangfang.lead.inquiry.PendingEvent;
 import cn.zschangfang.lead.inquiry.Requirements;
 import cn.zschangfang.lead.inquiry.SourceListing;
+import cn.zschangfang.lead.inquiry.TestLeads;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
 import java.time.Instant;
@@ -58,19 +59,9 @@ class LeadEventSchemasTest {
 
     @Test
     void leadCapturedWithRequirementsSourceListingAndMatchesIsValid() {
-        Requirements requirements = new Requirements(
-                8.0,
-                500.0,
-                Requirements.Floor.GROUND_ONLY,
-                Requirements.FireClass.C,
-                5.0,
-                new Requirements.Budget(20.0, Requirements.BudgetUnit.YUAN_PER_SQM_MONTH),
-                "2027-03-01",
-                36,
-                "五金");
         PendingEvent event = events.captured(
                 lead(
-                        requirements,
+                        TestLeads.everyRequirementStated(),
                         new SourceListing("L-1", "shaxi-1500", "沙溪厂房", "demo-liwei"),
                         List.of(new ListingMatch("L-1", "shaxi-1500", "沙溪厂房", 85, List.of("同镇街", "面积吻合")))),
                 now);
