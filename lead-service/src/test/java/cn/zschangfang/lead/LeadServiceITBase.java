@@ -9,7 +9,7 @@ import cn.zschangfang.lead.inquiry.LeadStatus;
 import cn.zschangfang.lead.privacy.PersonalData;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.KafkaProbe;
-import cn.zschangfang.platform.test.MongoWireServer;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
         partitions = 1,
         topics = {"lead.captured", "lead.status-changed", "content.article-viewed", "lead.routed", "notify.delivery"})
 @ExtendWith(OutputCaptureExtension.class)
+@MongoWireDatabase("leads-it")
 abstract class LeadServiceITBase {
 
     /** Shared by every subclass, like the cached context that points at it; it stops with the test JVM. */
@@ -67,7 +68,6 @@ abstract class LeadServiceITBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("leads-it"));
         registry.add("lead.notify-url", NOTIFY::url);
     }
 
