@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.zschangfang.notify.routing.LeadCase;
 import cn.zschangfang.notify.routing.LeadCaseState;
 import cn.zschangfang.notify.routing.RoutedBy;
+import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.http.HttpResponse;
@@ -191,33 +192,10 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String a = agent(town, "/r/" + UUID.randomUUID());
         String b = agent(town, "/r/" + UUID.randomUUID());
         String leadId = UUID.randomUUID().toString();
-        var lead = new cn.zschangfang.notify.intake.LeadCapturedEvent(
-                UUID.randomUUID().toString(),
-                Instant.now(),
-                leadId,
-                Instant.now(),
-                "BUY",
-                "LAND",
-                town,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "web",
-                40,
-                java.util.List.of(),
-                null,
-                null,
-                null);
+        var lead = LeadBuilder.lead(leadId).wants("BUY", "LAND", town).score(40).build();
         mongo.insert(new LeadCase(
                 leadId,
-                lead.toLead(),
+                lead,
                 RoutedBy.SHARED_POOL,
                 "broadcast",
                 null,

@@ -211,7 +211,6 @@ class SigninIT extends NotifyIntegrationTest {
                 .business("食品加工", 300.0, "中山某食品有限公司")
                 .contact("陈*", "139****0001")
                 .message("留言")
-                .visitorId("v-9")
                 .score(88)
                 .build();
         mongo.insert(new cn.zschangfang.notify.routing.LeadCase(
