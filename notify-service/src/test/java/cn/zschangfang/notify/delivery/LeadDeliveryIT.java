@@ -9,7 +9,6 @@ import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.routing.LeadCase;
 import cn.zschangfang.notify.routing.LeadCaseState;
 import cn.zschangfang.notify.routing.RoutedBy;
-import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.Contracts;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
@@ -324,12 +323,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String path = "/r/" + UUID.randomUUID();
         String dingPath = "/ding/" + UUID.randomUUID();
         ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
-        String agentId = agent(
-                town,
-                path,
-                s -> AgentSpecBuilder.from(s)
-                        .dingtalk(ROBOT.url(dingPath), "SECtest")
-                        .build());
+        String agentId = agent(town, path, s -> s.dingtalk(ROBOT.url(dingPath), "SECtest"));
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "换渠道");
@@ -349,7 +343,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
     void agentWithOnlyAMobileGetsOneTextMessageThatMentionsTheMobile() {
         String town = unique("南朗街道");
         String path = "/r/" + UUID.randomUUID();
-        agent(town, path, s -> AgentSpecBuilder.from(s).mobile("13712345678").build());
+        agent(town, path, s -> s.mobile("13712345678"));
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "提醒测试");

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -52,13 +50,6 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 LeadCase.class);
     }
 
-    private String ackPath(String robotBody) {
-        Matcher m = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
-                .matcher(robotBody);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
     @Test
     void theSweepsAndRoutingQueriesHaveTheirIndexes() {
         // Without them MongoDB scans every case and delivery ever stored, every check interval and for every lead.
@@ -84,7 +75,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String backupPath = "/r/" + UUID.randomUUID();
         String backupId = agent(town + "-backup-only", backupPath); // not eligible by town: reached only as backup
         String path = "/r/" + UUID.randomUUID();
-        String agentId = agent(town, path, s -> s.withBackup(backupId));
+        String agentId = agent(town, path, s -> s.backup(backupId));
         String leadId = deliveredLead(town, path, "升级测试");
 
         pastDeadline(leadId);
@@ -116,11 +107,9 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
 
     @Test
     void acknowledgementLinkIsIdempotentPublishesAcknowledgedAndStopsEscalation() throws Exception {
-        String town = unique("民众街道");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = deliveredLead(town, path, "确认测试");
-        String ack = ackPath(robotGot(path, leadId).get(0).body());
+        Delivered lead = leadToNewAgent("民众街道", "确认测试");
+        String leadId = lead.leadId();
+        String ack = ackPath(lead);
 
         HttpResponse<String> first = get(ack);
         HttpResponse<String> second = get(ack);
@@ -152,10 +141,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
 
     @Test
     void statusChangedToContactedStopsEscalation() {
-        String town = unique("五桂山");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = deliveredLead(town, path, "状态测试");
+        String leadId = leadToNewAgent("五桂山", "状态测试").leadId();
 
         String eventId = UUID.randomUUID().toString();
         KafkaProbe.send(

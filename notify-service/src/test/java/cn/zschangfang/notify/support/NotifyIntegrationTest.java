@@ -1,9 +1,9 @@
 package cn.zschangfang.notify.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.agent.AgentRegistry;
-import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.URI;
@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,12 +101,10 @@ public abstract class NotifyIntegrationTest {
     }
 
     /** An active agent covering {@code town} only, whose WeChat Work robot is {@code ROBOT.url(path)}. */
-    protected String agent(String town, String path, UnaryOperator<AgentSpec> customise) {
-        AgentSpec spec = AgentSpecBuilder.agent(unique("agent"))
-                .wecom(ROBOT.url(path))
-                .towns(List.of(town))
-                .build();
-        return registry.create(customise.apply(spec)).agent().id();
+    protected String agent(String town, String path, UnaryOperator<AgentSpecBuilder> customise) {
+        AgentSpecBuilder spec =
+                AgentSpecBuilder.agent(unique("agent")).wecom(ROBOT.url(path)).towns(List.of(town));
+        return registry.create(customise.apply(spec).build()).agent().id();
     }
 
     protected String agent(String town, String path) {
@@ -137,15 +137,31 @@ public abstract class NotifyIntegrationTest {
         return leadId;
     }
 
+    /** A lead delivered to a new agent, the only one of its town: the agent, its robot's path and the lead. */
+    protected record Delivered(String agentId, String path, String leadId) {}
+
+    /** A new agent for a new town named after {@code townPrefix} gets a lead; waits for its one robot message. */
+    protected Delivered leadToNewAgent(String townPrefix, String message) {
+        String town = unique(townPrefix);
+        String path = "/r/" + UUID.randomUUID();
+        String agentId = agent(town, path);
+        return new Delivered(agentId, path, deliveredLead(town, path, message));
+    }
+
+    /** The acknowledgement link ({@code /ack/<token>}, on the portal) in the robot's first message of the lead. */
+    protected String ackPath(Delivered lead) {
+        Matcher link = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)")
+                .matcher(robotGot(lead.path(), lead.leadId()).get(0).body());
+        assertThat(link.find()).as("acknowledgement link in the message").isTrue();
+        return link.group(1);
+    }
+
     /**
      * Waits until every {@code lead.captured} record published before has been consumed: a marker lead published
      * now, for an agent of its own, has reached that agent (the topic has one partition, so it came last).
      */
     protected void awaitEarlierLeadsConsumed() {
-        String town = unique("标记镇");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        deliveredLead(town, path, "marker");
+        leadToNewAgent("标记镇", "marker");
     }
 
     protected List<FakeRobot.Request> robotGot(String path, String leadId) {
