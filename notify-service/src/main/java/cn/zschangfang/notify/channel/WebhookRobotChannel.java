@@ -2,11 +2,12 @@ package cn.zschangfang.notify.channel;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.agent.AgentSpec;
+import cn.zschangfang.notify.channel.render.LeadText;
 import java.util.function.Function;
 
 /**
  * A group robot reached by a webhook of the agent's (WeChat Work, DingTalk, Feishu): available when the webhook is
- * set, rate-limited per webhook, and answering HTTP 200 with a result code in the body (0 sent, none at all a
+ * set, rate-limited per webhook, carrying what fits its size limit, and answering HTTP 200 with a result code in the body (0 sent, none at all a
  * transient failure). Each robot says what its other codes mean.
  */
 public abstract class WebhookRobotChannel implements Channel {
@@ -36,6 +37,14 @@ public abstract class WebhookRobotChannel implements Channel {
     public String limitTarget(Agent agent) {
         return webhook(agent);
     }
+
+    @Override
+    public int capacity(Agent agent, OutboundMessage message) {
+        return render(agent, message).items();
+    }
+
+    /** The message as this robot shows it to the agent, within its size limit. */
+    protected abstract LeadText.Rendered render(Agent agent, OutboundMessage message);
 
     protected final String webhook(Agent agent) {
         return webhook.apply(agent.spec().channels());

@@ -35,9 +35,8 @@ public class DingTalkRobotChannel extends WebhookRobotChannel {
     }
 
     @Override
-    public int capacity(Agent agent, OutboundMessage message) {
-        return LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
-                .items();
+    protected LeadText.Rendered render(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null);
     }
 
     @Override
@@ -55,8 +54,7 @@ public class DingTalkRobotChannel extends WebhookRobotChannel {
                             default -> "新询盘";
                         },
                         "text",
-                        LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
-                                .text()));
+                        render(agent, message).text()));
         return post(url, body, "errcode");
     }
 

@@ -32,21 +32,15 @@ public class FeishuRobotChannel extends WebhookRobotChannel {
     }
 
     @Override
-    public int capacity(Agent agent, OutboundMessage message) {
-        return LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
-                .items();
+    protected LeadText.Rendered render(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null);
     }
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
         Map<String, Object> body = signedBody(agent.spec().channels(), clock);
         body.put("msg_type", "text");
-        body.put(
-                "content",
-                Map.of(
-                        "text",
-                        LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
-                                .text()));
+        body.put("content", Map.of("text", render(agent, message).text()));
         return post(webhook(agent), body, "code", "StatusCode");
     }
 

@@ -30,11 +30,6 @@ public class WecomRobotChannel extends WebhookRobotChannel {
     }
 
     @Override
-    public int capacity(Agent agent, OutboundMessage message) {
-        return render(agent, message).items();
-    }
-
-    @Override
     public SendResult send(Agent agent, OutboundMessage message) {
         String content = render(agent, message).text();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -54,7 +49,8 @@ public class WecomRobotChannel extends WebhookRobotChannel {
         return post(webhook(agent), body, "errcode");
     }
 
-    private static LeadText.Rendered render(Agent agent, OutboundMessage message) {
+    @Override
+    protected LeadText.Rendered render(Agent agent, OutboundMessage message) {
         return mentionByMobile(agent)
                 ? LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
                 : LeadText.render(
