@@ -107,7 +107,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
 
     @Test
     void acknowledgementLinkIsIdempotentPublishesAcknowledgedAndStopsEscalation() throws Exception {
-        Delivered lead = leadToNewAgent("民众街道", "确认测试");
+        AgentLead lead = leadToNewAgent("民众街道", "确认测试");
         String leadId = lead.leadId();
         String ack = ackPath(lead);
 

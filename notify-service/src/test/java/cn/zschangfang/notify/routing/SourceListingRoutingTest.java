@@ -66,7 +66,7 @@ class SourceListingRoutingTest {
 
     private Lead leadFrom(String listingAgentId) {
         return LeadBuilder.lead(UUID.randomUUID().toString())
-                .town(town)
+                .wants("LEASE", "FACTORY", town)
                 .sourceListing(new Lead.SourceListing("lst-1", "torch-factory-1", "火炬开发区标准厂房", listingAgentId))
                 .build();
     }

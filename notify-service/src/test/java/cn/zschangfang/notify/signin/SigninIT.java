@@ -272,7 +272,7 @@ class SigninIT extends NotifyIntegrationTest {
 
     @Test
     void aBrowserOpeningTheAcknowledgementLinkIsSignedInToThatLead() throws Exception {
-        Delivered lead = leadToNewAgent("三角镇", "登录测试");
+        AgentLead lead = leadToNewAgent("三角镇", "登录测试");
         String agentId = lead.agentId();
         String leadId = lead.leadId();
         String ack = ackPath(lead);

@@ -70,16 +70,6 @@ public final class LeadBuilder {
         return this;
     }
 
-    public LeadBuilder propertyType(String v) {
-        propertyType = v;
-        return this;
-    }
-
-    public LeadBuilder town(String v) {
-        town = v;
-        return this;
-    }
-
     public LeadBuilder areaSqm(Lead.Range v) {
         areaSqm = v;
         return this;

@@ -66,11 +66,16 @@ public abstract class NotifyIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-it"));
+        seedDutyManager(registry, ROBOT.url("/duty"));
+    }
+
+    /** Seeds the duty manager ({@code duty-manager}) with this WeChat Work webhook; also for contexts of their own. */
+    public static void seedDutyManager(DynamicPropertyRegistry registry, String webhook) {
         // a list is bound from one property source only: the whole seeded agent is defined here
         registry.add("notify.agents[0].id", () -> "duty-manager");
         registry.add("notify.agents[0].name", () -> "值班经理");
         registry.add("notify.agents[0].role", () -> "MANAGER");
-        registry.add("notify.agents[0].channels.wecom-webhook", () -> ROBOT.url("/duty"));
+        registry.add("notify.agents[0].channels.wecom-webhook", () -> webhook);
     }
 
     /** A request to this instance's HTTP API; {@code authorization} and the JSON {@code body} may be null. */
@@ -137,19 +142,35 @@ public abstract class NotifyIntegrationTest {
         return leadId;
     }
 
-    /** A lead delivered to a new agent, the only one of its town: the agent, its robot's path and the lead. */
-    protected record Delivered(String agentId, String path, String leadId) {}
+    /** A lead for a new agent, the only one of its town: the town, the agent, its robot's path and the lead. */
+    protected record AgentLead(String town, String agentId, String path, String leadId) {}
 
-    /** A new agent for a new town named after {@code townPrefix} gets a lead; waits for its one robot message. */
-    protected Delivered leadToNewAgent(String townPrefix, String message) {
+    /**
+     * Publishes a lead for a new agent of a new town named after {@code townPrefix}, whose robot first answers
+     * {@code replies} (then "ok"); does not wait for it.
+     */
+    protected AgentLead leadForNewAgent(String townPrefix, String message, FakeRobot.Reply... replies) {
         String town = unique(townPrefix);
         String path = "/r/" + UUID.randomUUID();
+        if (replies.length > 0) {
+            ROBOT.script(path, replies);
+        }
         String agentId = agent(town, path);
-        return new Delivered(agentId, path, deliveredLead(town, path, message));
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, message);
+        return new AgentLead(town, agentId, path, leadId);
+    }
+
+    /** {@link #leadForNewAgent} with a robot that answers "ok", waiting for the one message it gets. */
+    protected AgentLead leadToNewAgent(String townPrefix, String message) {
+        AgentLead lead = leadForNewAgent(townPrefix, message);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> robotGot(lead.path(), lead.leadId()).size() == 1);
+        return lead;
     }
 
     /** The acknowledgement link ({@code /ack/<token>}, on the portal) in the robot's first message of the lead. */
-    protected String ackPath(Delivered lead) {
+    protected String ackPath(AgentLead lead) {
         Matcher link = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)")
                 .matcher(robotGot(lead.path(), lead.leadId()).get(0).body());
         assertThat(link.find()).as("acknowledgement link in the message").isTrue();
