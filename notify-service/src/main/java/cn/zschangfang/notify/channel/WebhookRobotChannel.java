@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * A group robot reached by a webhook of the agent's (WeChat Work, DingTalk, Feishu): available when the webhook is
- * set, rate-limited per webhook, carrying what fits its size limit, and answering HTTP 200 with a result code in the body (0 sent, none at all a
- * transient failure). Each robot says what its other codes mean.
+ * set, rate-limited per webhook, carrying what fits its size limit, and answering HTTP 200 with a result code in the
+ * body (0 sent, none at all a transient failure). Each robot says how it renders and what its other codes mean.
  */
 public abstract class WebhookRobotChannel implements Channel {
 
