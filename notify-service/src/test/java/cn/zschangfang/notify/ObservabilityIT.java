@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,7 @@ class ObservabilityIT extends NotifyIntegrationTest {
 
     @Test
     void deliveryMetricsAreScrapedByPrometheus() throws Exception {
-        String town = unique("神湾镇");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = deliveredLead(town, path, "指标");
+        leadToNewAgent("神湾镇", "指标");
 
         // the SENT record and its metric follow the robot's answer; generous for two loaded cores
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -34,17 +30,11 @@ class ObservabilityIT extends NotifyIntegrationTest {
 
     @Test
     void timeToAcknowledgeIsRecordedOnceWhenTheAgentTapsTheLink() throws Exception {
-        String town = unique("坦洲镇");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = deliveredLead(town, path, "确认");
-        Matcher link = Pattern.compile("/ack/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)")
-                .matcher(robotGot(path, leadId).get(0).body());
-        assertThat(link.find()).as("acknowledgement link in the message").isTrue();
+        String ack = ackPath(leadToNewAgent("坦洲镇", "确认"));
         long before = acknowledgements();
 
-        assertThat(get("/ack/" + link.group(1)).statusCode()).isEqualTo(200);
-        assertThat(get("/ack/" + link.group(1)).statusCode()).isEqualTo(200); // a second tap changes nothing
+        assertThat(get(ack).statusCode()).isEqualTo(200);
+        assertThat(get(ack).statusCode()).isEqualTo(200); // a second tap changes nothing
 
         assertThat(acknowledgements()).isEqualTo(before + 1);
     }

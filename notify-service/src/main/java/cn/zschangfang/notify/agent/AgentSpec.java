@@ -147,11 +147,6 @@ public record AgentSpec(
         return new AgentSpec(newId, name, role, channels, territory, capacity, active, backup);
     }
 
-    /** The same agent with another backup, who takes its unacknowledged leads. */
-    public AgentSpec withBackup(String newBackup) {
-        return new AgentSpec(id, name, role, channels, territory, capacity, active, newBackup);
-    }
-
     AgentSpec withChannels(ChannelSettings newChannels) {
         return new AgentSpec(id, name, role, newChannels, territory, capacity, active, backup);
     }

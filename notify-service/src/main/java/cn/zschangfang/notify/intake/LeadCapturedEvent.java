@@ -4,11 +4,11 @@ import cn.zschangfang.notify.lead.Lead;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * notify-service's own tolerant view of {@code lead.captured} (lead-service owns the schema). Carries only masked
- * personal data; unknown properties are ignored so the producer can add fields.
+ * notify-service's own tolerant view of {@code lead.captured} (lead-service owns the schema): only the fields notify
+ * reads. Carries only masked personal data; unknown properties are ignored so the producer can add fields. The
+ * nested parts are read straight into {@link Lead}'s, which have the schema's shape and are as tolerant.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LeadCapturedEvent(
@@ -19,48 +19,18 @@ public record LeadCapturedEvent(
         String intent,
         String propertyType,
         String town,
-        Range areaSqm,
-        Range areaMu,
+        Lead.Range areaSqm,
+        Lead.Range areaMu,
         String use,
         Double expectedAnnualTaxWan,
         String company,
         String contactNameMasked,
         String phoneMasked,
         String message,
-        String sourceArticle,
-        String visitorId,
-        String channel,
         Integer score,
-        List<String> scoreReasons,
-        Requirements requirements,
-        SourceListing sourceListing,
-        List<Match> matches) {
-
-    /** A numeric range; either end may be missing. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Range(Double min, Double max) {}
-
-    /** The visitor's structured needs (all optional); enumerations read as strings so a new value is no failure. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Requirements(
-            Double minClearHeightM,
-            Double minPowerKva,
-            String floor,
-            String fireClass,
-            Double craneTonnage,
-            Budget budget,
-            String moveInDate,
-            Integer leaseTermMonths,
-            String industry) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Budget(Double amount, String unit) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SourceListing(String listingId, String slug, String title, String agentId) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Match(String listingId, String slug, String title, Double score, List<String> reasons) {}
+        Lead.Requirements requirements,
+        Lead.SourceListing sourceListing,
+        List<Lead.Match> matches) {
 
     /** notify's own model of the lead; its arrival is {@code receivedAt}, else the event's time. */
     public Lead toLead() {
@@ -70,54 +40,17 @@ public record LeadCapturedEvent(
                 intent,
                 propertyType,
                 town,
-                range(areaSqm),
-                range(areaMu),
+                areaSqm,
+                areaMu,
                 use,
                 expectedAnnualTaxWan,
                 company,
                 contactNameMasked,
                 phoneMasked,
                 message,
-                sourceArticle,
-                visitorId,
-                channel,
                 score,
-                scoreReasons,
-                requirements(requirements),
-                sourceListing == null
-                        ? null
-                        : new Lead.SourceListing(
-                                sourceListing.listingId(),
-                                sourceListing.slug(),
-                                sourceListing.title(),
-                                sourceListing.agentId()),
-                matches == null
-                        ? List.of()
-                        : matches.stream()
-                                .filter(Objects::nonNull)
-                                .map(m -> new Lead.Match(m.listingId(), m.slug(), m.title(), m.score(), m.reasons()))
-                                .toList());
-    }
-
-    private static Lead.Requirements requirements(Requirements r) {
-        return r == null
-                ? null
-                : new Lead.Requirements(
-                        r.minClearHeightM(),
-                        r.minPowerKva(),
-                        r.floor(),
-                        r.fireClass(),
-                        r.craneTonnage(),
-                        r.budget() == null
-                                ? null
-                                : new Lead.Budget(
-                                        r.budget().amount(), r.budget().unit()),
-                        r.moveInDate(),
-                        r.leaseTermMonths(),
-                        r.industry());
-    }
-
-    private static Lead.Range range(Range r) {
-        return r == null ? null : new Lead.Range(r.min(), r.max());
+                requirements,
+                sourceListing,
+                matches);
     }
 }

@@ -35,7 +35,11 @@ class ActiveAgentsTest {
     }
 
     private static AgentSpec agent(String id) {
-        return AgentSpecBuilder.agent(id).wecom("http://127.0.0.1:9/" + id).build();
+        return robotAgent(id).build();
+    }
+
+    private static AgentSpecBuilder robotAgent(String id) {
+        return AgentSpecBuilder.agent(id).wecom("http://127.0.0.1:9/" + id);
     }
 
     @Test
@@ -57,8 +61,7 @@ class ActiveAgentsTest {
         there.create(agent("a2"));
         assertThat(here.active()).extracting(Agent::id).containsExactly("a1", "a2");
 
-        there.update(
-                "a2", AgentSpecBuilder.from(agent("a2")).towns(List.of("小榄镇")).build());
+        there.update("a2", robotAgent("a2").towns(List.of("小榄镇")).build());
         assertThat(here.active())
                 .filteredOn(a -> a.id().equals("a2"))
                 .singleElement()

@@ -27,7 +27,7 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
                 {"name":"李经理","role":"MANAGER","mobile":"13800138000","towns":["小榄镇"],
                  "wecomWebhook":"%s","workingHours":[{"days":["MON","TUE"],"from":"08:30","to":"18:00"}]}
                 """.formatted(ROBOT.url("/admin-test"));
-        HttpResponse<String> created = call("POST", "/api/notify/agents", ADMIN, body);
+        HttpResponse<String> created = createAgent(body);
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode agent = json.readTree(created.body());
         String id = agent.get("id").asString();
@@ -89,11 +89,7 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
 
     @Test
     void webhookOutsideTheAllowListIsRejectedNamingTheField() throws Exception {
-        HttpResponse<String> r = call(
-                "POST",
-                "/api/notify/agents",
-                ADMIN,
-                "{\"name\":\"王五\",\"wecomWebhook\":\"https://169.254.169.254/latest\"}");
+        HttpResponse<String> r = createAgent("{\"name\":\"王五\",\"wecomWebhook\":\"https://169.254.169.254/latest\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode problem = json.readTree(r.body());
         assertThat(problem.get("type").asString()).isEqualTo("https://zschangfang.cn/problems/validation");
@@ -102,20 +98,15 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
 
     @Test
     void badInputGetsFieldNamingProblemDetailsNever500() throws Exception {
-        HttpResponse<String> malformed = call("POST", "/api/notify/agents", ADMIN, "{\"name\":");
+        HttpResponse<String> malformed = createAgent("{\"name\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("malformed_json");
 
-        HttpResponse<String> wrongType =
-                call("POST", "/api/notify/agents", ADMIN, "{\"name\":\"a\",\"weight\":\"heavy\"}");
+        HttpResponse<String> wrongType = createAgent("{\"name\":\"a\",\"weight\":\"heavy\"}");
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(wrongType.body()).contains("\"field\":\"weight\"");
 
-        HttpResponse<String> invalid = call(
-                "POST",
-                "/api/notify/agents",
-                ADMIN,
-                "{\"name\":\"\",\"mobile\":\"123\",\"propertyTypes\":[\"CASTLE\"]}");
+        HttpResponse<String> invalid = createAgent("{\"name\":\"\",\"mobile\":\"123\",\"propertyTypes\":[\"CASTLE\"]}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("\"field\":\"name\"", "\"field\":\"mobile\"", "propertyTypes[0]");
 
@@ -131,18 +122,14 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(xml.statusCode()).isEqualTo(415);
-        HttpResponse<String> huge =
-                call("POST", "/api/notify/agents", ADMIN, "{\"name\":\"" + "x".repeat(70_000) + "\"}");
+        HttpResponse<String> huge = createAgent("{\"name\":\"" + "x".repeat(70_000) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).contains("payload_too_large");
     }
 
     @Test
     void activeAgentWithoutAUsableChannelIsRefusedNamingTheField() throws Exception {
-        HttpResponse<String> guessedShape = call(
-                "POST",
-                "/api/notify/agents",
-                ADMIN,
+        HttpResponse<String> guessedShape = createAgent(
                 "{\"name\":\"猜错格式\",\"channels\":{\"wecomWebhook\":\"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k\"}}");
         assertThat(guessedShape.statusCode()).isEqualTo(400);
         assertThat(guessedShape.body()).contains("\"field\":\"channels");
@@ -186,8 +173,7 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
         String body = """
                 {"name":"赵六","dingtalkWebhook":"%s","dingtalkSecret":"SECoriginal"}
                 """.formatted(ROBOT.url("/ding-admin"));
-        JsonNode created =
-                json.readTree(call("POST", "/api/notify/agents", ADMIN, body).body());
+        JsonNode created = json.readTree(createAgent(body).body());
         String id = created.get("id").asString();
         String token = created.get("token").asString();
         JsonNode shown = json.readTree(
@@ -206,5 +192,10 @@ class AgentAdminApiIT extends NotifyIntegrationTest {
         assertThat(call("GET", "/internal/auth/agent", "Bearer " + token, null).statusCode())
                 .isEqualTo(401);
         assertThat(auditActions(id)).containsExactly("UPDATED", "CREATED");
+    }
+
+    /** The admin's {@code POST /api/notify/agents} with this JSON body. */
+    private HttpResponse<String> createAgent(String body) throws Exception {
+        return call("POST", "/api/notify/agents", ADMIN, body);
     }
 }

@@ -9,7 +9,6 @@ import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.routing.LeadCase;
 import cn.zschangfang.notify.routing.LeadCaseState;
 import cn.zschangfang.notify.routing.RoutedBy;
-import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.Contracts;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
@@ -39,17 +38,13 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void capturedLeadReachesTheAgentsRobotAsEscapedMarkdownWithLinks() {
-        String town = unique("沙溪镇");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = UUID.randomUUID().toString();
         String hostile = "急！[点我领奖](http://evil.example/x) <font color=\"warning\">假</font> <@all> **粗** \n# 标题";
 
-        publishLead(leadId, town, hostile);
+        AgentLead lead = leadToNewAgent("沙溪镇", hostile);
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> robotGot(path, leadId).size() == 1);
-        JsonNode body = json.readTree(robotGot(path, leadId).get(0).body());
+        String town = lead.town();
+        String leadId = lead.leadId();
+        JsonNode body = json.readTree(robotGot(lead.path(), leadId).get(0).body());
         assertThat(body.get("msgtype").asString()).isEqualTo("markdown");
         String content = body.get("markdown").get("content").asString();
         assertThat(content)
@@ -146,16 +141,14 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void robotFailingTwiceIsRetriedWithBackoffUntilItSucceeds() {
-        String town = unique("东凤镇");
-        String path = "/r/" + UUID.randomUUID();
-        ROBOT.script(
-                path,
+        AgentLead lead = leadForNewAgent(
+                "东凤镇",
+                "重试测试",
                 new FakeRobot.Reply(503, "busy"),
                 new FakeRobot.Reply(200, "{\"errcode\":-1,\"errmsg\":\"system busy\"}"));
-        String agentId = agent(town, path);
-        String leadId = UUID.randomUUID().toString();
-
-        publishLead(leadId, town, "重试测试");
+        String path = lead.path();
+        String agentId = lead.agentId();
+        String leadId = lead.leadId();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
@@ -175,14 +168,12 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void rateLimitedRobotIsLeftAloneForAboutAMinute() {
-        String town = unique("南头镇");
-        String path = "/r/" + UUID.randomUUID();
-        ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}"));
-        String agentId = agent(town, path);
-        String leadId = UUID.randomUUID().toString();
         Instant before = Instant.now();
-
-        publishLead(leadId, town, "限流测试");
+        AgentLead lead = leadForNewAgent(
+                "南头镇", "限流测试", new FakeRobot.Reply(200, "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}"));
+        String path = lead.path();
+        String agentId = lead.agentId();
+        String leadId = lead.leadId();
 
         String key = Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -213,13 +204,11 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void invalidWebhookFallsBackToTheDutyManager() {
-        String town = unique("横栏镇");
-        String path = "/r/" + UUID.randomUUID();
-        ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
-        String agentId = agent(town, path);
-        String leadId = UUID.randomUUID().toString();
-
-        publishLead(leadId, town, "永久失败");
+        AgentLead lead = leadForNewAgent(
+                "横栏镇", "永久失败", new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
+        String path = lead.path();
+        String agentId = lead.agentId();
+        String leadId = lead.leadId();
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot("/duty", leadId).size() == 1);
@@ -324,12 +313,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         String path = "/r/" + UUID.randomUUID();
         String dingPath = "/ding/" + UUID.randomUUID();
         ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
-        String agentId = agent(
-                town,
-                path,
-                s -> AgentSpecBuilder.from(s)
-                        .dingtalk(ROBOT.url(dingPath), "SECtest")
-                        .build());
+        String agentId = agent(town, path, s -> s.dingtalk(ROBOT.url(dingPath), "SECtest"));
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "换渠道");
@@ -349,7 +333,7 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
     void agentWithOnlyAMobileGetsOneTextMessageThatMentionsTheMobile() {
         String town = unique("南朗街道");
         String path = "/r/" + UUID.randomUUID();
-        agent(town, path, s -> AgentSpecBuilder.from(s).mobile("13712345678").build());
+        agent(town, path, s -> s.mobile("13712345678"));
         String leadId = UUID.randomUUID().toString();
 
         publishLead(leadId, town, "提醒测试");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.zschangfang.notify.routing.LeadCase;
 import cn.zschangfang.notify.routing.LeadCaseState;
 import cn.zschangfang.notify.routing.RoutedBy;
+import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
 import java.net.http.HttpResponse;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,13 +50,6 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
                 LeadCase.class);
     }
 
-    private String ackPath(String robotBody) {
-        Matcher m = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
-                .matcher(robotBody);
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
-
     @Test
     void theSweepsAndRoutingQueriesHaveTheirIndexes() {
         // Without them MongoDB scans every case and delivery ever stored, every check interval and for every lead.
@@ -83,7 +75,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String backupPath = "/r/" + UUID.randomUUID();
         String backupId = agent(town + "-backup-only", backupPath); // not eligible by town: reached only as backup
         String path = "/r/" + UUID.randomUUID();
-        String agentId = agent(town, path, s -> s.withBackup(backupId));
+        String agentId = agent(town, path, s -> s.backup(backupId));
         String leadId = deliveredLead(town, path, "升级测试");
 
         pastDeadline(leadId);
@@ -115,11 +107,9 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
 
     @Test
     void acknowledgementLinkIsIdempotentPublishesAcknowledgedAndStopsEscalation() throws Exception {
-        String town = unique("民众街道");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = deliveredLead(town, path, "确认测试");
-        String ack = ackPath(robotGot(path, leadId).get(0).body());
+        AgentLead lead = leadToNewAgent("民众街道", "确认测试");
+        String leadId = lead.leadId();
+        String ack = ackPath(lead);
 
         HttpResponse<String> first = get(ack);
         HttpResponse<String> second = get(ack);
@@ -151,10 +141,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
 
     @Test
     void statusChangedToContactedStopsEscalation() {
-        String town = unique("五桂山");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        String leadId = deliveredLead(town, path, "状态测试");
+        String leadId = leadToNewAgent("五桂山", "状态测试").leadId();
 
         String eventId = UUID.randomUUID().toString();
         KafkaProbe.send(
@@ -191,33 +178,10 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         String a = agent(town, "/r/" + UUID.randomUUID());
         String b = agent(town, "/r/" + UUID.randomUUID());
         String leadId = UUID.randomUUID().toString();
-        var lead = new cn.zschangfang.notify.intake.LeadCapturedEvent(
-                UUID.randomUUID().toString(),
-                Instant.now(),
-                leadId,
-                Instant.now(),
-                "BUY",
-                "LAND",
-                town,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "web",
-                40,
-                java.util.List.of(),
-                null,
-                null,
-                null);
+        var lead = LeadBuilder.lead(leadId).wants("BUY", "LAND", town).score(40).build();
         mongo.insert(new LeadCase(
                 leadId,
-                lead.toLead(),
+                lead,
                 RoutedBy.SHARED_POOL,
                 "broadcast",
                 null,

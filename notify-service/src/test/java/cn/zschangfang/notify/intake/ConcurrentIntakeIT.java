@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.FakeRobot;
+import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
 import com.mongodb.event.CommandListener;
@@ -97,10 +98,7 @@ class ConcurrentIntakeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-concurrent-it"));
-        registry.add("notify.agents[0].id", () -> "duty-manager");
-        registry.add("notify.agents[0].name", () -> "值班经理");
-        registry.add("notify.agents[0].role", () -> "MANAGER");
-        registry.add("notify.agents[0].channels.wecom-webhook", () -> ROBOT.url("/duty"));
+        NotifyIntegrationTest.seedDutyManager(registry, ROBOT.url("/duty"));
     }
 
     @AfterAll

@@ -186,11 +186,7 @@ class ListingNotifyIT extends NotifyIntegrationTest {
         String agentId = agent(
                 unique("三乡镇"),
                 wecomPath,
-                s -> cn.zschangfang.notify.support.AgentSpecBuilder.from(s)
-                        .dingtalk(ROBOT.url(dingPath), null)
-                        .mobile("13912345678")
-                        .sms(true)
-                        .build());
+                s -> s.dingtalk(ROBOT.url(dingPath), null).mobile("13912345678").sms(true));
 
         HttpResponse<String> reply = call("POST", "/api/notify/agents/" + agentId + "/test-message", ADMIN, null);
 

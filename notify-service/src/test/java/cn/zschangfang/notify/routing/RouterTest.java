@@ -92,8 +92,7 @@ class RouterTest {
 
     private Lead lead(String type) {
         return LeadBuilder.lead(UUID.randomUUID().toString())
-                .propertyType(type)
-                .town(town)
+                .wants("LEASE", type, town)
                 .build();
     }
 

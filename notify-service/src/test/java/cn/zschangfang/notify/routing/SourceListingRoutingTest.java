@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import cn.zschangfang.notify.agent.WorkingHours;
 import cn.zschangfang.notify.lead.Lead;
@@ -12,9 +13,13 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A lead from a listing goes to the listing's agent first, and by territory when that agent cannot take it. */
@@ -61,7 +66,7 @@ class SourceListingRoutingTest {
 
     private Lead leadFrom(String listingAgentId) {
         return LeadBuilder.lead(UUID.randomUUID().toString())
-                .town(town)
+                .wants("LEASE", "FACTORY", town)
                 .sourceListing(new Lead.SourceListing("lst-1", "torch-factory-1", "火炬开发区标准厂房", listingAgentId))
                 .build();
     }
@@ -77,44 +82,40 @@ class SourceListingRoutingTest {
         assertThat(d.reason()).isEqualTo("房源负责人");
     }
 
-    @Test
-    void ownerOutsideWorkingHoursFallsBackToTheTownWithTheReason() {
-        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")));
+    static Stream<Arguments> ownersWhoCannotTakeTheLead() {
+        return Stream.of(
+                arguments(
+                        "outside working hours",
+                        AgentSpecBuilder.agent("owner").wecom(robot("owner")),
+                        MONDAY_19,
+                        "房源负责人不在工作时间，按镇街分配; "),
+                arguments(
+                        "inactive",
+                        AgentSpecBuilder.agent("owner").wecom(robot("owner")).active(false),
+                        MONDAY_10,
+                        "房源负责人已停用，按镇街分配"),
+                // SMS only, and this deployment has no SMS credentials
+                arguments(
+                        "reachable by no channel",
+                        AgentSpecBuilder.agent("owner").mobile("13912345678").sms(true),
+                        MONDAY_10,
+                        "房源负责人没有可用的通知渠道，按镇街分配"),
+                arguments("unknown", null, MONDAY_10, "房源负责人不在经纪人名册中，按镇街分配"));
+    }
 
-        RoutingDecision d = router(MONDAY_19).route(leadFrom("owner"), List.of());
+    @ParameterizedTest(name = "owner {0}")
+    @MethodSource("ownersWhoCannotTakeTheLead")
+    void ownerWhoCannotTakeTheLeadFallsBackToTheTownWithTheReason(
+            String why, AgentSpecBuilder owner, Instant now, String reason) {
+        if (owner != null) {
+            owner(owner);
+        }
+
+        RoutingDecision d = router(now).route(leadFrom("owner"), List.of());
 
         assertThat(d.agentIds()).containsExactly("town-agent");
         assertThat(d.strategy()).isEqualTo(RoutedBy.WEIGHTED_ROUND_ROBIN);
-        assertThat(d.reason()).startsWith("房源负责人不在工作时间，按镇街分配; ");
-    }
-
-    @Test
-    void inactiveOwnerFallsBackToTheTown() {
-        owner(AgentSpecBuilder.agent("owner").wecom(robot("owner")).active(false));
-
-        RoutingDecision d = router(MONDAY_10).route(leadFrom("owner"), List.of());
-
-        assertThat(d.agentIds()).containsExactly("town-agent");
-        assertThat(d.reason()).startsWith("房源负责人已停用，按镇街分配");
-    }
-
-    @Test
-    void ownerNoChannelReachesFallsBackToTheTown() {
-        // SMS only, and this deployment has no SMS credentials
-        owner(AgentSpecBuilder.agent("owner").mobile("13912345678").sms(true));
-
-        RoutingDecision d = router(MONDAY_10).route(leadFrom("owner"), List.of());
-
-        assertThat(d.agentIds()).containsExactly("town-agent");
-        assertThat(d.reason()).startsWith("房源负责人没有可用的通知渠道，按镇街分配");
-    }
-
-    @Test
-    void unknownOwnerFallsBackToTheTown() {
-        RoutingDecision d = router(MONDAY_10).route(leadFrom("nobody-we-know"), List.of());
-
-        assertThat(d.agentIds()).containsExactly("town-agent");
-        assertThat(d.reason()).startsWith("房源负责人不在经纪人名册中，按镇街分配");
+        assertThat(d.reason()).startsWith(reason);
     }
 
     @Test

@@ -211,7 +211,6 @@ class SigninIT extends NotifyIntegrationTest {
                 .business("食品加工", 300.0, "中山某食品有限公司")
                 .contact("陈*", "139****0001")
                 .message("留言")
-                .visitorId("v-9")
                 .score(88)
                 .build();
         mongo.insert(new cn.zschangfang.notify.routing.LeadCase(
@@ -273,18 +272,15 @@ class SigninIT extends NotifyIntegrationTest {
 
     @Test
     void aBrowserOpeningTheAcknowledgementLinkIsSignedInToThatLead() throws Exception {
-        String town = unique("三角镇");
-        String path = "/r/" + UUID.randomUUID();
-        String agentId = agent(town, path);
-        String leadId = deliveredLead(town, path, "登录测试");
-        Matcher ack = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_.-]+)")
-                .matcher(robotGot(path, leadId).get(0).body());
-        assertThat(ack.find()).isTrue();
+        AgentLead lead = leadToNewAgent("三角镇", "登录测试");
+        String agentId = lead.agentId();
+        String leadId = lead.leadId();
+        String ack = ackPath(lead);
         // lead-service echoes the delivery as status NOTIFIED before the agent taps: nobody has reacted yet
         escalations.onStatusChanged(leadId, "NOTIFIED");
 
         HttpResponse<String> browser = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack.group(1)))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ack))
                         .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -298,7 +294,7 @@ class SigninIT extends NotifyIntegrationTest {
         assertThat(r.get("leadId").asString()).isEqualTo(leadId);
 
         // an API client (no text/html) keeps getting the page, and the click stays idempotent
-        HttpResponse<String> api = get(ack.group(1));
+        HttpResponse<String> api = get(ack);
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("已确认过");
     }

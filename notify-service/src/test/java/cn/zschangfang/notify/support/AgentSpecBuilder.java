@@ -27,8 +27,6 @@ public final class AgentSpecBuilder {
     private Integer weight = 1;
     private Integer maxOpenLeads;
     private List<WorkingHours> workingHours = List.of();
-    // not set by tests today, but kept by from() so that a copy is the same agent
-    private List<String> intents = List.of();
     private boolean active = true;
     private String backup;
 
@@ -37,30 +35,6 @@ public final class AgentSpecBuilder {
     public static AgentSpecBuilder agent(String id) {
         AgentSpecBuilder b = new AgentSpecBuilder();
         b.id = id;
-        return b;
-    }
-
-    public static AgentSpecBuilder from(AgentSpec s) {
-        AgentSpecBuilder b = agent(s.id());
-        b.name = s.name();
-        b.role = s.role();
-        ChannelSettings c = s.channels();
-        b.mobile = c.mobile();
-        b.wecomUserId = c.wecomUserId();
-        b.wecomWebhook = c.wecomWebhook();
-        b.dingtalkWebhook = c.dingtalkWebhook();
-        b.dingtalkSecret = c.dingtalkSecret();
-        b.feishuWebhook = c.feishuWebhook();
-        b.feishuSecret = c.feishuSecret();
-        b.sms = c.sms();
-        b.towns = s.territory().towns();
-        b.propertyTypes = s.territory().propertyTypes();
-        b.intents = s.territory().intents();
-        b.weight = s.capacity().weight();
-        b.maxOpenLeads = s.capacity().maxOpenLeads();
-        b.workingHours = s.capacity().workingHours();
-        b.active = Boolean.TRUE.equals(s.active());
-        b.backup = s.backup();
         return b;
     }
 
@@ -136,6 +110,11 @@ public final class AgentSpecBuilder {
         return this;
     }
 
+    public AgentSpecBuilder backup(String agentId) {
+        backup = agentId;
+        return this;
+    }
+
     public AgentSpec build() {
         return new AgentSpec(
                 id,
@@ -150,7 +129,7 @@ public final class AgentSpecBuilder {
                         feishuWebhook,
                         feishuSecret,
                         sms),
-                new Territory(towns, propertyTypes, intents),
+                new Territory(towns, propertyTypes, List.of()),
                 new Capacity(weight, maxOpenLeads, workingHours),
                 active,
                 backup);

@@ -23,11 +23,7 @@ public final class LeadBuilder {
     private String contactNameMasked;
     private String phoneMasked;
     private String message;
-    private String sourceArticle;
-    private String visitorId;
-    private String channel = "web";
     private Integer score = 50;
-    private List<String> scoreReasons = List.of();
     private Lead.Requirements requirements;
     private Lead.SourceListing sourceListing;
     private List<Lead.Match> matches = List.of();
@@ -54,11 +50,7 @@ public final class LeadBuilder {
         b.contactNameMasked = l.contactNameMasked();
         b.phoneMasked = l.phoneMasked();
         b.message = l.message();
-        b.sourceArticle = l.sourceArticle();
-        b.visitorId = l.visitorId();
-        b.channel = l.channel();
         b.score = l.score();
-        b.scoreReasons = l.scoreReasons();
         b.requirements = l.requirements();
         b.sourceListing = l.sourceListing();
         b.matches = l.matches();
@@ -75,16 +67,6 @@ public final class LeadBuilder {
         this.intent = intent;
         this.propertyType = propertyType;
         this.town = town;
-        return this;
-    }
-
-    public LeadBuilder propertyType(String v) {
-        propertyType = v;
-        return this;
-    }
-
-    public LeadBuilder town(String v) {
-        town = v;
         return this;
     }
 
@@ -119,11 +101,6 @@ public final class LeadBuilder {
 
     public LeadBuilder message(String v) {
         message = v;
-        return this;
-    }
-
-    public LeadBuilder visitorId(String v) {
-        visitorId = v;
         return this;
     }
 
@@ -162,11 +139,7 @@ public final class LeadBuilder {
                 contactNameMasked,
                 phoneMasked,
                 message,
-                sourceArticle,
-                visitorId,
-                channel,
                 score,
-                scoreReasons,
                 requirements,
                 sourceListing,
                 matches);

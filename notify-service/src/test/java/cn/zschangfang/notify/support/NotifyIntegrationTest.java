@@ -1,9 +1,9 @@
 package cn.zschangfang.notify.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.agent.AgentRegistry;
-import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.net.URI;
@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,11 +66,16 @@ public abstract class NotifyIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-it"));
+        seedDutyManager(registry, ROBOT.url("/duty"));
+    }
+
+    /** Seeds the duty manager ({@code duty-manager}) with this WeChat Work webhook; also for contexts of their own. */
+    public static void seedDutyManager(DynamicPropertyRegistry registry, String webhook) {
         // a list is bound from one property source only: the whole seeded agent is defined here
         registry.add("notify.agents[0].id", () -> "duty-manager");
         registry.add("notify.agents[0].name", () -> "值班经理");
         registry.add("notify.agents[0].role", () -> "MANAGER");
-        registry.add("notify.agents[0].channels.wecom-webhook", () -> ROBOT.url("/duty"));
+        registry.add("notify.agents[0].channels.wecom-webhook", () -> webhook);
     }
 
     /** A request to this instance's HTTP API; {@code authorization} and the JSON {@code body} may be null. */
@@ -99,12 +106,10 @@ public abstract class NotifyIntegrationTest {
     }
 
     /** An active agent covering {@code town} only, whose WeChat Work robot is {@code ROBOT.url(path)}. */
-    protected String agent(String town, String path, UnaryOperator<AgentSpec> customise) {
-        AgentSpec spec = AgentSpecBuilder.agent(unique("agent"))
-                .wecom(ROBOT.url(path))
-                .towns(List.of(town))
-                .build();
-        return registry.create(customise.apply(spec)).agent().id();
+    protected String agent(String town, String path, UnaryOperator<AgentSpecBuilder> customise) {
+        AgentSpecBuilder spec =
+                AgentSpecBuilder.agent(unique("agent")).wecom(ROBOT.url(path)).towns(List.of(town));
+        return registry.create(customise.apply(spec).build()).agent().id();
     }
 
     protected String agent(String town, String path) {
@@ -137,15 +142,47 @@ public abstract class NotifyIntegrationTest {
         return leadId;
     }
 
+    /** A lead for a new agent, the only one of its town: the town, the agent, its robot's path and the lead. */
+    protected record AgentLead(String town, String agentId, String path, String leadId) {}
+
+    /**
+     * Publishes a lead for a new agent of a new town named after {@code townPrefix}, whose robot first answers
+     * {@code replies} (then "ok"); does not wait for it.
+     */
+    protected AgentLead leadForNewAgent(String townPrefix, String message, FakeRobot.Reply... replies) {
+        String town = unique(townPrefix);
+        String path = "/r/" + UUID.randomUUID();
+        if (replies.length > 0) {
+            ROBOT.script(path, replies);
+        }
+        String agentId = agent(town, path);
+        String leadId = UUID.randomUUID().toString();
+        publishLead(leadId, town, message);
+        return new AgentLead(town, agentId, path, leadId);
+    }
+
+    /** {@link #leadForNewAgent} with a robot that answers "ok", waiting for the one message it gets. */
+    protected AgentLead leadToNewAgent(String townPrefix, String message) {
+        AgentLead lead = leadForNewAgent(townPrefix, message);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> robotGot(lead.path(), lead.leadId()).size() == 1);
+        return lead;
+    }
+
+    /** The acknowledgement link ({@code /ack/<token>}, on the portal) in the robot's first message of the lead. */
+    protected String ackPath(AgentLead lead) {
+        Matcher link = Pattern.compile("https://portal\\.example(/ack/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)")
+                .matcher(robotGot(lead.path(), lead.leadId()).get(0).body());
+        assertThat(link.find()).as("acknowledgement link in the message").isTrue();
+        return link.group(1);
+    }
+
     /**
      * Waits until every {@code lead.captured} record published before has been consumed: a marker lead published
      * now, for an agent of its own, has reached that agent (the topic has one partition, so it came last).
      */
     protected void awaitEarlierLeadsConsumed() {
-        String town = unique("标记镇");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path);
-        deliveredLead(town, path, "marker");
+        leadToNewAgent("标记镇", "marker");
     }
 
     protected List<FakeRobot.Request> robotGot(String path, String leadId) {

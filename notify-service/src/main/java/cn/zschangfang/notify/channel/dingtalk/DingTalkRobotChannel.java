@@ -2,11 +2,11 @@ package cn.zschangfang.notify.channel.dingtalk;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.agent.AgentSpec;
-import cn.zschangfang.notify.channel.Channel;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
+import cn.zschangfang.notify.channel.WebhookRobotChannel;
 import cn.zschangfang.notify.channel.render.LeadText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Base64(HMAC-SHA256(secret, timestamp + "\n" + secret)) go into the query string. Errors come as errcode in 200s.
  */
 @Component
-public class DingTalkRobotChannel implements Channel {
+public class DingTalkRobotChannel extends WebhookRobotChannel {
 
     /**
      * DingTalk documents no exact markdown size; 4,096 bytes keeps a digest readable on a phone and far below the
@@ -27,34 +27,16 @@ public class DingTalkRobotChannel implements Channel {
      */
     public static final int MAX_MARKDOWN_BYTES = 4096;
 
-    private final RobotHttp http;
     private final Clock clock;
 
     public DingTalkRobotChannel(RobotHttp http, Clock clock) {
-        this.http = http;
+        super(ChannelType.DINGTALK, AgentSpec.ChannelSettings::dingtalkWebhook, http);
         this.clock = clock;
     }
 
     @Override
-    public ChannelType type() {
-        return ChannelType.DINGTALK;
-    }
-
-    @Override
-    public boolean availableFor(Agent agent) {
-        return agent.spec().channels().dingtalkWebhook() != null
-                && !agent.spec().channels().dingtalkWebhook().isBlank();
-    }
-
-    @Override
-    public String limitTarget(Agent agent) {
-        return agent.spec().channels().dingtalkWebhook();
-    }
-
-    @Override
-    public int capacity(Agent agent, OutboundMessage message) {
-        return LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
-                .items();
+    protected LeadText.Rendered render(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null);
     }
 
     @Override
@@ -72,17 +54,14 @@ public class DingTalkRobotChannel implements Channel {
                             default -> "新询盘";
                         },
                         "text",
-                        LeadText.render(message, LeadText.Style.MARKDOWN, MAX_MARKDOWN_BYTES, null)
-                                .text()));
-        RobotHttp.Reply reply = http.post(url, body);
-        if (reply.httpFailure() != null) {
-            return reply.httpFailure();
-        }
-        int errcode = reply.code("errcode");
+                        render(agent, message).text()));
+        return post(url, body, "errcode");
+    }
+
+    @Override
+    protected SendResult failure(int errcode) {
         return switch (errcode) {
-            case 0 -> SendResult.sent();
             case 130101, 660026 -> SendResult.rateLimited(String.valueOf(errcode)); // sent too fast
-            case -1 -> SendResult.transientFailure("no-errcode");
             default ->
                 errcode >= 300000 && errcode < 400000 || errcode == 400013 || errcode == 410100
                         ? SendResult.permanent(String.valueOf(errcode)) // token/keyword/sign/ip problems

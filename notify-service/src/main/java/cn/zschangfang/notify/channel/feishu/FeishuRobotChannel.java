@@ -2,11 +2,11 @@ package cn.zschangfang.notify.channel.feishu;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.agent.AgentSpec;
-import cn.zschangfang.notify.channel.Channel;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
+import cn.zschangfang.notify.channel.WebhookRobotChannel;
 import cn.zschangfang.notify.channel.render.LeadText;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -19,60 +19,35 @@ import org.springframework.stereotype.Component;
  * {@code code} in 200s.
  */
 @Component
-public class FeishuRobotChannel implements Channel {
+public class FeishuRobotChannel extends WebhookRobotChannel {
 
     /** Feishu accepts request bodies up to 20 KB; 4,096 bytes of text keeps a digest readable on a phone. */
     public static final int MAX_TEXT_BYTES = 4096;
 
-    private final RobotHttp http;
     private final Clock clock;
 
     public FeishuRobotChannel(RobotHttp http, Clock clock) {
-        this.http = http;
+        super(ChannelType.FEISHU, AgentSpec.ChannelSettings::feishuWebhook, http);
         this.clock = clock;
     }
 
     @Override
-    public ChannelType type() {
-        return ChannelType.FEISHU;
-    }
-
-    @Override
-    public boolean availableFor(Agent agent) {
-        return agent.spec().channels().feishuWebhook() != null
-                && !agent.spec().channels().feishuWebhook().isBlank();
-    }
-
-    @Override
-    public String limitTarget(Agent agent) {
-        return agent.spec().channels().feishuWebhook();
-    }
-
-    @Override
-    public int capacity(Agent agent, OutboundMessage message) {
-        return LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
-                .items();
+    protected LeadText.Rendered render(Agent agent, OutboundMessage message) {
+        return LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null);
     }
 
     @Override
     public SendResult send(Agent agent, OutboundMessage message) {
         Map<String, Object> body = signedBody(agent.spec().channels(), clock);
         body.put("msg_type", "text");
-        body.put(
-                "content",
-                Map.of(
-                        "text",
-                        LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
-                                .text()));
-        RobotHttp.Reply reply = http.post(agent.spec().channels().feishuWebhook(), body);
-        if (reply.httpFailure() != null) {
-            return reply.httpFailure();
-        }
-        int c = reply.code("code", "StatusCode");
+        body.put("content", Map.of("text", render(agent, message).text()));
+        return post(webhook(agent), body, "code", "StatusCode");
+    }
+
+    @Override
+    protected SendResult failure(int c) {
         return switch (c) {
-            case 0 -> SendResult.sent();
             case 9499, 11232 -> SendResult.rateLimited(String.valueOf(c)); // too many requests
-            case -1 -> SendResult.transientFailure("no-code");
             default ->
                 c >= 19000 && c < 20000
                         ? SendResult.permanent(String.valueOf(c))

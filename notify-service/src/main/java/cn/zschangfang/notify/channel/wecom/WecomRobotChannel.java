@@ -1,11 +1,12 @@
 package cn.zschangfang.notify.channel.wecom;
 
 import cn.zschangfang.notify.agent.Agent;
-import cn.zschangfang.notify.channel.Channel;
+import cn.zschangfang.notify.agent.AgentSpec;
 import cn.zschangfang.notify.channel.ChannelType;
 import cn.zschangfang.notify.channel.OutboundMessage;
 import cn.zschangfang.notify.channel.RobotHttp;
 import cn.zschangfang.notify.channel.SendResult;
+import cn.zschangfang.notify.channel.WebhookRobotChannel;
 import cn.zschangfang.notify.channel.render.LeadText;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,35 +20,13 @@ import org.springframework.stereotype.Component;
  * mobile, because markdown cannot mention by mobile. errcode 0 ok, 45009 rate limited, 93000 invalid webhook.
  */
 @Component
-public class WecomRobotChannel implements Channel {
+public class WecomRobotChannel extends WebhookRobotChannel {
 
     public static final int MAX_MARKDOWN_BYTES = 4096;
     public static final int MAX_TEXT_BYTES = 2048;
 
-    private final RobotHttp http;
-
     public WecomRobotChannel(RobotHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public ChannelType type() {
-        return ChannelType.WECOM;
-    }
-
-    @Override
-    public boolean availableFor(Agent agent) {
-        return present(agent.spec().channels().wecomWebhook());
-    }
-
-    @Override
-    public String limitTarget(Agent agent) {
-        return agent.spec().channels().wecomWebhook();
-    }
-
-    @Override
-    public int capacity(Agent agent, OutboundMessage message) {
-        return render(agent, message).items();
+        super(ChannelType.WECOM, AgentSpec.ChannelSettings::wecomWebhook, http);
     }
 
     @Override
@@ -67,10 +46,11 @@ public class WecomRobotChannel implements Channel {
             body.put("msgtype", "markdown");
             body.put("markdown", Map.of("content", content));
         }
-        return classify(http.post(agent.spec().channels().wecomWebhook(), body));
+        return post(webhook(agent), body, "errcode");
     }
 
-    private static LeadText.Rendered render(Agent agent, OutboundMessage message) {
+    @Override
+    protected LeadText.Rendered render(Agent agent, OutboundMessage message) {
         return mentionByMobile(agent)
                 ? LeadText.render(message, LeadText.Style.PLAIN, MAX_TEXT_BYTES, null)
                 : LeadText.render(
@@ -85,20 +65,11 @@ public class WecomRobotChannel implements Channel {
                 && present(agent.spec().channels().mobile());
     }
 
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
-    }
-
-    static SendResult classify(RobotHttp.Reply reply) {
-        if (reply.httpFailure() != null) {
-            return reply.httpFailure();
-        }
-        int errcode = reply.code("errcode");
+    @Override
+    protected SendResult failure(int errcode) {
         return switch (errcode) {
-            case 0 -> SendResult.sent();
             case 45009 -> SendResult.rateLimited("45009");
             case 93000, 40008, 93004 -> SendResult.permanent(String.valueOf(errcode));
-            case -1 -> SendResult.transientFailure("no-errcode");
             default ->
                 errcode >= 40000 && errcode < 50000 && errcode != 45009
                         ? SendResult.permanent(String.valueOf(errcode))
