@@ -8,7 +8,7 @@ import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
-import cn.zschangfang.platform.test.MongoWireServer;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
         partitions = 6,
         topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
+@MongoWireDatabase("notify-concurrent-it")
 class ConcurrentIntakeIT {
 
     private static final FakeRobot ROBOT = new FakeRobot();
@@ -97,7 +98,6 @@ class ConcurrentIntakeIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-concurrent-it"));
         NotifyIntegrationTest.seedDutyManager(registry, ROBOT.url("/duty"));
     }
 

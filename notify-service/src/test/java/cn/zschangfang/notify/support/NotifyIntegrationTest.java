@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.platform.test.KafkaProbe;
-import cn.zschangfang.platform.test.MongoWireServer;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
         partitions = 1,
         topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
+@MongoWireDatabase("notify-it")
 public abstract class NotifyIntegrationTest {
 
     protected static final FakeRobot ROBOT = new FakeRobot();
@@ -65,7 +66,6 @@ public abstract class NotifyIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoWireServer.uri("notify-it"));
         seedDutyManager(registry, ROBOT.url("/duty"));
     }
 
