@@ -6,9 +6,8 @@ import cn.zschangfang.site.agent.SiteSessions;
 import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -17,6 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * says; every state-changing request carries the session's synchronizer token ({@code _csrf} or {@code
  * X-CSRF-Token}). Exposes the session as {@value #SESSION} and the role as {@value #ROLE}.
  */
+@Component
 class AdminAccess implements HandlerInterceptor {
 
     static final String SESSION = "adminSession";
@@ -51,24 +51,12 @@ class AdminAccess implements HandlerInterceptor {
             response.sendError(403);
             return false;
         }
-        if (!safe && !sameToken(session.get().csrf(), submittedToken(request))) {
+        if (!safe && !SessionCookies.sessionTokenMatches(session.get(), request)) {
             response.sendError(403);
             return false;
         }
         request.setAttribute(SESSION, session.get());
         request.setAttribute(ROLE, role.get());
         return true;
-    }
-
-    private static String submittedToken(HttpServletRequest request) {
-        String submitted = request.getParameter("_csrf");
-        return submitted != null ? submitted : request.getHeader("X-CSRF-Token");
-    }
-
-    static boolean sameToken(String expected, String submitted) {
-        return expected != null
-                && submitted != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 }

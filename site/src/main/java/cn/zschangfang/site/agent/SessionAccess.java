@@ -4,6 +4,7 @@ import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * field {@code _csrf} or header {@code X-CSRF-Token}). The session is exposed as request attribute
  * {@value #ATTRIBUTE}.
  */
+@Component
 public class SessionAccess implements HandlerInterceptor {
 
     public static final String ATTRIBUTE = "siteSession";
@@ -41,15 +43,9 @@ public class SessionAccess implements HandlerInterceptor {
             response.sendError(403);
             return false;
         }
-        if (!safe) {
-            String submitted = request.getParameter("_csrf");
-            if (submitted == null) {
-                submitted = request.getHeader("X-CSRF-Token");
-            }
-            if (!SessionCookies.same(session.get().csrf(), submitted)) {
-                response.sendError(403);
-                return false;
-            }
+        if (!safe && !SessionCookies.sessionTokenMatches(session.get(), request)) {
+            response.sendError(403);
+            return false;
         }
         // signed-in pages carry personal data: never in a shared or browser cache
         response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
