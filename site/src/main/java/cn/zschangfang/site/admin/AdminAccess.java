@@ -1,8 +1,8 @@
 package cn.zschangfang.site.admin;
 
+import cn.zschangfang.site.agent.BrowserSessions;
 import cn.zschangfang.site.agent.SessionCookies;
 import cn.zschangfang.site.agent.SiteSession;
-import cn.zschangfang.site.agent.SiteSessions;
 import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,12 +22,10 @@ class AdminAccess implements HandlerInterceptor {
     static final String SESSION = "adminSession";
     static final String ROLE = "adminRole";
 
-    private final SiteSessions sessions;
-    private final SessionCookies cookies;
+    private final BrowserSessions sessions;
 
-    AdminAccess(SiteSessions sessions, SessionCookies cookies) {
+    AdminAccess(BrowserSessions sessions) {
         this.sessions = sessions;
-        this.cookies = cookies;
     }
 
     @Override
@@ -37,7 +35,7 @@ class AdminAccess implements HandlerInterceptor {
         response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        Optional<SiteSession> session = sessions.find(cookies.read(request));
+        Optional<SiteSession> session = sessions.current(request);
         if (session.isEmpty()) {
             if (safe) {
                 response.sendRedirect("/admin/login");

@@ -18,18 +18,16 @@ public class SessionAccess implements HandlerInterceptor {
 
     public static final String ATTRIBUTE = "siteSession";
 
-    private final SiteSessions sessions;
-    private final SessionCookies cookies;
+    private final BrowserSessions sessions;
 
-    public SessionAccess(SiteSessions sessions, SessionCookies cookies) {
+    public SessionAccess(BrowserSessions sessions) {
         this.sessions = sessions;
-        this.cookies = cookies;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        Optional<SiteSession> session = sessions.find(cookies.read(request));
+        Optional<SiteSession> session = sessions.current(request);
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (session.isEmpty()) {
             if (safe && !request.getRequestURI().endsWith("/stream")) {
