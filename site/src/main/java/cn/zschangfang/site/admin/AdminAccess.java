@@ -1,7 +1,6 @@
 package cn.zschangfang.site.admin;
 
 import cn.zschangfang.site.agent.BrowserSessions;
-import cn.zschangfang.site.agent.SessionCookies;
 import cn.zschangfang.site.agent.SiteSession;
 import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +48,7 @@ class AdminAccess implements HandlerInterceptor {
             response.sendError(403);
             return false;
         }
-        if (!safe && !SessionCookies.sessionTokenMatches(session.get(), request)) {
+        if (!safe && !BrowserSessions.tokenMatches(session.get(), request)) {
             response.sendError(403);
             return false;
         }

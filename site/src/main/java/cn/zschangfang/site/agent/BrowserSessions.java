@@ -27,6 +27,12 @@ public class BrowserSessions {
         return sessions.find(cookies.read(request));
     }
 
+    /** Whether a state-changing request carries the session's synchronizer token (form field or header). */
+    public static boolean tokenMatches(SiteSession session, HttpServletRequest request) {
+        String submitted = request.getParameter("_csrf");
+        return SessionCookies.same(session.csrf(), submitted != null ? submitted : request.getHeader("X-CSRF-Token"));
+    }
+
     /** Replaces whatever session the browser had with a new one and sets its cookie. */
     public void start(
             HttpServletRequest request,

@@ -41,7 +41,7 @@ public class SessionAccess implements HandlerInterceptor {
             response.sendError(403);
             return false;
         }
-        if (!safe && !SessionCookies.sessionTokenMatches(session.get(), request)) {
+        if (!safe && !BrowserSessions.tokenMatches(session.get(), request)) {
             response.sendError(403);
             return false;
         }

@@ -57,12 +57,6 @@ public class SessionCookies {
         return same(value(request, PRE_CSRF), submitted);
     }
 
-    /** Whether a state-changing request carries the session's synchronizer token (form field or header). */
-    public static boolean sessionTokenMatches(SiteSession session, HttpServletRequest request) {
-        String submitted = request.getParameter("_csrf");
-        return same(session.csrf(), submitted != null ? submitted : request.getHeader("X-CSRF-Token"));
-    }
-
     static boolean same(String expected, String submitted) {
         return expected != null
                 && submitted != null
