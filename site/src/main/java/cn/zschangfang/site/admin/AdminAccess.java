@@ -1,14 +1,12 @@
 package cn.zschangfang.site.admin;
 
-import cn.zschangfang.site.agent.SessionCookies;
+import cn.zschangfang.site.agent.BrowserSessions;
 import cn.zschangfang.site.agent.SiteSession;
-import cn.zschangfang.site.agent.SiteSessions;
 import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -17,17 +15,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * says; every state-changing request carries the session's synchronizer token ({@code _csrf} or {@code
  * X-CSRF-Token}). Exposes the session as {@value #SESSION} and the role as {@value #ROLE}.
  */
+@Component
 class AdminAccess implements HandlerInterceptor {
 
     static final String SESSION = "adminSession";
     static final String ROLE = "adminRole";
 
-    private final SiteSessions sessions;
-    private final SessionCookies cookies;
+    private final BrowserSessions sessions;
 
-    AdminAccess(SiteSessions sessions, SessionCookies cookies) {
+    AdminAccess(BrowserSessions sessions) {
         this.sessions = sessions;
-        this.cookies = cookies;
     }
 
     @Override
@@ -37,7 +34,7 @@ class AdminAccess implements HandlerInterceptor {
         response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        Optional<SiteSession> session = sessions.find(cookies.read(request));
+        Optional<SiteSession> session = sessions.current(request);
         if (session.isEmpty()) {
             if (safe) {
                 response.sendRedirect("/admin/login");
@@ -51,24 +48,12 @@ class AdminAccess implements HandlerInterceptor {
             response.sendError(403);
             return false;
         }
-        if (!safe && !sameToken(session.get().csrf(), submittedToken(request))) {
+        if (!safe && !BrowserSessions.tokenMatches(session.get(), request)) {
             response.sendError(403);
             return false;
         }
         request.setAttribute(SESSION, session.get());
         request.setAttribute(ROLE, role.get());
         return true;
-    }
-
-    private static String submittedToken(HttpServletRequest request) {
-        String submitted = request.getParameter("_csrf");
-        return submitted != null ? submitted : request.getHeader("X-CSRF-Token");
-    }
-
-    static boolean sameToken(String expected, String submitted) {
-        return expected != null
-                && submitted != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 }

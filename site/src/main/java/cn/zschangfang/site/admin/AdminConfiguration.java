@@ -1,7 +1,5 @@
 package cn.zschangfang.site.admin;
 
-import cn.zschangfang.site.agent.SessionCookies;
-import cn.zschangfang.site.agent.SiteSessions;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AdminConfiguration implements WebMvcConfigurer {
 
-    private final SiteSessions sessions;
-    private final SessionCookies cookies;
+    private final AdminAccess access;
 
-    AdminConfiguration(SiteSessions sessions, SessionCookies cookies) {
-        this.sessions = sessions;
-        this.cookies = cookies;
+    AdminConfiguration(AdminAccess access) {
+        this.access = access;
     }
 
     /**
@@ -36,8 +32,6 @@ class AdminConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminAccess(sessions, cookies))
-                .addPathPatterns("/admin", "/admin/**")
-                .excludePathPatterns("/admin/login");
+        registry.addInterceptor(access).addPathPatterns("/admin", "/admin/**").excludePathPatterns("/admin/login");
     }
 }

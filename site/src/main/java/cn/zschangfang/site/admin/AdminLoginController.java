@@ -1,8 +1,8 @@
 package cn.zschangfang.site.admin;
 
+import cn.zschangfang.site.agent.BrowserSessions;
 import cn.zschangfang.site.agent.NotifySignin;
 import cn.zschangfang.site.agent.SessionCookies;
-import cn.zschangfang.site.agent.SiteSessions;
 import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +26,7 @@ class AdminLoginController {
 
     private final NotifyAdmin notify;
     private final NotifySignin signin;
-    private final SiteSessions sessions;
+    private final BrowserSessions sessions;
     private final SessionCookies cookies;
     private final LoginThrottle throttle;
     private final AdminProperties properties;
@@ -35,7 +35,7 @@ class AdminLoginController {
     AdminLoginController(
             NotifyAdmin notify,
             NotifySignin signin,
-            SiteSessions sessions,
+            BrowserSessions sessions,
             SessionCookies cookies,
             LoginThrottle throttle,
             AdminProperties properties,
@@ -51,7 +51,7 @@ class AdminLoginController {
 
     @GetMapping("/admin/login")
     String loginPage(HttpServletRequest request, HttpServletResponse response, Model model) {
-        var existing = sessions.find(cookies.read(request)).flatMap(AdminRole::of);
+        var existing = sessions.current(request).flatMap(AdminRole::of);
         if (existing.isPresent()) {
             return "redirect:/admin";
         }
@@ -77,15 +77,14 @@ class AdminLoginController {
         switch (notify.checkAdminToken(token)) {
             case VALID -> {
                 throttle.succeeded(ip);
-                sessions.delete(cookies.read(request)); // never keep a previous session id (fixation)
-                cookies.write(
+                sessions.start(
+                        request,
                         response,
-                        sessions.create(
-                                ADMIN_ID,
-                                "系统管理员",
-                                AdminRole.ADMIN.name(),
-                                token.strip(),
-                                clock.instant().plus(properties.sessionTtl())));
+                        ADMIN_ID,
+                        "系统管理员",
+                        AdminRole.ADMIN.name(),
+                        token.strip(),
+                        clock.instant().plus(properties.sessionTtl()));
                 return "redirect:/admin";
             }
             case WRONG -> {
@@ -102,13 +101,10 @@ class AdminLoginController {
 
     @PostMapping("/admin/logout")
     String logout(HttpServletRequest request, HttpServletResponse response) {
-        String cookie = cookies.read(request);
         // a manager's session also holds notify's session token: end that too (the admin token is not a session)
-        sessions.find(cookie)
+        sessions.end(request, response)
                 .filter(s -> !AdminRole.ADMIN.name().equals(s.role()))
                 .ifPresent(s -> signin.signOut(s.apiToken()));
-        sessions.delete(cookie);
-        cookies.clear(response);
         return "redirect:/admin/login";
     }
 

@@ -15,13 +15,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableScheduling
 class AgentConfiguration implements WebMvcConfigurer {
 
-    private final SiteSessions sessions;
-    private final SessionCookies cookies;
+    private final SessionAccess access;
 
-    AgentConfiguration(
-            SiteSessions sessions, SessionCookies cookies, AgentProperties properties, Environment environment) {
-        this.sessions = sessions;
-        this.cookies = cookies;
+    AgentConfiguration(SessionAccess access, AgentProperties properties, Environment environment) {
+        this.access = access;
         if (!environment.acceptsProfiles(Profiles.of("local"))
                 && AgentProperties.DEV_SERVICE_TOKEN.equals(properties.serviceToken())) {
             throw new IllegalStateException(
@@ -31,7 +28,7 @@ class AgentConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SessionAccess(sessions, cookies))
+        registry.addInterceptor(access)
                 .addPathPatterns("/agent", "/agent/**", "/dashboard", "/dashboard/**")
                 .excludePathPatterns("/agent/login", "/agent/signin");
     }

@@ -1,5 +1,6 @@
 package cn.zschangfang.site.agent;
 
+import cn.zschangfang.site.listing.ListingRecords;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class LeadRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SourceListing(String listingId, String slug, String title, String agentId) {
         public String path() {
-            return listingPath(slug, listingId);
+            return ListingRecords.path(slug, listingId);
         }
     }
 
@@ -109,12 +110,7 @@ public final class LeadRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Match(String listingId, String slug, String title, Double score, List<String> reasons) {
         public String path() {
-            return listingPath(slug, listingId);
+            return ListingRecords.path(slug, listingId);
         }
-    }
-
-    /** The public page of a listing: by its slug, by its id when it has none. */
-    static String listingPath(String slug, String listingId) {
-        return "/listings/" + (slug == null || slug.isBlank() ? listingId : slug);
     }
 }

@@ -4,6 +4,7 @@ import cn.zschangfang.site.web.CachePolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -12,22 +13,21 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * field {@code _csrf} or header {@code X-CSRF-Token}). The session is exposed as request attribute
  * {@value #ATTRIBUTE}.
  */
+@Component
 public class SessionAccess implements HandlerInterceptor {
 
     public static final String ATTRIBUTE = "siteSession";
 
-    private final SiteSessions sessions;
-    private final SessionCookies cookies;
+    private final BrowserSessions sessions;
 
-    public SessionAccess(SiteSessions sessions, SessionCookies cookies) {
+    public SessionAccess(BrowserSessions sessions) {
         this.sessions = sessions;
-        this.cookies = cookies;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        Optional<SiteSession> session = sessions.find(cookies.read(request));
+        Optional<SiteSession> session = sessions.current(request);
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (session.isEmpty()) {
             if (safe && !request.getRequestURI().endsWith("/stream")) {
@@ -41,15 +41,9 @@ public class SessionAccess implements HandlerInterceptor {
             response.sendError(403);
             return false;
         }
-        if (!safe) {
-            String submitted = request.getParameter("_csrf");
-            if (submitted == null) {
-                submitted = request.getHeader("X-CSRF-Token");
-            }
-            if (!SessionCookies.same(session.get().csrf(), submitted)) {
-                response.sendError(403);
-                return false;
-            }
+        if (!safe && !BrowserSessions.tokenMatches(session.get(), request)) {
+            response.sendError(403);
+            return false;
         }
         // signed-in pages carry personal data: never in a shared or browser cache
         response.setHeader("Cache-Control", CachePolicy.PERSONAL.getHeaderValue());

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class SigninController {
 
     private final NotifySignin notify;
-    private final SiteSessions sessions;
+    private final BrowserSessions sessions;
     private final SessionCookies cookies;
 
-    public SigninController(NotifySignin notify, SiteSessions sessions, SessionCookies cookies) {
+    public SigninController(NotifySignin notify, BrowserSessions sessions, SessionCookies cookies) {
         this.notify = notify;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -33,7 +33,7 @@ public class SigninController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        if (sessions.find(cookies.read(request)).isPresent() && sent == null) {
+        if (sessions.current(request).isPresent() && sent == null) {
             return "redirect:/agent";
         }
         return loginForm(model, sent != null, request, response);
@@ -98,9 +98,7 @@ public class SigninController {
             return invalidLink(model);
         }
         NotifySignin.Redemption r = redemption.get();
-        String old = cookies.read(request);
-        sessions.delete(old); // a new sign-in never keeps a previous session id (fixation)
-        cookies.write(response, sessions.create(r.agentId(), r.name(), r.role(), r.apiToken(), r.expiresAt()));
+        sessions.start(request, response, r.agentId(), r.name(), r.role(), r.apiToken(), r.expiresAt());
         if (r.leadId() != null && r.leadId().matches("[A-Za-z0-9-]{1,64}")) {
             return "redirect:/agent/leads/" + r.leadId() + "?from=ack";
         }
@@ -112,9 +110,8 @@ public class SigninController {
             @RequestAttribute(SessionAccess.ATTRIBUTE) SiteSession session,
             HttpServletRequest request,
             HttpServletResponse response) {
-        sessions.delete(cookies.read(request));
+        sessions.end(request, response);
         notify.signOut(session.apiToken());
-        cookies.clear(response);
         return "redirect:/agent/login";
     }
 

@@ -12,6 +12,11 @@ public final class ListingRecords {
 
     private ListingRecords() {}
 
+    /** The path of a listing's public page: its slug, or its id where it has none. */
+    public static String path(String slug, String id) {
+        return "/listings/" + (slug == null || slug.isBlank() ? id : slug);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Photo(String id, String listUrl, String detailUrl, String caption) {}
 
@@ -44,9 +49,8 @@ public final class ListingRecords {
                     : publishedAt;
         }
 
-        /** The path of the listing's page: its slug, or its id where it has none. */
         public String path() {
-            return "/listings/" + (slug == null || slug.isBlank() ? id : slug);
+            return ListingRecords.path(slug, id);
         }
 
         /** The area people compare: the building's, or the land's for a plot. */

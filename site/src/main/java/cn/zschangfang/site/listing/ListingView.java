@@ -33,7 +33,7 @@ public record ListingView(
         boolean demo) {
 
     public String path() {
-        return "/listings/" + (slug == null || slug.isBlank() ? id : slug);
+        return ListingRecords.path(slug, id);
     }
 
     /** Where it is, as one line: 镇街 · 园区 · 地址. */

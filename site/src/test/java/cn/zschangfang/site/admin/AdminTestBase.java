@@ -141,6 +141,11 @@ abstract class AdminTestBase {
         return form;
     }
 
+    /** A pattern for {@code message} shown at the form field {@code name} (its {@code data-field} wrapper). */
+    static String fieldError(String name, String message) {
+        return "data-field=\"" + name + "\"[^>]*>[\\s\\S]*?" + Pattern.quote(message);
+    }
+
     static String csrfOf(String html) {
         Matcher m = CSRF.matcher(html);
         return m.find() ? m.group(1) : null;

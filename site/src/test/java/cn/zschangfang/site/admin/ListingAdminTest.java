@@ -64,9 +64,9 @@ class ListingAdminTest extends AdminTestBase {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body())
-                .containsPattern("data-field=\"title\"[^>]*>[\\s\\S]*?必填")
-                .containsPattern("data-field=\"clearHeightM\"[^>]*>[\\s\\S]*?请输入数字")
-                .containsPattern("data-field=\"powerKva\"[^>]*>[\\s\\S]*?应在 1 到 1000000 之间")
+                .containsPattern(fieldError("title", "必填"))
+                .containsPattern(fieldError("clearHeightM", "请输入数字"))
+                .containsPattern(fieldError("powerKva", "应在 1 到 1000000 之间"))
                 .contains("value=\"八米\"");
         assertThat(CONTENT.requests("POST", "/api/content/admin/listings")).isEmpty();
     }
@@ -84,8 +84,8 @@ class ListingAdminTest extends AdminTestBase {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body())
-                .containsPattern("data-field=\"agentId\"[^>]*>[\\s\\S]*?经纪人不存在")
-                .containsPattern("data-field=\"lotSizeArea\"[^>]*>[\\s\\S]*?超出允许范围")
+                .containsPattern(fieldError("agentId", "经纪人不存在"))
+                .containsPattern(fieldError("lotSizeArea", "超出允许范围"))
                 .contains("提交的内容有误");
     }
 

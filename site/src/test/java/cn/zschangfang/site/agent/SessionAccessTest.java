@@ -25,7 +25,7 @@ class SessionAccessTest {
             new AgentProperties("t", java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(7), "zs_agent");
     private final SessionCookies cookies = new SessionCookies(properties, new MockEnvironment());
     private final SiteSessions sessions = new SiteSessions(mongo, Clock.systemUTC());
-    private final SessionAccess access = new SessionAccess(sessions, cookies);
+    private final SessionAccess access = new SessionAccess(new BrowserSessions(sessions, cookies));
 
     private static String hostPort(MongoServer server) {
         var address = server.bind();
@@ -66,7 +66,8 @@ class SessionAccessTest {
     void aSessionIsFoundByAnyInstanceFromTheDatabaseAndPostsNeedItsCsrfToken() throws Exception {
         String cookie = signedIn("AGENT");
         // another instance: nothing in memory, only the database
-        SessionAccess other = new SessionAccess(new SiteSessions(mongo, Clock.systemUTC()), cookies);
+        SessionAccess other =
+                new SessionAccess(new BrowserSessions(new SiteSessions(mongo, Clock.systemUTC()), cookies));
 
         MockHttpServletRequest get = request("GET", "/agent", cookie);
         MockHttpServletResponse ok = new MockHttpServletResponse();
