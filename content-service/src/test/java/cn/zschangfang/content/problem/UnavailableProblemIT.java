@@ -4,9 +4,10 @@ import static cn.zschangfang.platform.test.ProblemContract.assertProblem;
 
 import cn.zschangfang.platform.problem.ProblemType;
 import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import cn.zschangfang.platform.test.MongoWireServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -18,28 +19,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, topics = "content.article-viewed")
+@MongoWireDatabase(value = "content-unavailable", dedicated = true)
 class UnavailableProblemIT {
-
-    private static final MongoWireServer.Dedicated MONGO = MongoWireServer.dedicated();
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoWireServer.Dedicated mongo;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("content-unavailable"));
         registry.add(
                 "spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
     }
 
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
-
     @Test
     void readsAnswer503WhileMongoIsDown() {
-        MONGO.stop();
+        mongo.stop();
 
         assertProblem(new Http(port).get("/api/content/articles/any-article"), ProblemType.UNAVAILABLE);
     }

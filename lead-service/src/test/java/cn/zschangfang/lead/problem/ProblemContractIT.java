@@ -8,6 +8,7 @@ import cn.zschangfang.lead.NotifyAuthStub;
 import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.platform.problem.ProblemType;
 import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import cn.zschangfang.platform.test.MongoWireServer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -42,9 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
         partitions = 1,
         topics = {"lead.captured", "lead.status-changed", "content.article-viewed", "lead.routed", "notify.delivery"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@MongoWireDatabase(value = "leads-problem-contract", dedicated = true)
 class ProblemContractIT {
-
-    private static final MongoWireServer.Dedicated MONGO = MongoWireServer.dedicated();
 
     static final NotifyAuthStub NOTIFY = new NotifyAuthStub();
     static final String PARTNER = "contract-partner-key";
@@ -57,16 +58,17 @@ class ProblemContractIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoWireServer.Dedicated mongo;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("leads-problem-contract"));
         registry.add("lead.notify-url", NOTIFY::url);
     }
 
     @AfterAll
-    static void stopStubAndMongo() {
+    static void stopStub() {
         NOTIFY.close();
-        MONGO.close();
     }
 
     Http http() {
@@ -148,7 +150,7 @@ class ProblemContractIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void withMongoStoppedListsAre503WithRetryAfter() {
-        MONGO.stop();
+        mongo.stop();
 
         assertProblem(http().get("/api/leads", "Authorization", ADMIN), ProblemType.UNAVAILABLE);
     }

@@ -4,14 +4,13 @@ import static cn.zschangfang.platform.test.ProblemContract.assertProblem;
 
 import cn.zschangfang.platform.problem.ProblemType;
 import cn.zschangfang.platform.test.Http;
+import cn.zschangfang.platform.test.MongoWireDatabase;
 import cn.zschangfang.platform.test.MongoWireServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** With its MongoDB gone, notify-service's admin API answers 503 problems with Retry-After, not 500s. */
 @SpringBootTest(
@@ -29,26 +28,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(
         partitions = 1,
         topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
+@MongoWireDatabase(value = "notify-unavailable", dedicated = true)
 class UnavailableProblemIT {
-
-    private static final MongoWireServer.Dedicated MONGO = MongoWireServer.dedicated();
 
     @LocalServerPort
     int port;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("notify-unavailable"));
-    }
-
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
+    @Autowired
+    MongoWireServer.Dedicated mongo;
 
     @Test
     void theAgentListAnswers503WhileMongoIsDown() {
-        MONGO.stop();
+        mongo.stop();
 
         assertProblem(
                 new Http(port).get("/api/notify/agents", "Authorization", "Bearer unavailable-admin-token"),
