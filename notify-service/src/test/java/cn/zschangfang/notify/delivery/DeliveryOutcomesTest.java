@@ -8,6 +8,7 @@ import cn.zschangfang.notify.channel.SendResult;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.events.EventPublisher;
 import cn.zschangfang.notify.events.NotifyDeliveryEvent;
+import cn.zschangfang.notify.routing.LeadCases;
 import cn.zschangfang.notify.support.TestProperties;
 import cn.zschangfang.notify.support.WireDatabase;
 import cn.zschangfang.platform.test.ManualClock;
@@ -56,7 +57,7 @@ class DeliveryOutcomesTest {
                 new DeliveryPlanner(null, null, store, clock),
                 events,
                 new DeliveryMetrics(new SimpleMeterRegistry()),
-                mongo,
+                new LeadCases(mongo),
                 properties,
                 clock);
         digest = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.routing;
 
+import cn.zschangfang.notify.agent.AgentPasses;
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.WebhookPolicy;
 import cn.zschangfang.notify.channel.Channels;
@@ -35,8 +36,9 @@ final class TestRouters {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new Router(
                 new AgentRegistry(mongo, new WebhookPolicy(p), clock),
+                new AgentPasses(mongo),
                 new Channels(List.of(new WecomRobotChannel(new RobotHttp(p)), new AliyunSmsChannel(p))),
-                mongo,
+                new LeadCases(mongo),
                 p,
                 TestProperties.routing(routing),
                 clock);
