@@ -39,8 +39,9 @@ class DeliveryOutcomesTest {
         mongo = database.mongo();
         NotifyProperties properties = TestProperties.notify(Map.of());
         store = new DeliveryStore(mongo, properties, clock);
-        // Each event's broker send is awaited (and may be slow); what matters is what is recorded by then.
-        EventPublisher events = new EventPublisher(null, mongo, null, clock) {
+        // Each event's broker send is awaited (and may be slow); what matters is what is recorded by then. No outbox
+        // nor broker: the overridden delivery() stores and sends nothing.
+        EventPublisher events = new EventPublisher(null, null, null, clock) {
             @Override
             public void delivery(NotifyDeliveryEvent event) {
                 statusesAtEachEvent.add(String.join(
