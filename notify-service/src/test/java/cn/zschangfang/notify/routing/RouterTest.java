@@ -139,6 +139,18 @@ class RouterTest {
     }
 
     @Test
+    void aTurnGivenBackByADecisionThatLostTheRaceIsTheNextTurnAgain() {
+        agent("a", 1);
+        agent("b", 1);
+        Router router = router(WRR, MONDAY_10_SHANGHAI);
+        RoutingDecision lost = router.route(lead("FACTORY"), List.of());
+
+        router.giveBack(lost);
+
+        assertThat(router.route(lead("FACTORY"), List.of()).agentIds()).isEqualTo(lost.agentIds());
+    }
+
+    @Test
     void outsideWorkingHoursInShanghaiGoesToTheDutyManager() {
         var office = List.of(
                 new WorkingHours(List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 30), LocalTime.of(18, 0)));
