@@ -3,6 +3,7 @@ package cn.zschangfang.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.notify.support.LocalProfileTest;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireServer;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,13 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * What {@code ./run.sh} does: profile {@code local} with nothing else configured. The seeded demo agent's robot is
  * this service's own sandbox, so a captured lead shows up in {@code GET /api/notify/sandbox/messages}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@ActiveProfiles("local")
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {"lead.captured", "lead.routed", "notify.delivery"})
+@LocalProfileTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class LocalProfileDemoIT {
 
     @Autowired

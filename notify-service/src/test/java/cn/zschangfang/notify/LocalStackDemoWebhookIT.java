@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.support.FakeRobot;
+import cn.zschangfang.notify.support.LocalProfileTest;
 import cn.zschangfang.platform.test.Http;
 import cn.zschangfang.platform.test.KafkaProbe;
 import de.bwaldvogel.mongo.MongoServer;
@@ -19,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -30,13 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The lead engineer's end-to-end setting: profile {@code local}, {@code DEMO_AGENT_WEBHOOK} pointing to a local
  * HTTP server, and the local stack's store (mongo-java-server with its H2 backend).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@ActiveProfiles("local")
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {"lead.captured", "lead.routed", "notify.delivery"})
+@LocalProfileTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LocalStackDemoWebhookIT {
 
     static final FakeRobot ROBOT = new FakeRobot();

@@ -6,6 +6,7 @@ import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.events.EventPublisher;
 import cn.zschangfang.notify.events.NotifyDeliveryEvent;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +36,7 @@ class DeliveryOutcomes {
     private final DeliveryPlanner planner;
     private final EventPublisher events;
     private final DeliveryMetrics metrics;
-    private final MongoTemplate mongo;
+    private final LeadCases leadCases;
     private final NotifyProperties properties;
     private final Clock clock;
 
@@ -47,14 +45,14 @@ class DeliveryOutcomes {
             DeliveryPlanner planner,
             EventPublisher events,
             DeliveryMetrics metrics,
-            MongoTemplate mongo,
+            LeadCases leadCases,
             NotifyProperties properties,
             Clock clock) {
         this.store = store;
         this.planner = planner;
         this.events = events;
         this.metrics = metrics;
-        this.mongo = mongo;
+        this.leadCases = leadCases;
         this.properties = properties;
         this.clock = clock;
     }
@@ -130,7 +128,7 @@ class DeliveryOutcomes {
             publish(d, purpose, "SENT", 0);
             return;
         }
-        LeadCase lc = known != null ? known : mongo.findById(d.leadId(), LeadCase.class);
+        LeadCase lc = known != null ? known : leadCases.find(d.leadId());
         long latency = lc == null || lc.lead().capturedAt() == null
                 ? 0
                 : Math.max(0, Duration.between(lc.lead().capturedAt(), now).toMillis());
@@ -143,15 +141,7 @@ class DeliveryOutcomes {
                 purpose,
                 d.attempt(),
                 latency);
-        long first = mongo.updateFirst(
-                        Query.query(Criteria.where("_id")
-                                .is(d.leadId())
-                                .and("firstDeliveredAt")
-                                .is(null)),
-                        new Update().set("firstDeliveredAt", now),
-                        LeadCase.class)
-                .getModifiedCount();
-        if (first == 1) {
+        if (leadCases.firstDelivered(d.leadId(), now)) {
             metrics.firstDelivery(Duration.ofMillis(latency));
         }
         publish(d, purpose, "SENT", latency);

@@ -9,6 +9,7 @@ import cn.zschangfang.notify.channel.Purpose;
 import cn.zschangfang.notify.channel.SendResult;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ class Dispatcher {
     private final RobotRateLimiter limiter;
     private final DeliveryOutcomes outcomes;
     private final AckLinks ackLinks;
-    private final MongoTemplate mongo;
+    private final LeadCases leadCases;
     private final NotifyProperties properties;
     private final Clock clock;
 
@@ -54,7 +54,7 @@ class Dispatcher {
             RobotRateLimiter limiter,
             DeliveryOutcomes outcomes,
             AckLinks ackLinks,
-            MongoTemplate mongo,
+            LeadCases leadCases,
             NotifyProperties properties,
             Clock clock) {
         this.store = store;
@@ -63,7 +63,7 @@ class Dispatcher {
         this.limiter = limiter;
         this.outcomes = outcomes;
         this.ackLinks = ackLinks;
-        this.mongo = mongo;
+        this.leadCases = leadCases;
         this.properties = properties;
         this.clock = clock;
     }
@@ -111,9 +111,7 @@ class Dispatcher {
         Map<String, LeadCase> cases = new HashMap<>();
         for (Delivery each : batch) {
             // the lead itself never changes after capture, so the caller's copy is as good as a fresh read
-            LeadCase lc = known != null && known.leadId().equals(each.leadId())
-                    ? known
-                    : mongo.findById(each.leadId(), LeadCase.class);
+            LeadCase lc = known != null && known.leadId().equals(each.leadId()) ? known : leadCases.find(each.leadId());
             if (lc == null) {
                 next.addAll(outcomes.record(List.of(each), SendResult.permanent("lead-unknown"), false));
                 continue;

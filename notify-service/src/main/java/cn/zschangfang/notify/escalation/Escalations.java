@@ -8,7 +8,7 @@ import cn.zschangfang.notify.delivery.DeliveryMetrics;
 import cn.zschangfang.notify.delivery.DeliveryService;
 import cn.zschangfang.notify.events.RoutedEvents;
 import cn.zschangfang.notify.routing.LeadCase;
-import cn.zschangfang.notify.routing.LeadCaseState;
+import cn.zschangfang.notify.routing.LeadCases;
 import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.routing.Router;
 import cn.zschangfang.notify.routing.RoutingDecision;
@@ -21,12 +21,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +43,7 @@ public class Escalations {
     private static final Set<String> FINISHED =
             Set.of("WON", "LOST", "CLOSED", "SPAM", "INVALID", "DUPLICATE", "ARCHIVED");
 
-    private final MongoTemplate mongo;
+    private final LeadCases cases;
     private final Router router;
     private final AgentRegistry agents;
     private final DeliveryService deliveries;
@@ -60,7 +54,7 @@ public class Escalations {
     private final Clock clock;
 
     public Escalations(
-            MongoTemplate mongo,
+            LeadCases cases,
             Router router,
             AgentRegistry agents,
             DeliveryService deliveries,
@@ -69,7 +63,7 @@ public class Escalations {
             DeliveryMetrics metrics,
             NotifyProperties properties,
             Clock clock) {
-        this.mongo = mongo;
+        this.cases = cases;
         this.router = router;
         this.agents = agents;
         this.deliveries = deliveries;
@@ -78,9 +72,6 @@ public class Escalations {
         this.metrics = metrics;
         this.properties = properties;
         this.clock = clock;
-        // The sweep's "open and past its deadline" every check interval, on a collection that keeps every case.
-        mongo.indexOps(LeadCase.class)
-                .createIndex(new Index("state", Sort.Direction.ASC).on("ackDeadline", Sort.Direction.ASC));
     }
 
     /** Outcome of an acknowledgement click. */
@@ -96,26 +87,12 @@ public class Escalations {
      * agent) and publishes ACKNOWLEDGED; later clicks change nothing.
      */
     public AckOutcome acknowledge(String leadId, String agentId) {
-        LeadCase lc = mongo.findById(leadId, LeadCase.class);
+        LeadCase lc = cases.find(leadId);
         if (lc == null) {
             return AckOutcome.UNKNOWN_LEAD;
         }
         Instant now = clock.instant();
-        Criteria open = Criteria.where("_id").is(leadId).and("state").is(LeadCaseState.OPEN.name());
-        Criteria mine = new Criteria()
-                .orOperator(
-                        Criteria.where("assignedAgentId").is(agentId),
-                        Criteria.where("assignedAgentId").is(null));
-        long changed = mongo.updateFirst(
-                        Query.query(new Criteria().andOperator(open, mine)),
-                        new Update()
-                                .set("state", LeadCaseState.ACKNOWLEDGED.name())
-                                .set("assignedAgentId", agentId)
-                                .set("acknowledgedAt", now)
-                                .set("acknowledgedBy", agentId),
-                        LeadCase.class)
-                .getModifiedCount();
-        if (changed == 1) {
+        if (cases.acknowledge(leadId, agentId, now)) {
             timeToAcknowledge(lc, now);
             deliveries.publishAcknowledged(leadId, agentId);
             if (lc.assignedAgentId() == null && lc.strategy() == RoutedBy.SHARED_POOL) {
@@ -124,7 +101,7 @@ public class Escalations {
             }
             return AckOutcome.ACKNOWLEDGED;
         }
-        LeadCase now2 = mongo.findById(leadId, LeadCase.class);
+        LeadCase now2 = cases.find(leadId);
         return now2 != null && agentId.equals(now2.acknowledgedBy())
                 ? AckOutcome.ALREADY_ACKNOWLEDGED
                 : AckOutcome.TAKEN_BY_OTHER;
@@ -135,20 +112,14 @@ public class Escalations {
         if (leadId == null || status == null || UNREACTED.contains(status)) {
             return;
         }
-        LeadCaseState state = FINISHED.contains(status) ? LeadCaseState.CLOSED : LeadCaseState.ACKNOWLEDGED;
-        Update update = new Update().set("state", state.name());
-        Criteria which = Criteria.where("_id").is(leadId);
-        if (state == LeadCaseState.ACKNOWLEDGED) {
-            which = which.and("state").is(LeadCaseState.OPEN.name()); // never reopen a closed lead
-            // The case as it was: non-null only for the one change that moved it out of OPEN, so a repeated
-            // status event (or the echo of a one-tap acknowledgement) is not measured twice.
-            LeadCase before = mongo.findAndModify(Query.query(which), update, LeadCase.class);
-            if (before != null) {
-                timeToAcknowledge(before, clock.instant());
-            }
+        if (FINISHED.contains(status)) {
+            cases.close(leadId);
             return;
         }
-        mongo.updateFirst(Query.query(which), update, LeadCase.class);
+        LeadCase before = cases.acknowledgeIfOpen(leadId);
+        if (before != null) {
+            timeToAcknowledge(before, clock.instant());
+        }
     }
 
     private void timeToAcknowledge(LeadCase acknowledged, Instant at) {
@@ -170,13 +141,7 @@ public class Escalations {
     /** Escalates every OPEN lead past its deadline by one step; returns how many were escalated. */
     public int escalateDue() {
         Instant now = clock.instant();
-        List<LeadCase> due = mongo.find(
-                Query.query(Criteria.where("state")
-                                .is(LeadCaseState.OPEN.name())
-                                .and("ackDeadline")
-                                .lte(now))
-                        .limit(100),
-                LeadCase.class);
+        List<LeadCase> due = cases.overdue(now, 100);
         int n = 0;
         for (LeadCase lc : due) {
             try {
@@ -224,28 +189,10 @@ public class Escalations {
         if (next != null) {
             notified.add(next);
         }
-        Update update = new Update()
-                .set("escalationLevel", level)
-                .set("notifiedAgentIds", notified)
-                .set(
-                        "ackDeadline",
-                        last
-                                ? Instant.parse("9999-12-31T00:00:00Z")
-                                : now.plus(properties.ack().escalateAfter()));
-        if (next != null) {
-            update.set("assignedAgentId", next);
-        }
-        long won = mongo.updateFirst(
-                        Query.query(Criteria.where("_id")
-                                .is(lc.leadId())
-                                .and("state")
-                                .is(LeadCaseState.OPEN.name())
-                                .and("escalationLevel")
-                                .is(lc.escalationLevel())),
-                        update,
-                        LeadCase.class)
-                .getModifiedCount();
-        if (won == 0) {
+        Instant deadline = last
+                ? Instant.parse("9999-12-31T00:00:00Z")
+                : now.plus(properties.ack().escalateAfter());
+        if (!cases.escalate(lc, notified, deadline, next)) {
             return false;
         }
         metrics.escalation(last ? "final" : "reassigned");

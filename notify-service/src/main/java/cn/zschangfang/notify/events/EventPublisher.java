@@ -6,17 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,13 +32,13 @@ public class EventPublisher {
     static final String DELIVERY_BINDING = "notifyDelivery-out-0";
 
     private final StreamBridge bridge;
-    private final MongoTemplate mongo;
+    private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
 
-    public EventPublisher(StreamBridge bridge, MongoTemplate mongo, JsonMapper json, Clock clock) {
+    public EventPublisher(StreamBridge bridge, Outbox outbox, JsonMapper json, Clock clock) {
         this.bridge = bridge;
-        this.mongo = mongo;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
@@ -78,12 +72,7 @@ public class EventPublisher {
     private OutboxRecord store(String binding, String type, String eventId, String key, Object event) {
         OutboxRecord record =
                 new OutboxRecord(eventId, binding, type, key, json.writeValueAsString(event), clock.instant(), 0);
-        try {
-            mongo.insert(record);
-            return record;
-        } catch (org.springframework.dao.DuplicateKeyException alreadyQueued) {
-            return null;
-        }
+        return outbox.insertOnce(record) ? record : null;
     }
 
     private boolean send(OutboxRecord record) {
@@ -102,14 +91,11 @@ public class EventPublisher {
             if (!bridge.send(record.binding(), message)) {
                 return false;
             }
-            mongo.remove(Query.query(Criteria.where("_id").is(record.eventId())), OutboxRecord.class);
+            outbox.sent(record.eventId());
             return true;
         } catch (RuntimeException e) {
             log.warn("publishing {} to {} failed; kept in the outbox for retry", record.eventId(), record.binding());
-            mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(record.eventId())),
-                    new Update().inc("tries", 1),
-                    OutboxRecord.class);
+            outbox.failed(record.eventId());
             return false;
         }
     }
@@ -120,12 +106,7 @@ public class EventPublisher {
         // 10 s, not less: a fresh record may still be waiting in the send pool's queue, which sends it itself (a second
         // copy would be harmless, consumers deduplicate by event id, but it is wasted broker traffic)
         Instant before = clock.instant().minus(Duration.ofSeconds(10));
-        List<OutboxRecord> waiting = mongo.find(
-                Query.query(Criteria.where("createdAt").lt(before))
-                        .with(Sort.by("createdAt"))
-                        .limit(200),
-                OutboxRecord.class);
-        for (OutboxRecord record : waiting) {
+        for (OutboxRecord record : outbox.waiting(before, 200)) {
             if (!send(record)) {
                 return; // broker still unavailable: keep order, try again later
             }

@@ -8,6 +8,7 @@ import cn.zschangfang.notify.delivery.DeliveryService;
 import cn.zschangfang.notify.events.RoutedEvents;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.routing.LeadCase;
+import cn.zschangfang.notify.routing.LeadCases;
 import cn.zschangfang.notify.routing.RoutedBy;
 import cn.zschangfang.notify.routing.Router;
 import cn.zschangfang.notify.routing.RoutingDecision;
@@ -20,11 +21,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +37,7 @@ public class LeadIntake {
     /** Lead ids are UUIDs; anything that could not be quoted verbatim in a message (编号 <id>) is refused. */
     private static final Pattern LEAD_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
-    private final MongoTemplate mongo;
+    private final LeadCases cases;
     private final Router router;
     private final DeliveryService deliveries;
     private final RoutedEvents events;
@@ -50,14 +46,14 @@ public class LeadIntake {
     private final Clock clock;
 
     public LeadIntake(
-            MongoTemplate mongo,
+            LeadCases cases,
             Router router,
             DeliveryService deliveries,
             RoutedEvents events,
             AgentRegistry agents,
             NotifyProperties properties,
             Clock clock) {
-        this.mongo = mongo;
+        this.cases = cases;
         this.router = router;
         this.deliveries = deliveries;
         this.events = events;
@@ -76,7 +72,7 @@ public class LeadIntake {
         if (event.intent() != null && !INTENTS.contains(event.intent())) {
             throw new InvalidLeadEventException("intent");
         }
-        LeadCase lc = mongo.findById(event.leadId(), LeadCase.class);
+        LeadCase lc = cases.find(event.leadId());
         if (lc == null) {
             lc = routeOnce(event);
         }
@@ -130,33 +126,13 @@ public class LeadIntake {
         Instant now = clock.instant();
         LeadCase lc =
                 LeadCase.routed(lead, decision, now, now.plus(properties.ack().escalateAfter()));
-        try {
-            mongo.insert(lc);
+        if (cases.insertOnce(lc)) {
             log.info("lead {} routed to {} by {} ({})", lc.leadId(), lc.notifiedAgentIds(), lc.strategy(), lc.reason());
             return lc;
-        } catch (DuplicateKeyException raced) {
-            // another consumer (redelivery, second instance) routed it first: its decision stands
-            undoPass(decision);
-            return mongo.findById(event.leadId(), LeadCase.class);
         }
-    }
-
-    /** A round-robin turn consumed by a decision that lost the race is given back, keeping the rotation fair. */
-    private void undoPass(RoutingDecision decision) {
-        if (decision.strategy() == RoutedBy.WEIGHTED_ROUND_ROBIN
-                && decision.agentIds().size() == 1) {
-            agents.find(decision.agentIds().get(0))
-                    .ifPresent(a -> mongo.updateFirst(
-                            Query.query(Criteria.where("_id").is(a.id())),
-                            new Update()
-                                    .inc(
-                                            "pass",
-                                            -1.0
-                                                    / Math.max(
-                                                            1,
-                                                            a.spec().capacity().weight())),
-                            Agent.class));
-        }
+        // another consumer (redelivery, second instance) routed it first: its decision stands
+        router.giveBack(decision);
+        return cases.find(event.leadId());
     }
 
     /** The event cannot be processed, whatever the retries. */

@@ -1,6 +1,7 @@
 package cn.zschangfang.notify.routing;
 
 import cn.zschangfang.notify.agent.Agent;
+import cn.zschangfang.notify.agent.AgentPasses;
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.AgentRole;
 import cn.zschangfang.notify.channel.Channels;
@@ -13,14 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,38 +24,35 @@ import org.springframework.stereotype.Service;
  * (an agent nobody can reach is skipped, and the decision's reason says so). No eligible agent → the duty manager.
  *
  * <p>Weighted round-robin is stride scheduling: each agent has a virtual time {@code pass} in MongoDB; the eligible
- * agent with the smallest pass wins and its pass advances by {@code 1/weight} with a compare-and-set, so two
- * instances never both advance from the same value and the state survives restarts.
+ * agent with the smallest pass wins and its pass advances by {@code 1/weight} with a compare-and-set
+ * ({@link AgentPasses}), so two instances never both advance from the same value and the state survives restarts.
  */
 @Service
 public class Router {
 
-    private static final String AGENTS = "agents";
-
     private final AgentRegistry agents;
+    private final AgentPasses passes;
     private final Channels channels;
-    private final MongoTemplate mongo;
+    private final LeadCases cases;
     private final NotifyProperties properties;
     private final RoutingProperties routing;
     private final Clock clock;
 
     public Router(
             AgentRegistry agents,
+            AgentPasses passes,
             Channels channels,
-            MongoTemplate mongo,
+            LeadCases cases,
             NotifyProperties properties,
             RoutingProperties routing,
             Clock clock) {
         this.routing = routing;
         this.agents = agents;
+        this.passes = passes;
         this.channels = channels;
-        this.mongo = mongo;
+        this.cases = cases;
         this.properties = properties;
         this.clock = clock;
-        // openLeads() runs for every lead routed with a capacity or least-open-leads: without it MongoDB reads every
-        // case ever stored.
-        mongo.indexOps(LeadCase.class)
-                .createIndex(new Index("state", Sort.Direction.ASC).on("assignedAgentId", Sort.Direction.ASC));
     }
 
     public RoutingDecision route(Lead lead, Collection<String> exclude) {
@@ -105,7 +95,7 @@ public class Router {
         // the aggregation over all open lead cases only when a capacity or the strategy needs it (a command less)
         boolean counted = strategy == RoutingStrategy.LEAST_OPEN
                 || inHours.stream().anyMatch(a -> a.spec().capacity().maxOpenLeads() != null);
-        Map<String, Long> open = counted ? openLeads() : Map.of();
+        Map<String, Long> open = counted ? cases.openLeads() : Map.of();
         List<Agent> available = inHours.stream()
                 .filter(a -> a.spec().capacity().maxOpenLeads() == null
                         || open.getOrDefault(a.id(), 0L) < a.spec().capacity().maxOpenLeads())
@@ -163,20 +153,13 @@ public class Router {
         Map<String, Integer> weights = eligible.stream()
                 .collect(Collectors.toMap(
                         Agent::id, a -> Math.max(1, a.spec().capacity().weight())));
-        Query passes = Query.query(Criteria.where("_id").in(weights.keySet()));
-        passes.fields().include("pass"); // only the virtual times: the rest of each agent is already in hand
         for (int attempt = 0; attempt < 50; attempt++) {
-            Document pick = mongo.find(passes, Document.class, AGENTS).stream()
-                    .min(Comparator.comparingDouble(Router::pass).thenComparing(d -> d.getString("_id")))
+            Map.Entry<String, Double> pick = passes.of(weights.keySet()).entrySet().stream()
+                    .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey))
                     .orElseThrow();
-            String id = pick.getString("_id");
-            double pass = pass(pick);
-            long advanced = mongo.updateFirst(
-                            Query.query(Criteria.where("_id").is(id).and("pass").is(pass)),
-                            new Update().set("pass", pass + 1.0 / weights.get(id)),
-                            AGENTS)
-                    .getModifiedCount();
-            if (advanced == 1) {
+            String id = pick.getKey();
+            double pass = pick.getValue();
+            if (passes.advance(id, pass, pass + 1.0 / weights.get(id))) {
                 return id;
             }
             // another instance advanced this agent meanwhile: re-read and decide again
@@ -184,21 +167,13 @@ public class Router {
         throw new IllegalStateException("weighted round-robin contention did not settle");
     }
 
-    private static double pass(Document agent) {
-        Object pass = agent.get("pass");
-        return pass instanceof Number n ? n.doubleValue() : 0.0;
-    }
-
-    /** Open (not closed) leads per assigned agent, for capacity and least-open-leads. */
-    public Map<String, Long> openLeads() {
-        var aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("state")
-                        .in(LeadCaseState.OPEN.name(), LeadCaseState.ACKNOWLEDGED.name())
-                        .and("assignedAgentId")
-                        .ne(null)),
-                Aggregation.group("assignedAgentId").count().as("n"));
-        return mongo.aggregate(aggregation, "lead_cases", Map.class).getMappedResults().stream()
-                .collect(Collectors.toMap(
-                        m -> String.valueOf(m.get("_id")), m -> ((Number) m.get("n")).longValue(), Long::sum));
+    /** A round-robin turn consumed by a decision that lost the race is given back, keeping the rotation fair. */
+    public void giveBack(RoutingDecision decision) {
+        if (decision.strategy() == RoutedBy.WEIGHTED_ROUND_ROBIN
+                && decision.agentIds().size() == 1) {
+            agents.find(decision.agentIds().get(0))
+                    .ifPresent(a -> passes.giveBack(
+                            a.id(), 1.0 / Math.max(1, a.spec().capacity().weight())));
+        }
     }
 }

@@ -2,19 +2,13 @@ package cn.zschangfang.notify.signin;
 
 import cn.zschangfang.notify.agent.Agent;
 import cn.zschangfang.notify.escalation.Escalations;
-import cn.zschangfang.notify.routing.LeadCase;
-import cn.zschangfang.notify.routing.LeadCaseState;
-import cn.zschangfang.notify.routing.RoutedBy;
+import cn.zschangfang.notify.routing.LeadCases;
 import cn.zschangfang.notify.web.BearerAuthInterceptor;
 import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,29 +36,19 @@ public class SharedPoolController {
             Integer score) {}
 
     private final SigninService signin;
-    private final MongoTemplate mongo;
+    private final LeadCases cases;
     private final Escalations escalations;
 
-    public SharedPoolController(SigninService signin, MongoTemplate mongo, Escalations escalations) {
+    public SharedPoolController(SigninService signin, LeadCases cases, Escalations escalations) {
         this.signin = signin;
-        this.mongo = mongo;
+        this.cases = cases;
         this.escalations = escalations;
     }
 
     @GetMapping(path = "/internal/signin/pool", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<PoolLead> pool(HttpServletRequest request) {
         Agent agent = agent(request);
-        Query open = Query.query(Criteria.where("state")
-                        .is(LeadCaseState.OPEN.name())
-                        .and("strategy")
-                        .is(RoutedBy.SHARED_POOL.name())
-                        .and("assignedAgentId")
-                        .is(null)
-                        .and("notifiedAgentIds")
-                        .is(agent.id()))
-                .with(Sort.by(Sort.Direction.ASC, "routedAt"))
-                .limit(50);
-        return mongo.find(open, LeadCase.class).stream()
+        return cases.unclaimedPoolLeads(agent.id()).stream()
                 .filter(lc -> lc.lead() != null)
                 .map(lc -> new PoolLead(
                         lc.leadId(),

@@ -76,21 +76,21 @@ class MessageFitTest {
 
     static Posted wecomMarkdown() {
         return posted(
-                http -> new WecomRobotChannel(http),
+                WecomRobotChannel::new,
                 AgentSpecBuilder.agent("a")
                         .wecom("https://qyapi.weixin.qq.com/x")
                         .wecomUserId("zhang.san"),
-                b -> b.at("/markdown/content").asString(),
+                "/markdown/content",
                 WecomRobotChannel.MAX_MARKDOWN_BYTES);
     }
 
     static Posted wecomText() {
         return posted(
-                http -> new WecomRobotChannel(http),
+                WecomRobotChannel::new,
                 AgentSpecBuilder.agent("a")
                         .wecom("https://qyapi.weixin.qq.com/x")
                         .mobile("13912345678"),
-                b -> b.at("/text/content").asString(),
+                "/text/content",
                 WecomRobotChannel.MAX_TEXT_BYTES);
     }
 
@@ -98,7 +98,7 @@ class MessageFitTest {
         return posted(
                 http -> new DingTalkRobotChannel(http, Clock.systemUTC()),
                 AgentSpecBuilder.agent("a").dingtalk("https://oapi.dingtalk.com/x", null),
-                b -> b.at("/markdown/text").asString(),
+                "/markdown/text",
                 DingTalkRobotChannel.MAX_MARKDOWN_BYTES);
     }
 
@@ -106,15 +106,12 @@ class MessageFitTest {
         return posted(
                 http -> new FeishuRobotChannel(http, Clock.systemUTC()),
                 AgentSpecBuilder.agent("a").feishu("https://open.feishu.cn/x", null),
-                b -> b.at("/content/text").asString(),
+                "/content/text",
                 FeishuRobotChannel.MAX_TEXT_BYTES);
     }
 
-    private static Posted posted(
-            Function<RobotHttp, Channel> make,
-            AgentSpecBuilder spec,
-            Function<tools.jackson.databind.JsonNode, String> content,
-            int limit) {
+    /** @param content where the posted body carries the message's text (a JSON pointer) */
+    private static Posted posted(Function<RobotHttp, Channel> make, AgentSpecBuilder spec, String content, int limit) {
         JsonMapper json = JsonMapper.builder().build();
         List<String> bodies = new ArrayList<>();
         RobotHttp http = new RobotHttp(TestProperties.notify(Map.of())) {
@@ -125,7 +122,12 @@ class MessageFitTest {
             }
         };
         Agent agent = new Agent("a", spec.build(), null, 0, null, null);
-        return new Posted(make.apply(http), bodies, agent, b -> content.apply(json.readTree(b)), limit);
+        return new Posted(
+                make.apply(http),
+                bodies,
+                agent,
+                b -> json.readTree(b).at(content).asString(),
+                limit);
     }
 
     static List<Posted> channels() {

@@ -8,6 +8,7 @@ import cn.zschangfang.notify.channel.SendResult;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.events.EventPublisher;
 import cn.zschangfang.notify.events.NotifyDeliveryEvent;
+import cn.zschangfang.notify.routing.LeadCases;
 import cn.zschangfang.notify.support.TestProperties;
 import cn.zschangfang.notify.support.WireDatabase;
 import cn.zschangfang.platform.test.ManualClock;
@@ -38,8 +39,9 @@ class DeliveryOutcomesTest {
         mongo = database.mongo();
         NotifyProperties properties = TestProperties.notify(Map.of());
         store = new DeliveryStore(mongo, properties, clock);
-        // Each event's broker send is awaited (and may be slow); what matters is what is recorded by then.
-        EventPublisher events = new EventPublisher(null, mongo, null, clock) {
+        // Each event's broker send is awaited (and may be slow); what matters is what is recorded by then. No outbox
+        // nor broker: the overridden delivery() stores and sends nothing.
+        EventPublisher events = new EventPublisher(null, null, null, clock) {
             @Override
             public void delivery(NotifyDeliveryEvent event) {
                 statusesAtEachEvent.add(String.join(
@@ -56,7 +58,7 @@ class DeliveryOutcomesTest {
                 new DeliveryPlanner(null, null, store, clock),
                 events,
                 new DeliveryMetrics(new SimpleMeterRegistry()),
-                mongo,
+                new LeadCases(mongo),
                 properties,
                 clock);
         digest = new ArrayList<>();

@@ -55,8 +55,8 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         // Without them MongoDB scans every case and delivery ever stored, every check interval and for every lead.
         assertThat(indexKeys("lead_cases"))
                 .contains(
-                        List.of("state", "ackDeadline"), // Escalations.escalateDue
-                        List.of("state", "assignedAgentId")); // Router.openLeads
+                        List.of("state", "ackDeadline"), // LeadCases.overdue
+                        List.of("state", "assignedAgentId")); // LeadCases.openLeads
         assertThat(indexKeys("deliveries"))
                 .contains(
                         List.of("status", "nextAttemptAt"), // DeliveryStore.due

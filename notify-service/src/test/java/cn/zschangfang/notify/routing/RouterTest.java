@@ -10,7 +10,6 @@ import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.LeadBuilder;
 import cn.zschangfang.notify.support.TestProperties;
-import cn.zschangfang.notify.support.WireDatabase;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -21,10 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Routing rules against the MongoDB-wire server (state in MongoDB, as in production). */
 class RouterTest {
@@ -33,27 +30,18 @@ class RouterTest {
     private static final Instant MONDAY_10_SHANGHAI = Instant.parse("2026-03-02T02:00:00Z");
 
     @RegisterExtension
-    final WireDatabase database = new WireDatabase("routing");
-
-    private MongoTemplate mongo;
-    private String town;
-
-    @BeforeEach
-    void setUp() {
-        mongo = database.mongo();
-        town = "镇-" + UUID.randomUUID();
-    }
+    final TestRouters routing = new TestRouters("routing");
 
     private static final String WRR = "WEIGHTED_ROUND_ROBIN";
 
     /** @param strategy the setting's text, bound as Spring Boot binds {@code ROUTING_STRATEGY} */
     private Router router(String strategy, Instant now) {
-        return TestRouters.router(mongo, Map.of("notify.routing.strategy", strategy), now);
+        return routing.router(Map.of("notify.routing.strategy", strategy), now);
     }
 
     private void agent(
             String id, int weight, Integer maxOpen, List<WorkingHours> hours, List<String> towns, String role) {
-        seed(AgentSpecBuilder.agent(id)
+        routing.seed(AgentSpecBuilder.agent(id)
                 .name(id)
                 .role(AgentRole.valueOf(role))
                 .wecom("http://127.0.0.1:9/robot/" + id)
@@ -64,35 +52,32 @@ class RouterTest {
                 .workingHours(hours));
     }
 
-    private void seed(AgentSpecBuilder spec) {
-        TestRouters.seed(mongo, spec);
-    }
-
     private void agent(String id, int weight) {
-        agent(id, weight, null, List.of(), List.of(town), "AGENT");
+        agent(id, weight, null, List.of(), List.of(routing.town()), "AGENT");
     }
 
     /** A lead the agent already holds open, which counts against its capacity. */
     private void openLead(String caseId, String agentId) {
-        mongo.insert(new LeadCase(
-                caseId,
-                lead("FACTORY"),
-                RoutedBy.WEIGHTED_ROUND_ROBIN,
-                "",
-                agentId,
-                List.of(agentId),
-                LeadCaseState.OPEN,
-                Instant.now(),
-                Instant.now(),
-                0,
-                null,
-                null,
-                null));
+        routing.mongo()
+                .insert(new LeadCase(
+                        caseId,
+                        lead("FACTORY"),
+                        RoutedBy.WEIGHTED_ROUND_ROBIN,
+                        "",
+                        agentId,
+                        List.of(agentId),
+                        LeadCaseState.OPEN,
+                        Instant.now(),
+                        Instant.now(),
+                        0,
+                        null,
+                        null,
+                        null));
     }
 
     private Lead lead(String type) {
         return LeadBuilder.lead(UUID.randomUUID().toString())
-                .wants("LEASE", type, town)
+                .wants("LEASE", type, routing.town())
                 .build();
     }
 
@@ -139,10 +124,22 @@ class RouterTest {
     }
 
     @Test
+    void aTurnGivenBackByADecisionThatLostTheRaceIsTheNextTurnAgain() {
+        agent("a", 1);
+        agent("b", 1);
+        Router router = router(WRR, MONDAY_10_SHANGHAI);
+        RoutingDecision lost = router.route(lead("FACTORY"), List.of());
+
+        router.giveBack(lost);
+
+        assertThat(router.route(lead("FACTORY"), List.of()).agentIds()).isEqualTo(lost.agentIds());
+    }
+
+    @Test
     void outsideWorkingHoursInShanghaiGoesToTheDutyManager() {
         var office = List.of(
                 new WorkingHours(List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 30), LocalTime.of(18, 0)));
-        agent("office", 1, null, office, List.of(town), "AGENT");
+        agent("office", 1, null, office, List.of(routing.town()), "AGENT");
         agent("duty", 1, null, List.of(), List.of(), "MANAGER");
 
         assertThat(router(WRR, MONDAY_10_SHANGHAI)
@@ -159,8 +156,8 @@ class RouterTest {
 
     @Test
     void agentAtCapacityIsSkippedAndNoMatchGoesToTheDutyManager() {
-        agent("full", 1, 1, List.of(), List.of(town), "AGENT");
-        agent("free", 1, 5, List.of(), List.of(town), "AGENT");
+        agent("full", 1, 1, List.of(), List.of(routing.town()), "AGENT");
+        agent("free", 1, 5, List.of(), List.of(routing.town()), "AGENT");
         agent("duty", 1, null, List.of(), List.of(), "MANAGER");
         openLead("open-1", "full");
 
@@ -175,7 +172,7 @@ class RouterTest {
 
     @Test
     void townsOwnAgentComesBeforeACatchAllAgentWhoTakesTheOverflow() {
-        agent("owner", 1, 1, List.of(), List.of(town), "AGENT");
+        agent("owner", 1, 1, List.of(), List.of(routing.town()), "AGENT");
         agent("generalist", 1, null, List.of(), List.of(), "AGENT");
         Router r = router(WRR, MONDAY_10_SHANGHAI);
 
@@ -220,7 +217,10 @@ class RouterTest {
     @Test
     void agentNoChannelReachesIsSkippedWithTheReasonAndTheLeadFallsBack() {
         // SMS only, but this deployment has no SMS credentials: nobody would hear about the lead
-        seed(AgentSpecBuilder.agent("sms-only").mobile("13912345678").sms(true).towns(List.of(town)));
+        routing.seed(AgentSpecBuilder.agent("sms-only")
+                .mobile("13912345678")
+                .sms(true)
+                .towns(List.of(routing.town())));
         agent("duty", 1, null, List.of(), List.of(), "MANAGER");
 
         RoutingDecision d = router(WRR, MONDAY_10_SHANGHAI).route(lead("FACTORY"), List.of());

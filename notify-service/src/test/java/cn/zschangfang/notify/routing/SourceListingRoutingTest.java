@@ -7,7 +7,6 @@ import cn.zschangfang.notify.agent.WorkingHours;
 import cn.zschangfang.notify.lead.Lead;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.LeadBuilder;
-import cn.zschangfang.notify.support.WireDatabase;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** A lead from a listing goes to the listing's agent first, and by territory when that agent cannot take it. */
 class SourceListingRoutingTest {
@@ -34,39 +32,33 @@ class SourceListingRoutingTest {
             new WorkingHours(List.of("MON", "TUE", "WED", "THU", "FRI"), LocalTime.of(8, 30), LocalTime.of(18, 0)));
 
     @RegisterExtension
-    final WireDatabase database = new WireDatabase("listing-routing");
-
-    private MongoTemplate mongo;
-    private String town;
+    final TestRouters routing = new TestRouters("listing-routing");
 
     @BeforeEach
     void setUp() {
-        mongo = database.mongo();
-        town = "镇-" + UUID.randomUUID();
-        seed(AgentSpecBuilder.agent("town-agent").wecom(robot("town-agent")).towns(List.of(town)));
-        seed(AgentSpecBuilder.agent("duty").wecom(robot("duty")).role(cn.zschangfang.notify.agent.AgentRole.MANAGER));
+        routing.seed(
+                AgentSpecBuilder.agent("town-agent").wecom(robot("town-agent")).towns(List.of(routing.town())));
+        routing.seed(AgentSpecBuilder.agent("duty")
+                .wecom(robot("duty"))
+                .role(cn.zschangfang.notify.agent.AgentRole.MANAGER));
     }
 
     private Router router(Instant now) {
-        return TestRouters.router(mongo, Map.of(), now);
+        return routing.router(Map.of(), now);
     }
 
     private static String robot(String id) {
         return "http://127.0.0.1:9/robot/" + id;
     }
 
-    private void seed(AgentSpecBuilder spec) {
-        TestRouters.seed(mongo, spec);
-    }
-
     /** A listing owner in another town, office hours only: the listing, not the town, makes them the first choice. */
     private void owner(AgentSpecBuilder spec) {
-        seed(spec.towns(List.of("别的镇")).workingHours(OFFICE));
+        routing.seed(spec.towns(List.of("别的镇")).workingHours(OFFICE));
     }
 
     private Lead leadFrom(String listingAgentId) {
         return LeadBuilder.lead(UUID.randomUUID().toString())
-                .wants("LEASE", "FACTORY", town)
+                .wants("LEASE", "FACTORY", routing.town())
                 .sourceListing(new Lead.SourceListing("lst-1", "torch-factory-1", "火炬开发区标准厂房", listingAgentId))
                 .build();
     }

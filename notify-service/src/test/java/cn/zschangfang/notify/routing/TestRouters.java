@@ -1,5 +1,6 @@
 package cn.zschangfang.notify.routing;
 
+import cn.zschangfang.notify.agent.AgentPasses;
 import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.agent.WebhookPolicy;
 import cn.zschangfang.notify.channel.Channels;
@@ -9,20 +10,51 @@ import cn.zschangfang.notify.channel.wecom.WecomRobotChannel;
 import cn.zschangfang.notify.config.NotifyProperties;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.TestProperties;
+import cn.zschangfang.notify.support.WireDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Routers wired as notify wires them, over a test's database: WeCom robots and SMS, {@code duty} the duty manager,
- * robots on loopback allowed (the tests' robot addresses are never called).
+ * Routers wired as notify wires them, over a database of each test's own (register with {@code @RegisterExtension}):
+ * WeCom robots and SMS, {@code duty} the duty manager, robots on loopback allowed (the tests' robot addresses are
+ * never called).
  */
-final class TestRouters {
+final class TestRouters implements BeforeEachCallback, AfterEachCallback {
 
-    private TestRouters() {}
+    private final WireDatabase database;
+    private String town;
+
+    TestRouters(String databasePrefix) {
+        database = new WireDatabase(databasePrefix);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        database.beforeEach(context);
+        town = "镇-" + UUID.randomUUID();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        database.afterEach(context);
+    }
+
+    MongoTemplate mongo() {
+        return database.mongo();
+    }
+
+    /** A town of this test's own. */
+    String town() {
+        return town;
+    }
 
     static NotifyProperties properties() {
         return TestProperties.notify(
@@ -30,19 +62,20 @@ final class TestRouters {
     }
 
     /** @param routing {@code notify.routing.*} overrides, bound as Spring Boot binds them */
-    static Router router(MongoTemplate mongo, Map<String, String> routing, Instant now) {
+    Router router(Map<String, String> routing, Instant now) {
         NotifyProperties p = properties();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new Router(
-                new AgentRegistry(mongo, new WebhookPolicy(p), clock),
+                new AgentRegistry(mongo(), new WebhookPolicy(p), clock),
+                new AgentPasses(mongo()),
                 new Channels(List.of(new WecomRobotChannel(new RobotHttp(p)), new AliyunSmsChannel(p))),
-                mongo,
+                new LeadCases(mongo()),
                 p,
                 TestProperties.routing(routing),
                 clock);
     }
 
-    static void seed(MongoTemplate mongo, AgentSpecBuilder spec) {
-        new AgentRegistry(mongo, new WebhookPolicy(properties()), Clock.systemUTC()).seed(spec.build());
+    void seed(AgentSpecBuilder spec) {
+        new AgentRegistry(mongo(), new WebhookPolicy(properties()), Clock.systemUTC()).seed(spec.build());
     }
 }

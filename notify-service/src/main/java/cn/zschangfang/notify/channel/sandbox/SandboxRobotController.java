@@ -1,15 +1,9 @@
 package cn.zschangfang.notify.channel.sandbox;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "notify.sandbox.enabled", havingValue = "true")
 public class SandboxRobotController {
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
+    private final SandboxMessages inbox;
 
-    public SandboxRobotController(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
-        this.clock = clock;
+    public SandboxRobotController(SandboxMessages inbox) {
+        this.inbox = inbox;
     }
 
     @PostMapping(
@@ -49,7 +41,7 @@ public class SandboxRobotController {
             // what a WeChat Work robot answers to a body it cannot show
             return Map.of("errcode", 40008, "errmsg", "invalid message type");
         }
-        mongo.insert(new SandboxMessage(UUID.randomUUID().toString(), key, clock.instant(), message));
+        inbox.record(key, message);
         return Map.of("errcode", 0, "errmsg", "ok");
     }
 
@@ -87,10 +79,6 @@ public class SandboxRobotController {
                     @jakarta.validation.constraints.Min(1)
                     @jakarta.validation.constraints.Max(500)
                     int limit) {
-        Query query = key == null
-                ? new Query()
-                : Query.query(Criteria.where("robotKey").is(key));
-        return mongo.find(
-                query.with(Sort.by(Sort.Direction.DESC, "receivedAt", "_id")).limit(limit), SandboxMessage.class);
+        return inbox.recent(key, limit);
     }
 }
