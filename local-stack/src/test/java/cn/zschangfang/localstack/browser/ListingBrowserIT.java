@@ -78,6 +78,16 @@ class ListingBrowserIT {
             assertThat(desktop.find(".listings-empty").getText()).contains("暂时没有符合条件的房源");
             desktop.screenshot("listings-empty-desktop");
 
+            // The sort's label says the order the list has: content-service sorts by area smallest first.
+            desktop.open(gateway + "/listings?town=%E5%B0%8F%E6%A6%84%E9%95%87&sort=area");
+            assertThat(desktop.find(".sorts .is-active").getText()).isEqualTo("面积从小到大");
+            String byArea = desktop.find("#results").getText();
+            assertThat(byArea.indexOf(tooSmall.get("title").asText()))
+                    .isNotNegative()
+                    .isLessThan(byArea.indexOf(tooLow.get("title").asText()));
+            assertThat(byArea.indexOf(tooLow.get("title").asText()))
+                    .isLessThan(byArea.indexOf(fits.get("title").asText()));
+
             // The home page's latest listings and an article's related listings (its town, else the latest).
             desktop.open(gateway + "/");
             assertThat(desktop.find(".listing-home").getText())

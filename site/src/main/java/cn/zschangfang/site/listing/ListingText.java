@@ -33,7 +33,7 @@ public class ListingText {
     static final Map<String, String> LEASE_MODE = ordered("WHOLE", "整租", "DIVISIBLE", "可分租");
     public static final Map<String, String> RENT_UNIT =
             ordered("YUAN_PER_SQM_MONTH", "元/㎡/月", "YUAN_PER_SQM_DAY", "元/㎡/天", "YUAN_PER_MU_YEAR", "元/亩/年");
-    static final Map<String, String> SORT = ordered("newest", "最新发布", "area", "面积从大到小", "rent", "租金从低到高");
+    static final Map<String, String> SORT = ordered("newest", "最新发布", "area", "面积从小到大", "rent", "租金从低到高");
 
     public record Option(String value, String label) {}
 
