@@ -2,6 +2,7 @@ package cn.zschangfang.site.agent;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,7 +77,7 @@ public class SigninController {
             HttpServletResponse response,
             Model model) {
         if (token == null || token.isBlank() || token.length() > 200) {
-            return invalidLink(model);
+            return invalidLink(model, response, HttpStatus.BAD_REQUEST);
         }
         model.addAttribute("token", token);
         model.addAttribute("csrf", cookies.preSessionToken(request, response));
@@ -90,12 +91,15 @@ public class SigninController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        if (token == null || !cookies.preSessionTokenMatches(request, csrf)) {
-            return invalidLink(model);
+        if (token == null) {
+            return invalidLink(model, response, HttpStatus.BAD_REQUEST);
+        }
+        if (!cookies.preSessionTokenMatches(request, csrf)) {
+            return invalidLink(model, response, HttpStatus.FORBIDDEN);
         }
         var redemption = notify.redeem(token);
         if (redemption.isEmpty()) {
-            return invalidLink(model);
+            return invalidLink(model, response, HttpStatus.GONE);
         }
         NotifySignin.Redemption r = redemption.get();
         sessions.start(request, response, r.agentId(), r.name(), r.role(), r.apiToken(), r.expiresAt());
@@ -115,7 +119,12 @@ public class SigninController {
         return "redirect:/agent/login";
     }
 
-    private static String invalidLink(Model model) {
+    /**
+     * The same page for every refusal (the agent's next step is always a new link), with a status that tells
+     * monitoring and link scanners what happened: 410 for a used or expired link, 403 for a forged form.
+     */
+    private static String invalidLink(Model model, HttpServletResponse response, HttpStatus status) {
+        response.setStatus(status.value());
         return page(model, "登录链接无效", "agent/signin-failed");
     }
 

@@ -63,7 +63,7 @@ class SigninTest extends SessionSiteTestBase {
 
         HttpResponse<String> refused = openLink("tok-used");
 
-        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(410);
         assertThat(refused.body()).contains("登录链接已失效", "重新获取登录链接");
         assertThat(cookie(refused, "zs_agent")).isNull();
         assertThat(NOTIFY.requests("POST", REDEMPTIONS)).hasSize(1);
@@ -74,9 +74,12 @@ class SigninTest extends SessionSiteTestBase {
         notifyRedeems("AGENT", null);
 
         HttpResponse<String> forged = post("/agent/signin", null, form("token", "tok-valid"));
+        assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("登录链接已失效");
         assertThat(cookie(forged, "zs_agent")).isNull();
-        assertThat(get("/agent/signin", null).body()).contains("登录链接已失效");
+        HttpResponse<String> noToken = get("/agent/signin", null);
+        assertThat(noToken.statusCode()).isEqualTo(400);
+        assertThat(noToken.body()).contains("登录链接已失效");
         assertThat(NOTIFY.requests("POST", REDEMPTIONS)).isEmpty();
     }
 
