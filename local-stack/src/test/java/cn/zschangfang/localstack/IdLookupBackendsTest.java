@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -56,13 +57,8 @@ class IdLookupBackendsTest {
             }
             long before = lookups(backend);
 
-            // The shape of notify's "finish only what I hold": the id matches, the condition does not.
-            assertThat(deliveries
-                            .updateOne(
-                                    Filters.and(Filters.eq("_id", "d7"), Filters.eq("status", "IN_FLIGHT")),
-                                    Updates.set("status", "SENT"))
-                            .getMatchedCount())
-                    .isZero();
+            // The id matches, the condition does not (nothing is held yet).
+            assertThat(finishIfHeld(deliveries, "d7").getMatchedCount()).isZero();
             // The shape of a claim: {$and: [{_id}, {$or: [...]}]}.
             Document claimed = deliveries.findOneAndUpdate(
                     new Document(
@@ -77,12 +73,7 @@ class IdLookupBackendsTest {
                     Updates.set("status", "IN_FLIGHT"),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             assertThat(claimed).isNotNull().containsEntry("status", "IN_FLIGHT");
-            assertThat(deliveries
-                            .updateOne(
-                                    Filters.and(Filters.eq("_id", "d7"), Filters.eq("status", "IN_FLIGHT")),
-                                    Updates.set("status", "SENT"))
-                            .getModifiedCount())
-                    .isOne();
+            assertThat(finishIfHeld(deliveries, "d7").getModifiedCount()).isOne();
             assertThat(deliveries.find(Filters.eq("_id", "missing")).first()).isNull();
             // The shape of a digest's outcome: every listed delivery still held, in one write.
             assertThat(deliveries
@@ -165,6 +156,12 @@ class IdLookupBackendsTest {
             }
         });
         return results;
+    }
+
+    /** The shape of notify's "finish only what I hold": {@code _id} and a condition on the delivery's status. */
+    private static UpdateResult finishIfHeld(MongoCollection<Document> deliveries, String id) {
+        return deliveries.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", "IN_FLIGHT")), Updates.set("status", "SENT"));
     }
 
     private static List<Object> ids(MongoCollection<Document> c, Bson filter) {

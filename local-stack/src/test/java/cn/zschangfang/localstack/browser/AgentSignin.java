@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +33,6 @@ final class AgentSignin {
 
     private static final Pattern LINK = Pattern.compile("(https?://[^\\s)\"]+/agent/signin\\?token=[A-Za-z0-9_-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     private AgentSignin() {}
 
@@ -89,14 +84,13 @@ final class AgentSignin {
                  "use":"五金加工","expectedAnnualTaxWan":120,"company":"%s","contactName":"张建国","phone":"%s",
                  "message":"需要带行车的单层厂房，层高8米以上，三个月内入驻。","consent":true}
                 """.formatted(town, company, phone);
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(BrowserStack.gateway() + "/api/leads"))
+        HttpResponse<String> response =
+                BrowserStack.send(HttpRequest.newBuilder(URI.create(BrowserStack.gateway() + "/api/leads"))
                         .timeout(Duration.ofSeconds(20))
                         .header("Content-Type", "application/json")
                         .header("X-Api-Key", "local-integration-key")
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asText();
     }
@@ -125,17 +119,14 @@ final class AgentSignin {
 
     /** One article view as a visitor's browser beacon sends it. */
     static void view(String slug, String visitorId) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(BrowserStack.gateway() + "/api/content/articles/" + slug + "/views"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Content-Type", "application/json")
-                        .header(
-                                "User-Agent",
-                                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"visitorId\":\"" + visitorId + "\",\"referrer\":null}", StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = BrowserStack.send(HttpRequest.newBuilder(
+                        URI.create(BrowserStack.gateway() + "/api/content/articles/" + slug + "/views"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"visitorId\":\"" + visitorId + "\",\"referrer\":null}", StandardCharsets.UTF_8))
+                .build());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }
 

@@ -58,12 +58,15 @@ public final class BrowserStack {
     }
 
     public static HttpResponse<String> httpGet(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway() + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(gateway() + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+    }
+
+    /** A call beside the browser (an API, a partner backend), on the one client all browser tests share. */
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

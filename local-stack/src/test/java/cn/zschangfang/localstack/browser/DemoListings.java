@@ -13,7 +13,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,6 @@ import javax.imageio.ImageIO;
 final class DemoListings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     private DemoListings() {}
 
@@ -49,29 +44,25 @@ final class DemoListings {
 
     /** A lead as the manager's API shows it (ADMIN token), including {@code sourceListing} and {@code matches}. */
     static JsonNode lead(String leadId) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                + BrowserStack.get().config().leadPort() + "/api/leads/" + leadId))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + StackConfig.ADMIN_TOKEN)
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = BrowserStack.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + BrowserStack.get().config().leadPort() + "/api/leads/" + leadId))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + StackConfig.ADMIN_TOKEN)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static JsonNode send(String method, String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(content() + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + StackConfig.ADMIN_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = BrowserStack.send(HttpRequest.newBuilder(URI.create(content() + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + StackConfig.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
         assertThat(response.statusCode())
                 .as(method + " " + path + ": " + response.body())
                 .isEqualTo(expected);
@@ -88,14 +79,13 @@ final class DemoListings {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(factoryPhoto(n));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(
+        HttpResponse<String> response = BrowserStack.send(
                 HttpRequest.newBuilder(URI.create(content() + "/api/content/admin/listings/" + listingId + "/photos"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + StackConfig.ADMIN_TOKEN)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        .build());
         assertThat(response.statusCode()).as("photo upload: " + response.body()).isEqualTo(201);
     }
 

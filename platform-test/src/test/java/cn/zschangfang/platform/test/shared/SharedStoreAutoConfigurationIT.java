@@ -67,27 +67,28 @@ class SharedStoreAutoConfigurationIT {
 
     @Test
     void aRedisThatCannotBeReachedAtStartStopsTheStart() throws Exception {
-        int port;
-        try (RedisServer redis = RedisServer.start()) {
-            port = redis.port();
-        }
-        contexts.withPropertyValues("platform.shared-store.redis-url=redis://127.0.0.1:" + port)
+        contexts.withPropertyValues("platform.shared-store.redis-url=" + aRedisThatIsGone())
                 .run(context -> assertThat(context).hasFailed());
     }
 
     @Test
     void aServiceThatDoesNotUseTheStoreNeitherCreatesNorConnectsIt() throws Exception {
-        int port;
-        try (RedisServer redis = RedisServer.start()) {
-            port = redis.port();
-        }
         // notify and the site keep their shared state in MongoDB: an unreachable Redis must not stop them
         withoutUser
-                .withPropertyValues("platform.shared-store.redis-url=redis://127.0.0.1:" + port)
+                .withPropertyValues("platform.shared-store.redis-url=" + aRedisThatIsGone())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBeanFactory().containsSingleton("sharedStore"))
                             .isFalse();
                 });
+    }
+
+    /** The URL of a Redis that was started and stopped again: its port is known to be free and nothing answers. */
+    private static String aRedisThatIsGone() throws Exception {
+        int port;
+        try (RedisServer redis = RedisServer.start()) {
+            port = redis.port();
+        }
+        return "redis://127.0.0.1:" + port;
     }
 }
