@@ -13,7 +13,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +125,8 @@ class ConcurrentIntakeIT {
         for (int n = 0; n < LEADS; n++) {
             String leadId = UUID.randomUUID().toString();
             leadIds.add(leadId);
-            payloads.add(leadJson(leadId, towns.get(n % AGENTS)));
+            payloads.add(NotifyIntegrationTest.leadJson(
+                    leadId, UUID.randomUUID().toString(), towns.get(n % AGENTS), "想租厂房"));
         }
         long commandsBefore = COMMANDS.get();
         long started = System.nanoTime();
@@ -210,16 +210,5 @@ class ConcurrentIntakeIT {
                 Query.query(Criteria.where("leadId").in(leadIds).and("status").is("SENT")),
                 Document.class,
                 "deliveries");
-    }
-
-    private static String leadJson(String leadId, String town) {
-        return """
-                {"eventId":"%s","occurredAt":"%s","leadId":"%s","receivedAt":"%s","intent":"LEASE",
-                 "propertyType":"FACTORY","town":"%s","areaSqm":{"min":1000,"max":2000},"areaMu":null,
-                 "use":"五金加工","expectedAnnualTaxWan":50,"company":"中山某五金有限公司",
-                 "contactNameMasked":"张*","phoneMasked":"138****9793","message":"想租厂房",
-                 "sourceArticle":"some-article","visitorId":"v-1","channel":"web","score":82,
-                 "scoreReasons":["tax"],"interests":{"articles":[],"tags":[],"towns":[]}}
-                """.formatted(UUID.randomUUID(), Instant.now(), leadId, Instant.now(), town);
     }
 }
