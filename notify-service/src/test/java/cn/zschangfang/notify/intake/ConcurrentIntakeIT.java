@@ -7,6 +7,7 @@ import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import cn.zschangfang.notify.support.NotifyServiceTest;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireDatabase;
 import com.mongodb.event.CommandListener;
@@ -30,14 +31,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,22 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * keyed by it (one partition, so lead-service reads it in order). Also counts the MongoDB commands per lead, the
  * figure the issue's profile is about. Own context: six partitions and three consumers, unlike the shared one.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.bindings.leadCaptured-in-0.consumer.concurrency=3",
-            "notify.admin-token=test-admin-token-9f3",
-            "notify.ack.signing-secret=test-ack-secret-7c1",
-            "notify.webhooks.allow-loopback=true",
-            "notify.delivery.sweep-interval=200ms",
-            "notify.public-base-url=https://portal.example",
-            "notify.ack.check-interval=1h",
-            "notify.outbox.interval=1s",
-        })
-@EmbeddedKafka(
-        partitions = 6,
-        topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
+@NotifyServiceTest(properties = "spring.cloud.stream.bindings.leadCaptured-in-0.consumer.concurrency=3", partitions = 6)
 @MongoWireDatabase("notify-concurrent-it")
 class ConcurrentIntakeIT {
 

@@ -19,10 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,24 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * standing in for the robots. Subclasses share one context (and broker); each test isolates itself by using its
  * own town, agents and robot paths.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@NotifyServiceTest(
         properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "notify.admin-token=test-admin-token-9f3",
-            "notify.ack.signing-secret=test-ack-secret-7c1",
-            "notify.webhooks.allow-loopback=true",
             "notify.sandbox.enabled=true",
-            "notify.delivery.sweep-interval=200ms",
             "notify.delivery.initial-backoff=200ms",
             "notify.delivery.max-backoff=1s",
-            "notify.public-base-url=https://portal.example",
-            "notify.ack.check-interval=1h",
-            "notify.outbox.interval=1s",
         })
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
 @MongoWireDatabase("notify-it")
 public abstract class NotifyIntegrationTest {
 
