@@ -89,16 +89,13 @@ public class LeadCases {
                 .orOperator(
                         Criteria.where("assignedAgentId").is(agentId),
                         Criteria.where("assignedAgentId").is(null));
-        return mongo.updateFirst(
-                                Query.query(new Criteria().andOperator(open, mine)),
-                                new Update()
-                                        .set("state", LeadCaseState.ACKNOWLEDGED.name())
-                                        .set("assignedAgentId", agentId)
-                                        .set("acknowledgedAt", at)
-                                        .set("acknowledgedBy", agentId),
-                                LeadCase.class)
-                        .getModifiedCount()
-                == 1;
+        return won(
+                new Criteria().andOperator(open, mine),
+                new Update()
+                        .set("state", LeadCaseState.ACKNOWLEDGED.name())
+                        .set("assignedAgentId", agentId)
+                        .set("acknowledgedAt", at)
+                        .set("acknowledgedBy", agentId));
     }
 
     /**
@@ -148,29 +145,25 @@ public class LeadCases {
         if (next != null) {
             update.set("assignedAgentId", next);
         }
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(lc.leadId())
-                                        .and("state")
-                                        .is(LeadCaseState.OPEN.name())
-                                        .and("escalationLevel")
-                                        .is(lc.escalationLevel())),
-                                update,
-                                LeadCase.class)
-                        .getModifiedCount()
-                == 1;
+        return won(
+                Criteria.where("_id")
+                        .is(lc.leadId())
+                        .and("state")
+                        .is(LeadCaseState.OPEN.name())
+                        .and("escalationLevel")
+                        .is(lc.escalationLevel()),
+                update);
     }
 
     /** @return true for the one call that recorded the lead's first delivery */
     public boolean firstDelivered(String leadId, Instant at) {
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(leadId)
-                                        .and("firstDeliveredAt")
-                                        .is(null)),
-                                new Update().set("firstDeliveredAt", at),
-                                LeadCase.class)
-                        .getModifiedCount()
-                == 1;
+        return won(
+                Criteria.where("_id").is(leadId).and("firstDeliveredAt").is(null),
+                new Update().set("firstDeliveredAt", at));
+    }
+
+    /** The conditional update: applied to the case {@code matching}, true only for the one caller that changed it. */
+    private boolean won(Criteria matching, Update update) {
+        return mongo.updateFirst(Query.query(matching), update, LeadCase.class).getModifiedCount() == 1;
     }
 }

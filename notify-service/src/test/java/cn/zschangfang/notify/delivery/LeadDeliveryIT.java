@@ -158,11 +158,9 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
         Delivery d = mongo.findById(Delivery.key(leadId, agentId, "WECOM", "NEW_LEAD"), Delivery.class);
         assertThat(d.attempt()).isEqualTo(3);
 
-        var statuses =
-                KafkaProbe.read(brokers(), "notify.delivery", r -> leadId.equals(r.key()), 3, Duration.ofSeconds(10))
-                        .stream()
-                        .map(r -> json.readTree(r.value()).get("status").asString())
-                        .toList();
+        var statuses = published("notify.delivery", leadId, 3, Duration.ofSeconds(10)).stream()
+                .map(r -> json.readTree(r.value()).get("status").asString())
+                .toList();
         assertThat(statuses).containsExactly("RETRYING", "RETRYING", "SENT");
     }
 
@@ -221,16 +219,12 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void publishedRoutedAndDeliveryEventsMatchTheirContracts() {
-        String town = unique("黄圃镇");
-        String path = "/r/" + UUID.randomUUID();
-        String agentId = agent(town, path);
-        String leadId = UUID.randomUUID().toString();
+        AgentLead lead = leadForNewAgent("黄圃镇", "契约测试");
+        String agentId = lead.agentId();
+        String leadId = lead.leadId();
 
-        publishLead(leadId, town, "契约测试");
-
-        var routed = KafkaProbe.read(brokers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(15));
-        var delivered =
-                KafkaProbe.read(brokers(), "notify.delivery", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(15));
+        var routed = published("lead.routed", leadId, 1, Duration.ofSeconds(15));
+        var delivered = published("notify.delivery", leadId, 1, Duration.ofSeconds(15));
         assertThat(routed).hasSize(1);
         assertThat(delivered).hasSize(1);
         for (var r : List.of(routed.get(0), delivered.get(0))) {
@@ -309,14 +303,14 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void permanentWecomFailureFallsThroughToTheAgentsNextChannel() {
-        String town = unique("大涌镇");
-        String path = "/r/" + UUID.randomUUID();
         String dingPath = "/ding/" + UUID.randomUUID();
-        ROBOT.script(path, new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
-        String agentId = agent(town, path, s -> s.dingtalk(ROBOT.url(dingPath), "SECtest"));
-        String leadId = UUID.randomUUID().toString();
-
-        publishLead(leadId, town, "换渠道");
+        AgentLead lead = leadForNewAgent(
+                "大涌镇",
+                "换渠道",
+                s -> s.dingtalk(ROBOT.url(dingPath), "SECtest"),
+                new FakeRobot.Reply(200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"));
+        String agentId = lead.agentId();
+        String leadId = lead.leadId();
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(dingPath, leadId).size() == 1);
@@ -331,12 +325,10 @@ class LeadDeliveryIT extends NotifyIntegrationTest {
 
     @Test
     void agentWithOnlyAMobileGetsOneTextMessageThatMentionsTheMobile() {
-        String town = unique("南朗街道");
-        String path = "/r/" + UUID.randomUUID();
-        agent(town, path, s -> s.mobile("13712345678"));
-        String leadId = UUID.randomUUID().toString();
-
-        publishLead(leadId, town, "提醒测试");
+        AgentLead lead = leadForNewAgent("南朗街道", "提醒测试", s -> s.mobile("13712345678"));
+        String town = lead.town();
+        String path = lead.path();
+        String leadId = lead.leadId();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ROBOT.received(path).size() == 1);
         // one robot message per lead: the mention rides in the message itself, no second ping

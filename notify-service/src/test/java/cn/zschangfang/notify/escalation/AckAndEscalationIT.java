@@ -90,12 +90,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         assertThat(lc.assignedAgentId()).isEqualTo(backupId);
         assertThat(lc.escalationLevel()).isEqualTo(1);
 
-        var routed = KafkaProbe.read(
-                brokers(),
-                "lead.routed",
-                r -> leadId.equals(r.key()) && r.value().contains("\"escalation\":true"),
-                1,
-                Duration.ofSeconds(10));
+        var routed = published("lead.routed", leadId, "\"escalation\":true", 1, Duration.ofSeconds(10));
         assertThat(routed).hasSize(1);
         assertThat(json.readTree(routed.get(0).value()).get("previousAgentId").asString())
                 .isEqualTo(agentId);
@@ -119,12 +114,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         assertThat(second.body()).contains("已确认过");
         assertThat(mongo.findById(leadId, LeadCase.class).state()).isEqualTo(LeadCaseState.ACKNOWLEDGED);
 
-        var acks = KafkaProbe.read(
-                brokers(),
-                "notify.delivery",
-                r -> leadId.equals(r.key()) && r.value().contains("ACKNOWLEDGED"),
-                1,
-                Duration.ofSeconds(10));
+        var acks = published("notify.delivery", leadId, "ACKNOWLEDGED", 1, Duration.ofSeconds(10));
         assertThat(acks).hasSize(1);
 
         pastDeadline(leadId);
@@ -198,7 +188,7 @@ class AckAndEscalationIT extends NotifyIntegrationTest {
         assertThat(escalations.acknowledge(leadId, a)).isEqualTo(Escalations.AckOutcome.TAKEN_BY_OTHER);
         assertThat(escalations.acknowledge(leadId, b)).isEqualTo(Escalations.AckOutcome.ALREADY_ACKNOWLEDGED);
         assertThat(mongo.findById(leadId, LeadCase.class).assignedAgentId()).isEqualTo(b);
-        var claimed = KafkaProbe.read(brokers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(10));
+        var claimed = published("lead.routed", leadId, 1, Duration.ofSeconds(10));
         assertThat(claimed).hasSize(1);
         assertThat(json.readTree(claimed.get(0).value()).get("agentId").asString())
                 .isEqualTo(b);

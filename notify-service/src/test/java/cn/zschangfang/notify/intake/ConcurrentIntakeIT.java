@@ -7,13 +7,13 @@ import cn.zschangfang.notify.agent.AgentRegistry;
 import cn.zschangfang.notify.support.AgentSpecBuilder;
 import cn.zschangfang.notify.support.FakeRobot;
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
+import cn.zschangfang.notify.support.NotifyServiceTest;
 import cn.zschangfang.platform.test.KafkaProbe;
 import cn.zschangfang.platform.test.MongoWireDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +31,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,22 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * keyed by it (one partition, so lead-service reads it in order). Also counts the MongoDB commands per lead, the
  * figure the issue's profile is about. Own context: six partitions and three consumers, unlike the shared one.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-            "spring.cloud.stream.bindings.leadCaptured-in-0.consumer.concurrency=3",
-            "notify.admin-token=test-admin-token-9f3",
-            "notify.ack.signing-secret=test-ack-secret-7c1",
-            "notify.webhooks.allow-loopback=true",
-            "notify.delivery.sweep-interval=200ms",
-            "notify.public-base-url=https://portal.example",
-            "notify.ack.check-interval=1h",
-            "notify.outbox.interval=1s",
-        })
-@EmbeddedKafka(
-        partitions = 6,
-        topics = {"lead.captured", "lead.status-changed", "lead.routed", "notify.delivery", "lead.captured.dlq"})
+@NotifyServiceTest(properties = "spring.cloud.stream.bindings.leadCaptured-in-0.consumer.concurrency=3", partitions = 6)
 @MongoWireDatabase("notify-concurrent-it")
 class ConcurrentIntakeIT {
 
@@ -126,7 +109,8 @@ class ConcurrentIntakeIT {
         for (int n = 0; n < LEADS; n++) {
             String leadId = UUID.randomUUID().toString();
             leadIds.add(leadId);
-            payloads.add(leadJson(leadId, towns.get(n % AGENTS)));
+            payloads.add(NotifyIntegrationTest.leadJson(
+                    leadId, UUID.randomUUID().toString(), towns.get(n % AGENTS), "想租厂房"));
         }
         long commandsBefore = COMMANDS.get();
         long started = System.nanoTime();
@@ -210,16 +194,5 @@ class ConcurrentIntakeIT {
                 Query.query(Criteria.where("leadId").in(leadIds).and("status").is("SENT")),
                 Document.class,
                 "deliveries");
-    }
-
-    private static String leadJson(String leadId, String town) {
-        return """
-                {"eventId":"%s","occurredAt":"%s","leadId":"%s","receivedAt":"%s","intent":"LEASE",
-                 "propertyType":"FACTORY","town":"%s","areaSqm":{"min":1000,"max":2000},"areaMu":null,
-                 "use":"五金加工","expectedAnnualTaxWan":50,"company":"中山某五金有限公司",
-                 "contactNameMasked":"张*","phoneMasked":"138****9793","message":"想租厂房",
-                 "sourceArticle":"some-article","visitorId":"v-1","channel":"web","score":82,
-                 "scoreReasons":["tax"],"interests":{"articles":[],"tags":[],"towns":[]}}
-                """.formatted(UUID.randomUUID(), Instant.now(), leadId, Instant.now(), town);
     }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.notify.support.NotifyIntegrationTest;
 import cn.zschangfang.platform.test.KafkaProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -41,21 +38,9 @@ class DeadLetterIT extends NotifyIntegrationTest {
         // a good event that was dead-lettered while, say, MongoDB was unreachable
         KafkaProbe.send(brokers(), "lead.captured.dlq", leadId, leadJson(leadId, eventId, town, "重放测试"), eventId);
 
-        HttpClient http = HttpClient.newHttpClient();
-        URI replay = URI.create("http://127.0.0.1:" + port + "/api/notify/admin/dlq/replay");
-        assertThat(http.send(
-                                HttpRequest.newBuilder(replay)
-                                        .POST(HttpRequest.BodyPublishers.noBody())
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .statusCode())
-                .isEqualTo(401);
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(replay)
-                        .header("Authorization", ADMIN)
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String replay = "/api/notify/admin/dlq/replay";
+        assertThat(call("POST", replay, null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> r = call("POST", replay, ADMIN, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).containsPattern("\"replayed\":[1-9]");
 

@@ -83,7 +83,7 @@ class ListingNotifyIT extends NotifyIntegrationTest {
         assertThat(md.split("编号 ", -1)).hasSize(2);
         assertThat(robotGot(townPath, leadId)).isEmpty();
 
-        var routed = KafkaProbe.read(brokers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(15));
+        var routed = published("lead.routed", leadId, 1, Duration.ofSeconds(15));
         assertThat(routed).hasSize(1);
         assertThat(Contracts.violations("lead.routed", routed.get(0).value())).isEmpty();
         JsonNode event = json.readTree(routed.get(0).value());
@@ -106,7 +106,7 @@ class ListingNotifyIT extends NotifyIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> robotGot(townPath, leadId).size() == 1);
-        var routed = KafkaProbe.read(brokers(), "lead.routed", r -> leadId.equals(r.key()), 1, Duration.ofSeconds(15));
+        var routed = published("lead.routed", leadId, 1, Duration.ofSeconds(15));
         JsonNode event = json.readTree(routed.get(0).value());
         assertThat(event.get("agentId").asString()).isEqualTo(townAgent);
         assertThat(event.get("reason").asString()).startsWith("房源负责人已停用，按镇街分配");
