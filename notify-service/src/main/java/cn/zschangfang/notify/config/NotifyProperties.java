@@ -139,6 +139,8 @@ public record NotifyProperties(
      * @param escalateAfter no acknowledgement within this time → backup / next agent + duty manager, env
      *     {@code ESCALATE_AFTER}
      * @param maxEscalations escalation steps per lead before only the duty manager is left
+     * @param checkInterval how often one instance (under a job lease) looks for leads past {@code escalateAfter}: a
+     *     lead escalates at most this much later than its deadline
      */
     public record Ack(
             @DefaultValue("local-ack-secret") String signingSecret,
