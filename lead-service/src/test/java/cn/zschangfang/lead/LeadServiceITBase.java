@@ -24,7 +24,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,9 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
             // Tests log at WARN (platform-test); the personal-data test reads this service's INFO lines.
             "logging.level.cn.zschangfang.lead=INFO"
         })
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {"lead.captured", "lead.status-changed", "content.article-viewed", "lead.routed", "notify.delivery"})
+@LeadKafka
 @ExtendWith(OutputCaptureExtension.class)
 @MongoWireDatabase("leads-it")
 abstract class LeadServiceITBase {

@@ -51,15 +51,12 @@ public class ViewBeacon {
         ContentProperties.Views v = properties.views();
         this.dedupe = new VisitorDedupe(marks, v.dedupeWindow());
         this.bots = new BotFilter(v.botUserAgents(), v.countMissingUserAgent());
-        this.accepted = Counter.builder("content.views.accepted")
-                .description("Views counted: stored in the outbox, to be published")
-                .register(meters);
-        this.deduplicated = Counter.builder("content.views.deduplicated")
-                .description("Repeat views of one visitor within the dedupe window")
-                .register(meters);
-        this.botViews = Counter.builder("content.views.bots")
-                .description("Views dropped because the User-Agent is a crawler or bot")
-                .register(meters);
+        this.accepted = ViewMeters.counter(
+                meters, "content.views.accepted", "Views counted: stored in the outbox, to be published");
+        this.deduplicated = ViewMeters.counter(
+                meters, "content.views.deduplicated", "Repeat views of one visitor within the dedupe window");
+        this.botViews = ViewMeters.counter(
+                meters, "content.views.bots", "Views dropped because the User-Agent is a crawler or bot");
     }
 
     /**

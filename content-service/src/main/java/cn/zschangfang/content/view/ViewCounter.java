@@ -59,15 +59,12 @@ public class ViewCounter {
     public ViewCounter(MongoTemplate mongo, ContentProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.zone = properties.statsZone();
-        this.stored = Counter.builder("content.views.counted")
-                .description("View events stored by the counter (first delivery)")
-                .register(meters);
-        this.redelivered = Counter.builder("content.views.redelivered")
-                .description("View events delivered again and ignored by the counter")
-                .register(meters);
-        this.invalid = Counter.builder("content.views.invalid")
-                .description("Records on the view topic the counter could not use")
-                .register(meters);
+        this.stored = ViewMeters.counter(
+                meters, "content.views.counted", "View events stored by the counter (first delivery)");
+        this.redelivered = ViewMeters.counter(
+                meters, "content.views.redelivered", "View events delivered again and ignored by the counter");
+        this.invalid = ViewMeters.counter(
+                meters, "content.views.invalid", "Records on the view topic the counter could not use");
     }
 
     /** Stores the batch's events and brings the affected articles' counters up to date. */

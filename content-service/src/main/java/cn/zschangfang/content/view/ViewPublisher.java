@@ -90,15 +90,18 @@ public class ViewPublisher implements SmartLifecycle {
         this.clock = clock;
         this.capacity = properties.views().publishQueueCapacity();
         this.relay = relay;
-        this.rejected = Counter.builder("content.views.rejected")
-                .description("Views refused with 503 because too many were waiting for the broker")
-                .register(meters);
-        this.retries = Counter.builder("content.views.publish.retries")
-                .description("Failed sends of a view to the broker (each is retried until acknowledged)")
-                .register(meters);
-        this.relayed = Counter.builder("content.views.publish.relayed")
-                .description("Views picked up from the outbox that an earlier process left unpublished")
-                .register(meters);
+        this.rejected = ViewMeters.counter(
+                meters,
+                "content.views.rejected",
+                "Views refused with 503 because too many were waiting for the broker");
+        this.retries = ViewMeters.counter(
+                meters,
+                "content.views.publish.retries",
+                "Failed sends of a view to the broker (each is retried until acknowledged)");
+        this.relayed = ViewMeters.counter(
+                meters,
+                "content.views.publish.relayed",
+                "Views picked up from the outbox that an earlier process left unpublished");
         meters.gauge("content.views.publish.pending", pending, Set::size);
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * What the desk API returns: lists carry masked contacts, the detail (for the assigned agent) the full ones, with the
- * structured requirements, the listing inquired from and the best listing matches (each with its reasons).
+ * structured requirements, the listing inquired from and the best listing matches (each with its reasons). The
+ * detail shows the lead's contact and attribution groups as they are stored, unwrapped into top-level fields like
+ * the document's.
  */
 public final class LeadViews {
 
@@ -73,13 +75,9 @@ public final class LeadViews {
             Lead.Range areaMu,
             String use,
             Double expectedAnnualTaxWan,
-            String company,
-            String contactName,
-            String phone,
+            @JsonUnwrapped Lead.Contact contact,
             String message,
-            String sourceArticle,
-            String visitorId,
-            String channel,
+            @JsonUnwrapped Lead.Attribution attribution,
             Lead.Consent consent,
             Lead.Interests interests,
             int score,
@@ -101,13 +99,9 @@ public final class LeadViews {
                     lead.inquiry().areaMu(),
                     lead.inquiry().use(),
                     lead.inquiry().expectedAnnualTaxWan(),
-                    lead.contact().company(),
-                    lead.contact().contactName(),
-                    lead.contact().phone(),
+                    lead.contact(),
                     lead.inquiry().message(),
-                    lead.attribution().sourceArticle(),
-                    lead.attribution().visitorId(),
-                    lead.attribution().channel(),
+                    lead.attribution(),
                     lead.consent(),
                     lead.interests(),
                     lead.score(),

@@ -1,7 +1,9 @@
 package cn.zschangfang.lead.capture;
 
+import static cn.zschangfang.lead.capture.TestValidators.assertFieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.ValidInquiry;
@@ -75,18 +77,17 @@ class InquiryValidatorTest {
         ApiException e = catchThrowableOfType(ApiException.class, () -> validator.validate(bad));
 
         assertThat(e.type().slug()).isEqualTo("validation");
-        assertThat(e.errors())
-                .extracting(ApiException.FieldError::field, ApiException.FieldError::code)
+        assertFieldErrors(e.errors())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("intent", "invalid_choice"),
-                        org.assertj.core.groups.Tuple.tuple("propertyType", "required"),
-                        org.assertj.core.groups.Tuple.tuple("town", "unknown_town"),
-                        org.assertj.core.groups.Tuple.tuple("contactName", "required"),
-                        org.assertj.core.groups.Tuple.tuple("phone", "invalid_phone"),
-                        org.assertj.core.groups.Tuple.tuple("consent", "consent_required"),
-                        org.assertj.core.groups.Tuple.tuple("message", "too_long"),
-                        org.assertj.core.groups.Tuple.tuple("expectedAnnualTaxWan", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("areaSqm", "min_greater_than_max"));
+                        tuple("intent", "invalid_choice"),
+                        tuple("propertyType", "required"),
+                        tuple("town", "unknown_town"),
+                        tuple("contactName", "required"),
+                        tuple("phone", "invalid_phone"),
+                        tuple("consent", "consent_required"),
+                        tuple("message", "too_long"),
+                        tuple("expectedAnnualTaxWan", "out_of_range"),
+                        tuple("areaSqm", "min_greater_than_max"));
         assertThat(e.errors()).allSatisfy(err -> assertThat(err.message()).matches(".*[\\u4e00-\\u9fa5].*"));
     }
 }

@@ -1,7 +1,9 @@
 package cn.zschangfang.lead.capture;
 
+import static cn.zschangfang.lead.capture.TestValidators.assertFieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.zschangfang.lead.inquiry.SourceListing;
 import cn.zschangfang.lead.inquiry.TestLeads;
@@ -104,25 +106,24 @@ class RequirementsValidationTest {
                         "长".repeat(101)),
                 null));
 
-        assertThat(errors)
-                .extracting(ApiException.FieldError::field, ApiException.FieldError::code)
+        assertFieldErrors(errors)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("requirements.minClearHeightM", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.minPowerKva", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.craneTonnage", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.floor", "invalid_choice"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.fireClass", "invalid_choice"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.budget.amount", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.budget.unit", "invalid_choice"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.moveInDate", "invalid_format"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.leaseTermMonths", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("requirements.industry", "too_long"));
+                        tuple("requirements.minClearHeightM", "out_of_range"),
+                        tuple("requirements.minPowerKva", "out_of_range"),
+                        tuple("requirements.craneTonnage", "out_of_range"),
+                        tuple("requirements.floor", "invalid_choice"),
+                        tuple("requirements.fireClass", "invalid_choice"),
+                        tuple("requirements.budget.amount", "out_of_range"),
+                        tuple("requirements.budget.unit", "invalid_choice"),
+                        tuple("requirements.moveInDate", "invalid_format"),
+                        tuple("requirements.leaseTermMonths", "out_of_range"),
+                        tuple("requirements.industry", "too_long"));
         assertThat(errors).allSatisfy(e -> assertThat(e.message()).isNotBlank());
     }
 
     @Test
     void aBudgetNeedsBothAmountAndUnit() {
-        assertThat(errors(request(
+        assertFieldErrors(errors(request(
                         req(
                                 null,
                                 null,
@@ -134,8 +135,7 @@ class RequirementsValidationTest {
                                 null,
                                 null),
                         null)))
-                .extracting(ApiException.FieldError::field, ApiException.FieldError::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("requirements.budget.unit", "required"));
+                .containsExactly(tuple("requirements.budget.unit", "required"));
     }
 
     @Test
@@ -164,8 +164,7 @@ class RequirementsValidationTest {
 
     @Test
     void anUnknownSourceListingIsA400NamingSourceListing() {
-        assertThat(errors(request(null, "no-such-listing")))
-                .extracting(ApiException.FieldError::field, ApiException.FieldError::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sourceListing", "unknown_listing"));
+        assertFieldErrors(errors(request(null, "no-such-listing")))
+                .containsExactly(tuple("sourceListing", "unknown_listing"));
     }
 }

@@ -1,12 +1,18 @@
 package cn.zschangfang.lead.capture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.zschangfang.lead.config.LeadProperties;
 import cn.zschangfang.lead.listing.ListingIndex;
 import cn.zschangfang.lead.territory.Towns;
+import cn.zschangfang.platform.problem.ApiException;
 import java.time.Clock;
 import java.util.List;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 
-/** The validator as the unit tests build it: two known towns and the default settings. */
+/** The validator as the unit tests build it (two known towns, the default settings), and its errors as they check them. */
 final class TestValidators {
 
     private TestValidators() {}
@@ -17,5 +23,11 @@ final class TestValidators {
                 new LeadProperties(null, null, null, null, null, null, null, null, null, null, null, null),
                 listings,
                 clock);
+    }
+
+    /** The errors as (field, code) tuples: what the form shows next to which field. */
+    static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertFieldErrors(
+            List<ApiException.FieldError> errors) {
+        return assertThat(errors).extracting(ApiException.FieldError::field, ApiException.FieldError::code);
     }
 }

@@ -4,6 +4,7 @@ import static cn.zschangfang.platform.test.ProblemContract.assertProblem;
 import static cn.zschangfang.platform.test.ProblemContract.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.lead.LeadKafka;
 import cn.zschangfang.lead.NotifyAuthStub;
 import cn.zschangfang.lead.capture.TestInquiry;
 import cn.zschangfang.platform.problem.ProblemType;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,13 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
             "lead.spam.altcha-hmac-key=contract-altcha-key",
             "lead.spam.per-ip-per-hour=1",
             "lead.spam.max-body-bytes=4096",
-            // After the 503 test stops MongoDB the relay and gauges would log a stack trace every second.
-            "lead.outbox.relay-interval=1h",
+            // After the 503 test stops MongoDB the relay and gauges would log a stack trace at their next run: the
+            // relay is off (the publisher sends right after the write), the gauges' next refresh is an hour away.
+            "lead.outbox.relay-enabled=false",
             "lead.metrics.outbox-refresh=1h"
         })
-@EmbeddedKafka(
-        partitions = 1,
-        topics = {"lead.captured", "lead.status-changed", "content.article-viewed", "lead.routed", "notify.delivery"})
+@LeadKafka
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @MongoWireDatabase(value = "leads-problem-contract", dedicated = true)
 class ProblemContractIT {
