@@ -6,6 +6,8 @@ import cn.zschangfang.platform.outbox.OutboxDispatcher;
 import cn.zschangfang.platform.outbox.OutboxMessage;
 import cn.zschangfang.platform.outbox.StreamBridgeSender;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,13 +27,20 @@ public class OutboxPublisher {
     private static final URI SOURCE = URI.create("urn:zschangfang:lead-service");
 
     private final OutboxDispatcher<Lead> outbox;
+    private final Clock clock;
 
-    public OutboxPublisher(StreamBridge streamBridge, LeadStore store, @Qualifier("outboxExecutor") Executor executor) {
+    public OutboxPublisher(
+            StreamBridge streamBridge, LeadStore store, @Qualifier("outboxExecutor") Executor executor, Clock clock) {
         this.outbox = new OutboxDispatcher<>(
                 "lead",
                 new StreamBridgeSender(streamBridge, SOURCE),
-                new OutboxDispatcher.Store<>(store::find, OutboxPublisher::messages, store::markPublished),
+                new OutboxDispatcher.Store<>(
+                        store::find,
+                        OutboxPublisher::messages,
+                        store::markPublished,
+                        store::idsWithPendingEventsBefore),
                 executor);
+        this.clock = clock;
     }
 
     /** Publishes off the caller's thread, so an HTTP answer never waits on Kafka; the relay covers a rejection. */
@@ -57,9 +66,9 @@ public class OutboxPublisher {
         return outbox.publishPending(leadId);
     }
 
-    /** @return how many of these leads were fully published (stops early when the broker looks down) */
-    int relay(List<String> leadIds) {
-        return outbox.relay(leadIds);
+    /** @return how many leads waiting longer than {@code minAge} were fully published (stops early when the broker looks down) */
+    int relayWaitingLongerThan(Duration minAge) {
+        return outbox.sweep(clock.instant().minus(minAge));
     }
 
     private static List<OutboxMessage> messages(Lead lead) {

@@ -1,8 +1,6 @@
 package cn.zschangfang.lead.outbox;
 
 import cn.zschangfang.lead.config.LeadProperties;
-import cn.zschangfang.lead.inquiry.LeadStore;
-import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,16 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxRelay {
 
-    private final LeadStore store;
     private final OutboxPublisher publisher;
     private final LeadProperties.Outbox properties;
-    private final Clock clock;
 
-    public OutboxRelay(LeadStore store, OutboxPublisher publisher, LeadProperties properties, Clock clock) {
-        this.store = store;
+    public OutboxRelay(OutboxPublisher publisher, LeadProperties properties) {
         this.publisher = publisher;
         this.properties = properties.outbox();
-        this.clock = clock;
     }
 
     @Scheduled(
@@ -38,6 +32,6 @@ public class OutboxRelay {
 
     /** @return how many leads were fully published */
     public int sweepOnce() {
-        return publisher.relay(store.idsWithPendingEventsBefore(clock.instant().minus(properties.relayMinAge()), 100));
+        return publisher.relayWaitingLongerThan(properties.relayMinAge());
     }
 }

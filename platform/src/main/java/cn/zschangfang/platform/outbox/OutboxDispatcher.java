@@ -1,5 +1,6 @@
 package cn.zschangfang.platform.outbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,17 +31,23 @@ public final class OutboxDispatcher<A> {
     /** After this many aggregates failed in a row, the broker is most likely unreachable: the sweep stops. */
     static final int FAILURES_BEFORE_PAUSE = 3;
 
+    /** Aggregates one sweep looks at; the next sweep takes the rest. */
+    static final int SWEEP_BATCH = 100;
+
     /**
      * How the dispatcher reads and clears the service's outbox.
      *
      * @param find the aggregate by id, empty when it is gone (nothing left to publish)
      * @param pending the aggregate's pending events, oldest first, in their wire form
      * @param markPublished removes one acknowledged event (aggregate id, event id) from the aggregate's outbox
+     * @param waitingSince ids of aggregates holding an event written before the instant, oldest first, at most
+     *     the given number (the relay's query; it wants an index on what it filters by)
      */
     public record Store<A>(
             Function<String, Optional<A>> find,
             Function<A, List<OutboxMessage>> pending,
-            BiConsumer<String, String> markPublished) {}
+            BiConsumer<String, String> markPublished,
+            BiFunction<Instant, Integer, List<String>> waitingSince) {}
 
     private final String noun;
     private final OutboxSender sender;
@@ -79,12 +87,22 @@ public final class OutboxDispatcher<A> {
     }
 
     /**
-     * One relay sweep over aggregates found with pending events; gives up early when the broker looks down, so it
+     * The relay's sweep: publishes what has been waiting since before {@code writtenBefore}. The caller keeps that
+     * a little in the past, so events the writing request is publishing right now are left to it.
+     *
+     * @return how many aggregates were fully published
+     */
+    public int sweep(Instant writtenBefore) {
+        return relay(store.waitingSince().apply(writtenBefore, SWEEP_BATCH));
+    }
+
+    /**
+     * Publishes these aggregates' pending events one aggregate after the other; gives up early when the broker looks down, so it
      * does not wait on every aggregate (one that keeps failing alone does not hold the others back).
      *
      * @return how many aggregates were fully published
      */
-    public int relay(List<String> ids) {
+    int relay(List<String> ids) {
         int done = 0;
         int failuresInARow = 0;
         for (String id : ids) {

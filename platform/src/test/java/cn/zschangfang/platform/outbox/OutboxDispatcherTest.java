@@ -19,9 +19,21 @@ class OutboxDispatcherTest {
     /** Aggregates are just their ids' pending events here. */
     static final class Documents {
         final Map<String, List<OutboxMessage>> pending = new ConcurrentHashMap<>();
+        final List<Object> sweepQueries = new CopyOnWriteArrayList<>();
 
         OutboxDispatcher.Store<List<OutboxMessage>> store() {
-            return new OutboxDispatcher.Store<>(this::find, events -> events, this::markPublished);
+            return new OutboxDispatcher.Store<>(this::find, events -> events, this::markPublished, this::waiting);
+        }
+
+        List<String> waiting(Instant before, int limit) {
+            sweepQueries.add(List.of(before, limit));
+            return pending.entrySet().stream()
+                    .filter(e ->
+                            e.getValue().stream().anyMatch(m -> m.occurredAt().isBefore(before)))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .limit(limit)
+                    .toList();
         }
 
         Optional<List<OutboxMessage>> find(String id) {
@@ -92,6 +104,23 @@ class OutboxDispatcherTest {
         assertThat(done).isEqualTo(1);
         assertThat(sent).containsExactly("b1");
         assertThat(documents.pending.get("f")).hasSize(1);
+    }
+
+    @Test
+    void theSweepPublishesOnlyWhatWaitedSinceBeforeItsInstantInOneBoundedBatch() {
+        documents.add("old", "o1");
+        documents.pending.put(
+                "young",
+                List.of(new OutboxMessage(
+                        "y1", "out-0", "t.v1", "young", "{}", Instant.parse("2026-01-02T00:00:00Z"))));
+        Instant cutoff = Instant.parse("2026-01-01T00:00:00Z");
+
+        int done = dispatcher(m -> true).sweep(cutoff);
+
+        assertThat(done).isEqualTo(1);
+        assertThat(sent).containsExactly("o1");
+        assertThat(documents.pending.get("young")).hasSize(1);
+        assertThat(documents.sweepQueries).containsExactly(List.of(cutoff, OutboxDispatcher.SWEEP_BATCH));
     }
 
     @Test

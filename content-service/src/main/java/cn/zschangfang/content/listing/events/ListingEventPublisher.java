@@ -6,6 +6,8 @@ import cn.zschangfang.platform.outbox.OutboxDispatcher;
 import cn.zschangfang.platform.outbox.OutboxMessage;
 import cn.zschangfang.platform.outbox.StreamBridgeSender;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,13 +35,19 @@ public class ListingEventPublisher implements DisposableBean {
                 return t;
             });
     private final OutboxDispatcher<Listing> outbox;
+    private final Clock clock;
 
-    public ListingEventPublisher(StreamBridge streamBridge, ListingStore store) {
+    public ListingEventPublisher(StreamBridge streamBridge, ListingStore store, Clock clock) {
         this.outbox = new OutboxDispatcher<>(
                 "listing",
                 new StreamBridgeSender(streamBridge, SOURCE),
-                new OutboxDispatcher.Store<>(store::find, ListingEventPublisher::messages, store::markPublished),
+                new OutboxDispatcher.Store<>(
+                        store::find,
+                        ListingEventPublisher::messages,
+                        store::markPublished,
+                        store::idsWithPendingEventsBefore),
                 executor);
+        this.clock = clock;
     }
 
     /** Publishes off the request thread, so an admin answer never waits on Kafka; the relay covers a rejection. */
@@ -52,9 +60,9 @@ public class ListingEventPublisher implements DisposableBean {
         return outbox.publishPending(listingId);
     }
 
-    /** @return how many of these listings were fully published (stops early when the broker looks down) */
-    int relay(List<String> listingIds) {
-        return outbox.relay(listingIds);
+    /** @return how many listings waiting longer than {@code minAge} were fully published (stops early when the broker looks down) */
+    int relayWaitingLongerThan(Duration minAge) {
+        return outbox.sweep(clock.instant().minus(minAge));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package cn.zschangfang.content.listing.events;
 
 import cn.zschangfang.content.listing.ListingProperties;
-import cn.zschangfang.content.listing.model.ListingStore;
-import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ListingOutboxRelay {
 
-    private final ListingStore store;
     private final ListingEventPublisher publisher;
     private final ListingProperties.Outbox properties;
-    private final Clock clock;
 
-    public ListingOutboxRelay(
-            ListingStore store, ListingEventPublisher publisher, ListingProperties properties, Clock clock) {
-        this.store = store;
+    public ListingOutboxRelay(ListingEventPublisher publisher, ListingProperties properties) {
         this.publisher = publisher;
         this.properties = properties.outbox();
-        this.clock = clock;
     }
 
     @Scheduled(
@@ -38,6 +31,6 @@ public class ListingOutboxRelay {
 
     /** @return how many listings were fully published */
     public int sweepOnce() {
-        return publisher.relay(store.idsWithPendingEventsBefore(clock.instant().minus(properties.relayMinAge()), 100));
+        return publisher.relayWaitingLongerThan(properties.relayMinAge());
     }
 }
