@@ -62,7 +62,7 @@ public record LeadProperties(
         duplicateWindow = duplicateWindow == null ? Duration.ofHours(24) : duplicateWindow;
         consentWordingVersion = consentWordingVersion == null ? "2026-01" : consentWordingVersion;
         maxMessageLength = maxMessageLength == null ? 1000 : maxMessageLength;
-        outbox = outbox == null ? new Outbox(null, null, null, null, null) : outbox;
+        outbox = outbox == null ? new Outbox(null, null, null, null, null, null) : outbox;
         enrichment = enrichment == null ? new Enrichment(null, null) : enrichment;
         retention = retention == null ? new Retention(null, null, null) : retention;
         spam = spam == null ? new Spam(null, null, null, null, null, null, null, null, null) : spam;
@@ -84,6 +84,8 @@ public record LeadProperties(
      * @param publishAfterWrite publish right after the write on a background thread (off only to simulate a crash)
      * @param relayEnabled run the sweeping relay
      * @param relayInterval how often the relay sweeps
+     * @param relayInitialDelay when after start-up the relay sweeps first (read by its {@code @Scheduled}; bound
+     *     here so a value that does not parse stops start-up with the other settings)
      * @param relayMinAge a pending event younger than this is left to the immediate publisher
      * @param publisherThreads threads publishing right after the write; each waits for the broker's acknowledgement
      *     (synchronous send), so a send is latency-bound and concurrent sends share the producer's batches
@@ -92,6 +94,7 @@ public record LeadProperties(
             Boolean publishAfterWrite,
             Boolean relayEnabled,
             @DurationMin(millis = 1) Duration relayInterval,
+            @DurationMin(millis = 0) Duration relayInitialDelay,
             @DurationMin(millis = 0) Duration relayMinAge,
             @Min(1) @Max(64) Integer publisherThreads) {
         public Outbox {
@@ -99,6 +102,7 @@ public record LeadProperties(
             publishAfterWrite = publishAfterWrite == null || publishAfterWrite;
             relayEnabled = relayEnabled == null || relayEnabled;
             relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
+            relayInitialDelay = relayInitialDelay == null ? Duration.ofSeconds(2) : relayInitialDelay;
             relayMinAge = relayMinAge == null ? Duration.ofSeconds(3) : relayMinAge;
         }
     }

@@ -54,7 +54,7 @@ public class AgentLeadController {
     @PostMapping(path = "/api/agent/leads/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
     public LeadViews.Detail ack(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Lead lead = own(id, caller);
+        Lead lead = DeskAccess.open(store, id, caller);
         if (!lead.status().isAcknowledgedOrLater()) {
             apply(lifecycle.move(id, LeadStatus.ACKNOWLEDGED, caller.id(), "已确认", null));
         }
@@ -68,7 +68,7 @@ public class AgentLeadController {
     public LeadViews.Detail status(
             @PathVariable String id, @RequestBody StatusChange change, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        own(id, caller);
+        DeskAccess.open(store, id, caller);
         LeadStatus to;
         try {
             to = LeadStatus.valueOf(
@@ -87,14 +87,10 @@ public class AgentLeadController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public LeadViews.Detail note(@PathVariable String id, @RequestBody Note note, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        own(id, caller);
+        DeskAccess.open(store, id, caller);
         String text = note(note.note(), true);
         store.appendTimeline(id, new TimelineEntry(clock.instant(), "NOTE", caller.id(), text));
         return LeadViews.Detail.of(store.find(id).orElseThrow(ApiException::notFound));
-    }
-
-    private Lead own(String id, Caller caller) {
-        return store.find(id).filter(lead -> caller.mayOpen(lead.assigneeId())).orElseThrow(ApiException::notFound);
     }
 
     private static String note(String note, boolean required) {

@@ -5,7 +5,6 @@ import cn.zschangfang.lead.access.Callers;
 import cn.zschangfang.lead.inquiry.Lead;
 import cn.zschangfang.lead.inquiry.LeadStore;
 import cn.zschangfang.lead.inquiry.TimelineEntry;
-import cn.zschangfang.platform.problem.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.http.MediaType;
@@ -37,7 +36,7 @@ public class ContactRevealController {
     @PostMapping(path = "/api/agent/leads/{id}/contact", produces = MediaType.APPLICATION_JSON_VALUE)
     public Contact reveal(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Lead lead = store.find(id).filter(l -> caller.mayOpen(l.assigneeId())).orElseThrow(ApiException::notFound);
+        Lead lead = DeskAccess.open(store, id, caller);
         store.appendTimeline(id, new TimelineEntry(clock.instant(), "CONTACT_VIEWED", caller.id(), "查看完整联系方式"));
         return new Contact(lead.contact().contactName(), lead.contact().phone());
     }

@@ -98,7 +98,7 @@ public class ManagerLeadController {
     @GetMapping(path = "/api/leads/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public LeadViews.Detail detail(@PathVariable String id, HttpServletRequest request) {
         Caller caller = callers.require(request);
-        Lead lead = store.find(id).filter(l -> caller.mayOpen(l.assigneeId())).orElseThrow(ApiException::notFound);
+        Lead lead = DeskAccess.open(store, id, caller);
         return LeadViews.Detail.of(lead);
     }
 
