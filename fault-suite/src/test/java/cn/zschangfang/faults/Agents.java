@@ -1,5 +1,6 @@
 package cn.zschangfang.faults;
 
+import cn.zschangfang.platform.test.RobotStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.HashMap;

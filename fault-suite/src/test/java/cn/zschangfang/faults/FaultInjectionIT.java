@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.faults.FaultTable.Row;
-import cn.zschangfang.faults.RobotStub.Mode;
+import cn.zschangfang.platform.test.RobotStub;
+import cn.zschangfang.platform.test.RobotStub.Mode;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package cn.zschangfang.faults;
 
+import cn.zschangfang.platform.test.RobotStub;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package cn.zschangfang.faults;
 
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
+import cn.zschangfang.platform.test.RobotStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package cn.zschangfang.faults;
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
 import cn.zschangfang.platform.test.RedisServer;
+import cn.zschangfang.platform.test.RobotStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -3,13 +3,10 @@ package cn.zschangfang.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.platform.test.RobotStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,25 +46,14 @@ class LocalStackEndToEndIT {
     @TempDir
     static Path dataDir;
 
-    private final List<String> robotMessages = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer robot;
+    private RobotStub robots;
     private LocalStack stack;
     private String gateway;
 
     @BeforeAll
     void startStack() throws Exception {
-        robot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        robot.createContext("/robot", exchange -> {
-            robotMessages.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, ok.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(ok);
-            }
-        });
-        robot.start();
+        robots = new RobotStub();
 
         Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
                 .toAbsolutePath()
@@ -77,11 +62,7 @@ class LocalStackEndToEndIT {
                 projectDir,
                 dataDir,
                 // Every demo agent's robot is this stub: leads go to the agent of their town (三乡 → 黄涛, 小榄 → 陈静).
-                Map.of(
-                        "DEMO_AGENT_WEBHOOK",
-                        "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot",
-                        "DEMO_ROBOTS_URL",
-                        "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot/"));
+                Map.of("DEMO_AGENT_WEBHOOK", robots.url("demo-agent"), "DEMO_ROBOTS_URL", robots.url("")));
         stack = LocalStack.startForTest(config, System.out);
         gateway = "http://127.0.0.1:" + config.gatewayPort();
     }
@@ -91,8 +72,8 @@ class LocalStackEndToEndIT {
         if (stack != null) {
             stack.close();
         }
-        if (robot != null) {
-            robot.stop(0);
+        if (robots != null) {
+            robots.close();
         }
     }
 
@@ -117,19 +98,17 @@ class LocalStackEndToEndIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> robotMessages.stream().anyMatch(m -> m.contains(leadId)));
+                .until(() -> robots.messages().stream().anyMatch(m -> m.mentions(leadId)));
         System.out.printf(
                 "lead %s reached the robot %d ms after the POST%n", leadId, (System.nanoTime() - started) / 1_000_000);
 
-        String message = robotMessages.stream()
-                .filter(m -> m.contains(leadId))
+        RobotStub.Message message = robots.messages().stream()
+                .filter(m -> m.mentions(leadId))
                 .findFirst()
                 .orElseThrow();
-        JsonNode markdown = JSON.readTree(message);
-        assertThat(markdown.get("msgtype").asText()).isEqualTo("markdown");
-        String content = markdown.get("markdown").get("content").asText();
-        assertThat(content).contains("沙溪镇", "138****8000", "服装加工");
-        assertThat(message).doesNotContain("13800138000").doesNotContain("张三");
+        assertThat(message.msgtype()).isEqualTo("markdown");
+        assertThat(message.content()).contains("沙溪镇", "138****8000", "服装加工");
+        assertThat(message.body()).doesNotContain("13800138000").doesNotContain("张三");
 
         ConsumerRecord<String, String> event = findOnTopic("lead.captured", leadId);
         assertThat(event.key()).isEqualTo(leadId);
@@ -190,12 +169,14 @@ class LocalStackEndToEndIT {
                 .isTrue();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> robotMessages.stream().anyMatch(m -> m.contains(leadId)));
+                .until(() -> robots.messages().stream().anyMatch(m -> m.mentions(leadId)));
         // And stays at one: a re-send after the restart would arrive within a few seconds of the first.
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        robotMessages.stream().filter(m -> m.contains(leadId)).count() == 1);
+                .until(() -> robots.messages().stream()
+                                .filter(m -> m.mentions(leadId))
+                                .count()
+                        == 1);
     }
 
     @Test

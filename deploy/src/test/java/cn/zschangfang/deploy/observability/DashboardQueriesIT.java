@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import cn.zschangfang.platform.test.RobotStub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,25 +48,13 @@ class DashboardQueriesIT {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String> robotMessages = new CopyOnWriteArrayList<>();
-    private HttpServer robot;
+    private RobotStub robots;
     private LocalStack stack;
     private StackConfig config;
 
     @BeforeAll
     void startStack() throws Exception {
-        robot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        robot.createContext("/robot", exchange -> {
-            robotMessages.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, ok.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(ok);
-            }
-        });
-        robot.start();
-        String robotUrl = "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot";
+        robots = new RobotStub();
         Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -80,9 +63,9 @@ class DashboardQueriesIT {
                 dataDir,
                 Map.of(
                         "DEMO_AGENT_WEBHOOK",
-                        robotUrl,
+                        robots.url("demo-agent"),
                         "DEMO_ROBOTS_URL",
-                        robotUrl + "/",
+                        robots.url(""),
                         // content-service's top-articles gauge: refreshed every 2 s instead of 30 s, so the view
                         // this test sends shows within the wait
                         "CONTENT_METRICS_TOP_ARTICLES_REFRESH",
@@ -95,8 +78,8 @@ class DashboardQueriesIT {
         if (stack != null) {
             stack.close();
         }
-        if (robot != null) {
-            robot.stop(0);
+        if (robots != null) {
+            robots.close();
         }
     }
 
@@ -161,7 +144,7 @@ class DashboardQueriesIT {
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> robotMessages.stream().anyMatch(m -> m.contains(leadId)));
+                .until(() -> robots.messages().stream().anyMatch(m -> m.mentions(leadId)));
     }
 
     private Map<String, Set<String>> scrapeAll() throws Exception {

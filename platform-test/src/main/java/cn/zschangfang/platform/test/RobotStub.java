@@ -1,7 +1,5 @@
-package cn.zschangfang.faults;
+package cn.zschangfang.platform.test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stands in for many WeChat Work group robots at once: {@code POST /robot/<key>} with the robot's JSON ({@code
@@ -31,22 +32,32 @@ import java.util.regex.Pattern;
  * client's timeout, or errcode 45009 (rate limited). A message refused that way is not recorded: the robot never
  * showed it to anyone.
  */
-final class RobotStub implements AutoCloseable {
+public final class RobotStub implements AutoCloseable {
 
-    enum Mode {
+    public enum Mode {
         OK,
         HTTP_500,
         TIMEOUT,
         RATE_LIMITED
     }
 
-    /** One message a robot showed, with the lead ids found in it. */
-    record Message(String robot, long receivedNanos, String msgtype, String content, Set<String> leadIds) {}
+    /**
+     * One message a robot showed, with the lead ids found in it; {@code body} is the request as it came (what a
+     * test searches for data that must not be sent at all).
+     */
+    public record Message(
+            String robot, long receivedNanos, String msgtype, String content, Set<String> leadIds, String body) {
+
+        public boolean mentions(String text) {
+            return body.contains(text);
+        }
+    }
 
     /** Lead ids are UUIDs; a message names a lead by its id (in its link or its reference). */
-    static final Pattern LEAD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    public static final Pattern LEAD_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Longer than notify-service's 5 s channel timeout, short enough to keep the suite bounded. */
     private static final long TIMEOUT_HOLD_MILLIS = 7_000;
 
@@ -57,35 +68,35 @@ final class RobotStub implements AutoCloseable {
     private final Map<Mode, AtomicInteger> refused = new ConcurrentHashMap<>();
     private volatile Mode mode = Mode.OK;
 
-    RobotStub() throws IOException {
+    public RobotStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/robot/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String url(String robot) {
+    public String url(String robot) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/" + robot;
     }
 
-    void mode(Mode newMode) {
+    public void mode(Mode newMode) {
         mode = newMode;
     }
 
-    int refused(Mode which) {
+    public int refused(Mode which) {
         return refused.computeIfAbsent(which, m -> new AtomicInteger()).get();
     }
 
-    List<Message> messages() {
+    public List<Message> messages() {
         return List.copyOf(messages);
     }
 
     /** Every message that names the lead, on any robot. */
-    List<Message> messagesFor(String leadId) {
+    public List<Message> messagesFor(String leadId) {
         return byLead.getOrDefault(leadId, List.of());
     }
 
-    List<Message> messagesOf(String robot) {
+    public List<Message> messagesOf(String robot) {
         return messages.stream().filter(m -> m.robot().equals(robot)).toList();
     }
 
@@ -125,15 +136,16 @@ final class RobotStub implements AutoCloseable {
 
     private void record(String robot, byte[] body) {
         String msgtype = "?";
-        String content = new String(body, StandardCharsets.UTF_8);
+        String raw = new String(body, StandardCharsets.UTF_8);
+        String content = raw;
         try {
             JsonNode json = JSON.readTree(body);
-            msgtype = json.path("msgtype").asText("?");
+            msgtype = json.path("msgtype").asString("?");
             JsonNode inner = json.path(msgtype).path("content");
-            if (inner.isTextual()) {
-                content = inner.asText();
+            if (inner.isString()) {
+                content = inner.asString();
             }
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             // Recorded as it came: a message that is not JSON is a finding the assertions will show.
         }
         Set<String> ids = new java.util.LinkedHashSet<>();
@@ -141,7 +153,7 @@ final class RobotStub implements AutoCloseable {
         while (matcher.find()) {
             ids.add(matcher.group());
         }
-        Message message = new Message(robot, System.nanoTime(), msgtype, content, Set.copyOf(ids));
+        Message message = new Message(robot, System.nanoTime(), msgtype, content, Set.copyOf(ids), raw);
         messages.add(message);
         for (String id : ids) {
             byLead.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(message);
@@ -158,7 +170,7 @@ final class RobotStub implements AutoCloseable {
     }
 
     /** Robots with at least one message, for the report. */
-    List<String> robots() {
+    public List<String> robots() {
         return new ArrayList<>(messages.stream().map(Message::robot).distinct().toList());
     }
 
