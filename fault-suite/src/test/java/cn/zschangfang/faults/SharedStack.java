@@ -48,9 +48,7 @@ final class SharedStack {
     }
 
     private static SharedStack start() throws Exception {
-        Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path projectDir = StackConfig.projectDirOfTests();
         Path dataDir = projectDir.resolve("fault-suite/target/stack-data");
         deleteRecursively(dataDir);
         RobotStub robots = new RobotStub();

@@ -45,9 +45,7 @@ final class TwoInstanceStack implements AutoCloseable {
 
     static TwoInstanceStack start() throws Exception {
         boolean shared = !"off".equals(System.getProperty("two-instances.shared-store"));
-        Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path projectDir = StackConfig.projectDirOfTests();
         Path dataDir = projectDir.resolve("fault-suite/target/two-instance-data");
         SharedStack.deleteRecursively(dataDir);
         RedisServer redis = shared ? RedisServer.start() : null;

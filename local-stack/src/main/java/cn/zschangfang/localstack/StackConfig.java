@@ -56,6 +56,16 @@ public record StackConfig(
     }
 
     /**
+     * The project a test's stack runs from: {@code -Dlocalstack.project-dir} (the build sets it to the project root),
+     * else the parent of the module directory a test runs in.
+     */
+    public static Path projectDirOfTests() {
+        return Path.of(System.getProperty("localstack.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
      * A stack on random free ports, so that a test can run beside a running {@code ./run.sh} or another test's
      * stack. The ports are held together while they are chosen, so that no two of them are the same.
      */

@@ -55,9 +55,7 @@ class LocalStackEndToEndIT {
     void startStack() throws Exception {
         robots = new RobotStub();
 
-        Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path projectDir = StackConfig.projectDirOfTests();
         StackConfig config = StackConfig.onFreePorts(
                 projectDir,
                 dataDir,

@@ -55,9 +55,7 @@ class DashboardQueriesIT {
     @BeforeAll
     void startStack() throws Exception {
         robots = new RobotStub();
-        Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path projectDir = StackConfig.projectDirOfTests();
         config = StackConfig.onFreePorts(
                 projectDir,
                 dataDir,

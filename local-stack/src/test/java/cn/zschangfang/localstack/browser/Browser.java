@@ -1,5 +1,6 @@
 package cn.zschangfang.localstack.browser;
 
+import cn.zschangfang.localstack.StackConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -207,10 +208,7 @@ public final class Browser implements AutoCloseable {
     }
 
     static Path screenshotDir() {
-        return Path.of(System.getProperty("localstack.project-dir", ".."))
-                .toAbsolutePath()
-                .normalize()
-                .resolve("site/target/screenshots");
+        return StackConfig.projectDirOfTests().resolve("site/target/screenshots");
     }
 
     @Override

@@ -31,9 +31,7 @@ public final class BrowserStack {
 
     public static synchronized LocalStack get() throws Exception {
         if (stack == null) {
-            Path projectDir = Path.of(System.getProperty("localstack.project-dir", ".."))
-                    .toAbsolutePath()
-                    .normalize();
+            Path projectDir = StackConfig.projectDirOfTests();
             Path dataDir = Files.createTempDirectory("browser-stack-");
             StackConfig config = StackConfig.onFreePorts(projectDir, dataDir, Map.of());
             stack = LocalStack.startForTest(config, System.out);
