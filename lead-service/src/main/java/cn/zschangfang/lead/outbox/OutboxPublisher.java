@@ -27,7 +27,6 @@ public class OutboxPublisher {
     private static final URI SOURCE = URI.create("urn:zschangfang:lead-service");
 
     private final OutboxDispatcher<Lead> outbox;
-    private final Clock clock;
 
     public OutboxPublisher(
             StreamBridge streamBridge, LeadStore store, @Qualifier("outboxExecutor") Executor executor, Clock clock) {
@@ -39,8 +38,8 @@ public class OutboxPublisher {
                         OutboxPublisher::messages,
                         store::markPublished,
                         store::idsWithPendingEventsBefore),
-                executor);
-        this.clock = clock;
+                executor,
+                clock);
     }
 
     /** Publishes off the caller's thread, so an HTTP answer never waits on Kafka; the relay covers a rejection. */
@@ -66,9 +65,12 @@ public class OutboxPublisher {
         return outbox.publishPending(leadId);
     }
 
-    /** @return how many leads waiting longer than {@code minAge} were fully published (stops early when the broker looks down) */
+    /**
+     * @return how many leads waiting longer than {@code minAge} were fully published (stops early when the broker
+     *     looks down)
+     */
     int relayWaitingLongerThan(Duration minAge) {
-        return outbox.sweep(clock.instant().minus(minAge));
+        return outbox.sweep(minAge);
     }
 
     private static List<OutboxMessage> messages(Lead lead) {

@@ -1,5 +1,7 @@
 package cn.zschangfang.platform.outbox;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,18 +55,21 @@ public final class OutboxDispatcher<A> {
     private final OutboxSender sender;
     private final Store<A> store;
     private final Executor executor;
+    private final Clock clock;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
 
     /**
      * @param noun what an aggregate is called in the logs ("lead", "listing")
      * @param executor bounded: when it refuses a task the relay publishes the aggregate instead
+     * @param clock what the relay's sweep measures an event's wait by
      */
-    public OutboxDispatcher(String noun, OutboxSender sender, Store<A> store, Executor executor) {
+    public OutboxDispatcher(String noun, OutboxSender sender, Store<A> store, Executor executor, Clock clock) {
         this.noun = noun;
         this.sender = sender;
         this.store = store;
         this.executor = executor;
+        this.clock = clock;
     }
 
     /** Publishes off the caller's thread, so an HTTP answer never waits on Kafka; the relay covers a rejection. */
@@ -87,18 +92,18 @@ public final class OutboxDispatcher<A> {
     }
 
     /**
-     * The relay's sweep: publishes what has been waiting since before {@code writtenBefore}. The caller keeps that
-     * a little in the past, so events the writing request is publishing right now are left to it.
+     * The relay's sweep: publishes what has been waiting longer than {@code minAge}. Younger events are left to the
+     * request that wrote them, which is publishing them right now.
      *
      * @return how many aggregates were fully published
      */
-    public int sweep(Instant writtenBefore) {
-        return relay(store.waitingSince().apply(writtenBefore, SWEEP_BATCH));
+    public int sweep(Duration minAge) {
+        return relay(store.waitingSince().apply(clock.instant().minus(minAge), SWEEP_BATCH));
     }
 
     /**
-     * Publishes these aggregates' pending events one aggregate after the other; gives up early when the broker looks down, so it
-     * does not wait on every aggregate (one that keeps failing alone does not hold the others back).
+     * Publishes these aggregates' pending events one aggregate after the other; gives up early when the broker looks
+     * down, so it does not wait on every aggregate (one that keeps failing alone does not hold the others back).
      *
      * @return how many aggregates were fully published
      */

@@ -2,7 +2,10 @@ package cn.zschangfang.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,8 @@ class OutboxDispatcherTest {
         }
     }
 
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:10Z"), ZoneOffset.UTC);
+
     final Documents documents = new Documents();
     final List<String> sent = new CopyOnWriteArrayList<>();
 
@@ -71,7 +76,8 @@ class OutboxDispatcherTest {
                     return acked;
                 },
                 documents.store(),
-                Runnable::run);
+                Runnable::run,
+                CLOCK);
     }
 
     @Test
@@ -115,7 +121,7 @@ class OutboxDispatcherTest {
                         "y1", "out-0", "t.v1", "young", "{}", Instant.parse("2026-01-02T00:00:00Z"))));
         Instant cutoff = Instant.parse("2026-01-01T00:00:00Z");
 
-        int done = dispatcher(m -> true).sweep(cutoff);
+        int done = dispatcher(m -> true).sweep(Duration.between(cutoff, CLOCK.instant()));
 
         assertThat(done).isEqualTo(1);
         assertThat(sent).containsExactly("o1");
@@ -150,10 +156,14 @@ class OutboxDispatcherTest {
     @Test
     void aFullExecutorLeavesTheAggregateToTheRelay() {
         documents.add("a", "e1");
-        OutboxDispatcher<List<OutboxMessage>> full =
-                new OutboxDispatcher<>("thing", m -> true, documents.store(), task -> {
+        OutboxDispatcher<List<OutboxMessage>> full = new OutboxDispatcher<>(
+                "thing",
+                m -> true,
+                documents.store(),
+                task -> {
                     throw new RejectedExecutionException("full");
-                });
+                },
+                CLOCK);
 
         full.publishSoon("a");
         full.publishWritten("a", documents.pending.get("a"));

@@ -35,7 +35,6 @@ public class ListingEventPublisher implements DisposableBean {
                 return t;
             });
     private final OutboxDispatcher<Listing> outbox;
-    private final Clock clock;
 
     public ListingEventPublisher(StreamBridge streamBridge, ListingStore store, Clock clock) {
         this.outbox = new OutboxDispatcher<>(
@@ -46,8 +45,8 @@ public class ListingEventPublisher implements DisposableBean {
                         ListingEventPublisher::messages,
                         store::markPublished,
                         store::idsWithPendingEventsBefore),
-                executor);
-        this.clock = clock;
+                executor,
+                clock);
     }
 
     /** Publishes off the request thread, so an admin answer never waits on Kafka; the relay covers a rejection. */
@@ -60,9 +59,12 @@ public class ListingEventPublisher implements DisposableBean {
         return outbox.publishPending(listingId);
     }
 
-    /** @return how many listings waiting longer than {@code minAge} were fully published (stops early when the broker looks down) */
+    /**
+     * @return how many listings waiting longer than {@code minAge} were fully published (stops early when the broker
+     *     looks down)
+     */
     int relayWaitingLongerThan(Duration minAge) {
-        return outbox.sweep(clock.instant().minus(minAge));
+        return outbox.sweep(minAge);
     }
 
     @Override
