@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every scenario shares: the options, the stack's addresses, the HTTP pool, the load shapes, the report. */
 public final class Context {
 
-    public static final String SEED_ARTICLE = "zhongshan-village-industrial-park-renovation-shunde-model";
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
     final Options options;

@@ -1,5 +1,6 @@
 package cn.zschangfang.bench;
 
+import cn.zschangfang.localstack.DemoData;
 import cn.zschangfang.localstack.StackConfig;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class GatewayOverhead {
         targets.put("direct", ctx.content());
         targets.put("nginx", nginx.url());
         targets.put("gateway", ctx.gateway());
-        String slug = Context.SEED_ARTICLE;
+        String slug = DemoData.SEED_ARTICLE;
         for (String endpoint : List.of("GET article", "POST view")) {
             Map<String, Load.Call> calls = new LinkedHashMap<>();
             targets.forEach((name, base) -> calls.put(name, call(ctx, endpoint, base, slug)));

@@ -1,5 +1,6 @@
 package cn.zschangfang.bench;
 
+import cn.zschangfang.localstack.DemoData;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -104,7 +105,7 @@ final class Machine {
     static boolean up(Context ctx) {
         try {
             return ctx.http
-                                    .call(Http.get(ctx.content() + "/api/content/articles/" + Context.SEED_ARTICLE)
+                                    .call(Http.get(ctx.content() + "/api/content/articles/" + DemoData.SEED_ARTICLE)
                                             .build())
                                     .statusCode()
                             == 200

@@ -1,5 +1,6 @@
 package cn.zschangfang.bench;
 
+import cn.zschangfang.localstack.DemoData;
 import cn.zschangfang.localstack.StackConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class PageRendering {
                 .body());
         String listingId = list.path("items").path(0).path("id").asString();
         String listingSlug = list.path("items").path(0).path("slug").asString();
-        String article = Context.SEED_ARTICLE;
+        String article = DemoData.SEED_ARTICLE;
         List<String[]> targets = List.of(
                 new String[] {"API article direct", ctx.content() + "/api/content/articles/" + article},
                 new String[] {"API listing direct", ctx.content() + "/api/content/listings/" + listingId},

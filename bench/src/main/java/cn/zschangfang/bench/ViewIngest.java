@@ -1,5 +1,6 @@
 package cn.zschangfang.bench;
 
+import cn.zschangfang.localstack.DemoData;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ViewIngest {
 
     static void run(Context ctx) throws Exception {
         ctx.report.heading("2. View beacon ingest");
-        String slug = Context.SEED_ARTICLE;
+        String slug = DemoData.SEED_ARTICLE;
         String article = ctx.content() + "/api/content/articles/" + slug;
         Load.Call beacon = GatewayOverhead.call(ctx, "POST view", ctx.content(), slug);
         StepResult ceiling = ctx.load.closedLoop(

@@ -4,6 +4,7 @@ import static cn.zschangfang.faults.PublicEndpointsFuzzIT.assertClean;
 import static cn.zschangfang.faults.PublicEndpointsFuzzIT.queries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.localstack.DemoData;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ class AdminEndpointsFuzzIT extends FuzzSuite {
         assertThat(http.get(stack.contentUrl() + "/api/content/articles?size=100", Map.of())
                         .status())
                 .isEqualTo(200);
-        assertThat(http.get(stack.contentUrl() + "/api/content/articles/" + ViewTraffic.ARTICLE, Map.of())
+        assertThat(http.get(stack.contentUrl() + "/api/content/articles/" + DemoData.SEED_ARTICLE, Map.of())
                         .status())
                 .isEqualTo(200);
     }

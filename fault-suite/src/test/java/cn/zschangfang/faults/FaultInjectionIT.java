@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zschangfang.faults.FaultTable.Row;
+import cn.zschangfang.localstack.Ports;
 import cn.zschangfang.platform.test.RobotStub;
 import cn.zschangfang.platform.test.RobotStub.Mode;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +113,7 @@ class FaultInjectionIT {
         });
         run("Kafka broker stopped " + KAFKA_OUTAGE.toSeconds() + " s, then started", 0, () -> {
             stack.stack.stop("kafka");
-            hold(KAFKA_OUTAGE, () -> !portOpen(stack.config.kafkaPort()));
+            hold(KAFKA_OUTAGE, () -> !Ports.open(stack.config.kafkaPort()));
             long heal = System.nanoTime();
             stack.stack.resume("kafka");
             return readyAfter(heal, "kafka");
@@ -337,7 +336,7 @@ class FaultInjectionIT {
     private static void awaitDown(int port) {
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> !portOpen(port));
+                .until(() -> !Ports.open(port));
     }
 
     private static Healed now() {
@@ -348,14 +347,5 @@ class FaultInjectionIT {
     /** Keeps a fault in place for its duration, checking all along that it really is in place. */
     private static void hold(Duration duration, Callable<Boolean> faultInPlace) {
         await().during(duration).atMost(duration.plusSeconds(10)).until(faultInPlace);
-    }
-
-    private static boolean portOpen(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.zschangfang.faults;
 import static cn.zschangfang.faults.PublicEndpointsFuzzIT.assertClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.localstack.DemoData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ class GatewayFuzzIT extends FuzzSuite {
                         new String(body, StandardCharsets.UTF_8),
                         () -> http.send(
                                 "POST",
-                                gateway + "/api/content/articles/" + ViewTraffic.ARTICLE + "/views",
+                                gateway + "/api/content/articles/" + DemoData.SEED_ARTICLE + "/views",
                                 "application/json",
                                 body,
                                 Map.of()),
@@ -93,7 +94,7 @@ class GatewayFuzzIT extends FuzzSuite {
 
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        for (String path : List.of("/api/leads", "/api/content/articles/" + ViewTraffic.ARTICLE + "/views")) {
+        for (String path : List.of("/api/leads", "/api/content/articles/" + DemoData.SEED_ARTICLE + "/views")) {
             HttpRequest chunked = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                     .timeout(Duration.ofSeconds(20))
                     .header("Content-Type", "application/json")

@@ -3,6 +3,7 @@ package cn.zschangfang.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.localstack.DemoData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,7 +119,7 @@ class GatewaySecurityIT {
                 "{\"name\":\"x\",\"wecomWebhook\":\"http://127.0.0.1:1/robot/x\"}",
                 "POST /api/notify/admin/dlq/replay?max=1",
                 "",
-                "GET /api/content/admin/articles/" + ViewTraffic.ARTICLE,
+                "GET /api/content/admin/articles/" + DemoData.SEED_ARTICLE,
                 "",
                 "POST /api/content/admin/import",
                 "[]",

@@ -3,6 +3,7 @@ package cn.zschangfang.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.localstack.DemoData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -114,7 +115,7 @@ class PoisonRecordsIT {
         }
         assertThat(lead.accepted()).as("lead after poison: " + lead.status()).isTrue();
         Http.Reply beacon = http.post(
-                stack.gatewayUrl() + "/api/content/articles/" + ViewTraffic.ARTICLE + "/views",
+                stack.gatewayUrl() + "/api/content/articles/" + DemoData.SEED_ARTICLE + "/views",
                 "{\"visitorId\":\"fz-after-poison-" + run + "\"}",
                 Map.of());
         assertThat(beacon.status()).isEqualTo(202);

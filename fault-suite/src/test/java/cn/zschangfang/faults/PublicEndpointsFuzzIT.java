@@ -2,6 +2,7 @@ package cn.zschangfang.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.localstack.DemoData;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class PublicEndpointsFuzzIT extends FuzzSuite {
         lead.put("contactName", Personal.FUZZ_NAME);
         lead.put("phone", Personal.fuzzPhone(phone));
         lead.put("message", "留言");
-        lead.put("sourceArticle", ViewTraffic.ARTICLE);
+        lead.put("sourceArticle", DemoData.SEED_ARTICLE);
         lead.put("visitorId", "fz-visitor");
         lead.put("consent", true);
         return lead;
@@ -116,7 +117,7 @@ class PublicEndpointsFuzzIT extends FuzzSuite {
         valid.put("visitorId", "fz-view");
         valid.put("referrer", "https://www.zschangfang.cn/");
         Arbitrary<String> slugs = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(ViewTraffic.ARTICLE)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(DemoData.SEED_ARTICLE)),
                 net.jqwik.api.Tuple.of(1, Hostile.urlPart()));
         assertClean(fuzzer.run(
                 "POST content /api/content/articles/{slug}/views",

@@ -94,7 +94,7 @@ final class SharedStack {
     }
 
     Path logDir() {
-        return config.dataDir().resolve("logs");
+        return config.logDir();
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package cn.zschangfang.faults;
 
+import cn.zschangfang.localstack.DemoData;
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
 import cn.zschangfang.platform.test.RedisServer;
@@ -124,7 +125,7 @@ final class TwoInstanceStack implements AutoCloseable {
 
     int beacon(String gateway, String visitor) {
         return http.post(
-                        gateway + "/api/content/articles/" + ViewTraffic.ARTICLE + "/views",
+                        gateway + "/api/content/articles/" + DemoData.SEED_ARTICLE + "/views",
                         "{\"visitorId\":\"" + visitor + "\"}",
                         Map.of())
                 .status();
@@ -132,7 +133,7 @@ final class TwoInstanceStack implements AutoCloseable {
 
     /** The seed article's count as the first gateway shows it; -1 when unreadable. */
     long views() {
-        Http.Reply reply = http.get(gateway(0) + "/api/content/articles/" + ViewTraffic.ARTICLE, Map.of());
+        Http.Reply reply = http.get(gateway(0) + "/api/content/articles/" + DemoData.SEED_ARTICLE, Map.of());
         try {
             return reply.status() == 200
                     ? JSON.readTree(reply.body()).path("views").asLong(-1)

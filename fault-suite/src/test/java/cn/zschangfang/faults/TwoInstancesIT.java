@@ -356,7 +356,7 @@ class TwoInstancesIT {
     @Test
     @Order(9)
     void noPhoneReachesALogOfEitherInstance() throws IOException {
-        try (Stream<Path> logs = Files.list(stack.config.dataDir().resolve("logs"))) {
+        try (Stream<Path> logs = Files.list(stack.config.logDir())) {
             for (Path log : logs.toList()) {
                 String text = Files.readString(log);
                 assertThat(phones).as(log.getFileName().toString()).noneMatch(text::contains);

@@ -1,5 +1,6 @@
 package cn.zschangfang.faults;
 
+import cn.zschangfang.localstack.DemoData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
@@ -8,9 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** View beacons on the seed article, each from a new visitor, so that every accepted beacon must count once. */
 final class ViewTraffic implements AutoCloseable {
-
-    /** The seed article the local stack imports (LocalStack.SEED_ARTICLE, package-private there). */
-    static final String ARTICLE = "zhongshan-village-industrial-park-renovation-shunde-model";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +47,7 @@ final class ViewTraffic implements AutoCloseable {
 
     /** The seed article's view count as the public API shows it; -1 when it cannot be read. */
     long views() {
-        Http.Reply reply = http.get(gateway + "/api/content/articles/" + ARTICLE, Map.of());
+        Http.Reply reply = http.get(gateway + "/api/content/articles/" + DemoData.SEED_ARTICLE, Map.of());
         if (reply.status() != 200) {
             return -1;
         }
@@ -96,7 +94,7 @@ final class ViewTraffic implements AutoCloseable {
                         sent.incrementAndGet();
                         String visitor = "fs-view-" + UUID.randomUUID();
                         Http.Reply reply = http.post(
-                                gateway + "/api/content/articles/" + ARTICLE + "/views",
+                                gateway + "/api/content/articles/" + DemoData.SEED_ARTICLE + "/views",
                                 "{\"visitorId\":\"" + visitor + "\"}",
                                 Map.of());
                         answers.put(visitor, reply.status());

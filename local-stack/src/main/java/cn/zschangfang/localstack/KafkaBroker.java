@@ -128,7 +128,7 @@ final class KafkaBroker {
     /** Ready when the broker answers a metadata request; then makes sure the platform's topics exist. */
     boolean isReady() {
         // A closed port is the common case while the broker boots: skip the admin client and its reconnect noise.
-        if (!LocalStack.portOpen(config.kafkaPort())) {
+        if (!Ports.open(config.kafkaPort())) {
             return false;
         }
         try (Admin admin = Admin.create(Map.of(

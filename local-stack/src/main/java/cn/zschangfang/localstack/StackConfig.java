@@ -165,6 +165,11 @@ public record StackConfig(
                 false);
     }
 
+    /** Where each part of the stack writes its output, one {@code <name>.log} per process. */
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
     public String kafkaBrokers() {
         return "127.0.0.1:" + kafkaPort;
     }

@@ -122,13 +122,13 @@ class LocalStackEndToEndIT {
         assertThat(headers.get("traceparent")).contains(traceId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (String service : List.of("gateway", "lead-service", "notify-service")) {
-                assertThat(Files.readString(dataDir.resolve("logs").resolve(service + ".log")))
+                assertThat(Files.readString(stack.config().logDir().resolve(service + ".log")))
                         .as(service + " log")
                         .contains("\"traceId\":\"" + traceId + "\"");
             }
         });
         for (String service : List.of("gateway", "lead-service", "notify-service", "content-service")) {
-            assertThat(Files.readString(dataDir.resolve("logs").resolve(service + ".log")))
+            assertThat(Files.readString(stack.config().logDir().resolve(service + ".log")))
                     .as("no personal data in the " + service + " log")
                     .doesNotContain("13800138000", "张三");
         }
@@ -136,7 +136,7 @@ class LocalStackEndToEndIT {
 
     @Test
     void articleViewThroughTheGatewayIsCountedAndPublished() throws Exception {
-        String path = "/api/content/articles/" + LocalStack.SEED_ARTICLE;
+        String path = "/api/content/articles/" + DemoData.SEED_ARTICLE;
         HttpResponse<String> before = get(path);
         assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
         JsonNode article = JSON.readTree(before.body());

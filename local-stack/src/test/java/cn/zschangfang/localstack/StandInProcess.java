@@ -31,7 +31,7 @@ final class StandInProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         StandInProcess standIn = new StandInProcess(port, process);
-        await().atMost(Duration.ofSeconds(30)).until(() -> LocalStack.portOpen(port));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Ports.open(port));
         return standIn;
     }
 

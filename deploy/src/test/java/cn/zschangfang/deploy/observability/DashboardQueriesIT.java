@@ -3,6 +3,7 @@ package cn.zschangfang.deploy.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zschangfang.localstack.DemoData;
 import cn.zschangfang.localstack.LocalStack;
 import cn.zschangfang.localstack.StackConfig;
 import cn.zschangfang.platform.test.RobotStub;
@@ -37,9 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardQueriesIT {
-
-    /** The article LocalStack seeds (LocalStack.SEED_ARTICLE, package-private there). */
-    private static final String SEED_ARTICLE = "zhongshan-village-industrial-park-renovation-shunde-model";
 
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
@@ -137,7 +135,9 @@ class DashboardQueriesIT {
                 Map.of("X-Api-Key", StackConfig.INTEGRATION_KEY));
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
         HttpResponse<String> view = post(
-                "/api/content/articles/" + SEED_ARTICLE + "/views", "{\"visitorId\":\"" + visitor + "\"}", Map.of());
+                "/api/content/articles/" + DemoData.SEED_ARTICLE + "/views",
+                "{\"visitorId\":\"" + visitor + "\"}",
+                Map.of());
         assertThat(view.statusCode()).as(view.body()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30))

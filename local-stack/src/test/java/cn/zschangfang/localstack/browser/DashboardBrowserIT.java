@@ -2,6 +2,7 @@ package cn.zschangfang.localstack.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zschangfang.localstack.DemoData;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class DashboardBrowserIT {
 
     /** The demo article the local stack imports. */
-    private static final String SEED_ARTICLE = "zhongshan-village-industrial-park-renovation-shunde-model";
-
     @BeforeAll
     void stack() throws Exception {
         BrowserStack.open();
@@ -41,7 +40,7 @@ class DashboardBrowserIT {
             // visitors reading: live views and active visitors go up without a reload
             long viewsBefore = Long.parseLong(wall.find("#k-views").getText());
             for (int i = 0; i < 6; i++) {
-                AgentSignin.view(SEED_ARTICLE, "dash-" + UUID.randomUUID());
+                AgentSignin.view(DemoData.SEED_ARTICLE, "dash-" + UUID.randomUUID());
             }
             wall.waitUpTo(Duration.ofSeconds(5))
                     .until(d -> Long.parseLong(d.findElement(By.id("k-active")).getText()) >= 6
