@@ -14,7 +14,8 @@ import java.util.List;
  * What the desk API returns: lists carry masked contacts, the detail (for the assigned agent) the full ones, with the
  * structured requirements, the listing inquired from and the best listing matches (each with its reasons). The
  * detail shows the lead's contact and attribution groups as they are stored, unwrapped into top-level fields like
- * the document's.
+ * the document's; {@code DeskIT} names every field of both answers, so a component added to a stored record fails
+ * there before it reaches an agent.
  */
 public final class LeadViews {
 
