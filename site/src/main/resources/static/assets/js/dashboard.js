@@ -155,7 +155,7 @@
     }, '<li class="ok">推送正常 ✓</li>');
     var conv = $('conversion').tBodies[0];
     conv.innerHTML = b.conversion.length ? b.conversion.map(function (c) {
-      return '<tr><td title="' + esc(c.title) + '">' + esc(c.title || c.slug) + '</td><td>' + c.views + '</td><td>' + c.leads + '</td><td>' + (c.rate * 100).toFixed(2) + '%</td></tr>';
+      return '<tr><td title="' + esc(c.title) + '">' + esc(c.title || c.slug) + '</td><td>' + c.views + '</td><td>' + c.leads + '</td><td>' + (c.rate * 100).toFixed(1) + '%</td></tr>';
     }).join('') : '<tr><td colspan="4" class="muted">暂无数据</td></tr>';
     var agents = $('agents').tBodies[0];
     agents.innerHTML = b.agents.length ? b.agents.map(function (a) {

@@ -58,7 +58,7 @@ class AgentInboxBrowserIT {
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("reveal-button")));
             assertThat(phone.find("#contact-phone").getText()).isEqualTo("138****" + phoneNumber.substring(7));
             assertThat(phone.find("#call-button").isDisplayed()).isFalse();
-            assertThat(phone.find(".facts").getText()).contains(company, "2000–5000 ㎡", "120 万元", "五金加工");
+            assertThat(phone.find(".facts").getText()).contains(company, "2,000–5,000 ㎡", "120 万元", "五金加工");
             phone.screenshot("agent-lead-phone");
 
             // the full number on tap, with a call button

@@ -160,6 +160,16 @@ public class LeadText {
         return d == Math.rint(d) ? String.valueOf(d.longValue()) : String.format(Locale.ROOT, "%.1f", d);
     }
 
+    /** Sizes and sums grouped in thousands like the listing pages (3,200 ㎡, 1,200 万元), as the visitor saw them. */
+    public String grouped(Double d) {
+        if (d == null) {
+            return "—";
+        }
+        return d == Math.rint(d)
+                ? String.format(Locale.ROOT, "%,d", d.longValue())
+                : String.format(Locale.ROOT, "%,.1f", d);
+    }
+
     public String durationMs(Long ms) {
         if (ms == null) {
             return "—";
@@ -175,9 +185,9 @@ public class LeadText {
 
     private String range(LeadRecords.Range r) {
         if (r.min() != null && r.max() != null && !r.min().equals(r.max())) {
-            return number(r.min()) + "–" + number(r.max());
+            return grouped(r.min()) + "–" + grouped(r.max());
         }
-        return number(r.min() != null ? r.min() : r.max());
+        return grouped(r.min() != null ? r.min() : r.max());
     }
 
     private static final Map<String, String> FIRE = Map.of("A", "甲类", "B", "乙类", "C", "丙类", "D", "丁类", "E", "戊类");
