@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,54 +18,16 @@ class DeskIT extends LeadServiceITBase {
      * The desk's fields, named once: the views unwrap stored records, so a field added to the lead reaches agents
      * (and personal data a list row) only when it is added here as well.
      */
-    static final String[] DETAIL_FIELDS = {
-        "id",
-        "status",
-        "receivedAt",
-        "intent",
-        "propertyType",
-        "town",
-        "areaSqm",
-        "areaMu",
-        "use",
-        "expectedAnnualTaxWan",
-        "contactName",
-        "phone",
-        "company",
-        "message",
-        "sourceArticle",
-        "visitorId",
-        "channel",
-        "consent",
-        "interests",
-        "score",
-        "scoreReasons",
-        "assigneeId",
-        "assigneeName",
-        "notifiedAt",
-        "acknowledgedAt",
-        "personalDataErasedAt",
-        "timeline",
-        "requirements",
-        "sourceListing",
-        "matches"
-    };
+    private static final String HEADING = "id status receivedAt intent propertyType town ";
 
-    static final String[] ROW_FIELDS = {
-        "id",
-        "status",
-        "receivedAt",
-        "intent",
-        "propertyType",
-        "town",
-        "company",
-        "contactNameMasked",
-        "phoneMasked",
-        "score",
-        "channel",
-        "assigneeId",
-        "assigneeName"
-    };
+    static final List<String> DETAIL_FIELDS = List.of((HEADING
+                    + "areaSqm areaMu use expectedAnnualTaxWan contactName phone company message sourceArticle visitorId "
+                    + "channel consent interests score scoreReasons assigneeId assigneeName notifiedAt acknowledgedAt "
+                    + "personalDataErasedAt timeline requirements sourceListing matches")
+            .split(" "));
+
+    static final List<String> ROW_FIELDS = List.of(
+            (HEADING + "company contactNameMasked phoneMasked score channel assigneeId assigneeName").split(" "));
 
     @Test
     void agentsSeeAndChangeOnlyTheirOwnLeadsAndManagersSeeAll() {
@@ -81,7 +44,7 @@ class DeskIT extends LeadServiceITBase {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(json.readTree(own.body()).get("phone").asString()).isEqualTo(phone);
         assertThat(json.readTree(own.body()).get("timeline")).isNotEmpty();
-        assertThat(json.readTree(own.body()).propertyNames()).containsExactlyInAnyOrder(DETAIL_FIELDS);
+        assertThat(json.readTree(own.body()).propertyNames()).containsExactlyInAnyOrderElementsOf(DETAIL_FIELDS);
 
         assertThat(http().get("/api/leads/" + id, "Authorization", agent2).statusCode())
                 .isEqualTo(404);
@@ -138,7 +101,7 @@ class DeskIT extends LeadServiceITBase {
         assertThat(page.get("items").valueStream().map(n -> n.get("id").asString()))
                 .contains(id);
         assertThat(list.body()).doesNotContain(phone);
-        assertThat(page.get("items").get(0).propertyNames()).containsExactlyInAnyOrder(ROW_FIELDS);
+        assertThat(page.get("items").get(0).propertyNames()).containsExactlyInAnyOrderElementsOf(ROW_FIELDS);
 
         HttpResponse<String> csv = http().get("/api/leads/export?status=CONTACTED", "Authorization", manager);
         assertThat(csv.statusCode()).isEqualTo(200);
