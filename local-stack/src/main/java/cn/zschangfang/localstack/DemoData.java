@@ -17,23 +17,18 @@ public final class DemoData {
     /** The article the product grew from ({@code ../shared/seed}), imported with its related articles. */
     public static final String SEED_ARTICLE = "zhongshan-village-industrial-park-renovation-shunde-model";
 
-    private final StackConfig config;
-    private final HttpClient http;
-    private final ProgressLog log;
+    private DemoData() {}
 
-    DemoData(StackConfig config, HttpClient http, ProgressLog log) {
-        this.config = config;
-        this.http = http;
-        this.log = log;
-    }
-
-    void importAll() throws IOException, InterruptedException {
-        importDemo("/demo/articles.json", "/api/content/admin/import", "demo content");
+    static void importAll(StackConfig config, HttpClient http, ProgressLog log)
+            throws IOException, InterruptedException {
+        importDemo(config, http, log, "/demo/articles.json", "/api/content/admin/import", "demo content");
         // About thirty demo listings across the towns, published (and announced to lead-service) on import.
-        importDemo("/demo/listings.json", "/api/content/admin/listings/import", "demo listings");
+        importDemo(config, http, log, "/demo/listings.json", "/api/content/admin/listings/import", "demo listings");
     }
 
-    private void importDemo(String resource, String path, String what) throws IOException, InterruptedException {
+    private static void importDemo(
+            StackConfig config, HttpClient http, ProgressLog log, String resource, String path, String what)
+            throws IOException, InterruptedException {
         byte[] body;
         try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
             body = in.readAllBytes();

@@ -84,17 +84,24 @@ final class JvmLaunches {
         return new Launch("mongo", command, Map.of(), () -> Ports.open(config.mongoPort()));
     }
 
-    /** A gateway in front of one instance of each service (the site is shared: it keeps no state of its own). */
-    Launch gateway(String name, int port, int content, int lead, int notify) {
-        return service(
-                name,
-                "gateway",
-                port,
-                Map.of(
-                        "CONTENT_URL", config.url(content),
-                        "LEAD_URL", config.url(lead),
-                        "NOTIFY_URL", config.url(notify),
-                        "SITE_URL", config.url(config.sitePort())));
+    /**
+     * One instance of content, lead and notify with a gateway in front of them, named with the suffix ({@code
+     * lead-service-2}); the site is shared, it keeps no state of its own.
+     */
+    List<Launch> instance(String suffix, StackConfig.InstancePorts ports) {
+        return List.of(
+                service("content-service" + suffix, "content-service", ports.contentPort()),
+                service("lead-service" + suffix, "lead-service", ports.leadPort()),
+                service("notify-service" + suffix, "notify-service", ports.notifyPort()),
+                service(
+                        "gateway" + suffix,
+                        "gateway",
+                        ports.gatewayPort(),
+                        Map.of(
+                                "CONTENT_URL", config.url(ports.contentPort()),
+                                "LEAD_URL", config.url(ports.leadPort()),
+                                "NOTIFY_URL", config.url(ports.notifyPort()),
+                                "SITE_URL", config.url(config.sitePort()))));
     }
 
     Launch service(String name, String module, int port) {

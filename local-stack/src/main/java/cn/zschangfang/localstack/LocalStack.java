@@ -129,37 +129,24 @@ public final class LocalStack implements AutoCloseable {
                         register(launches.mongo())),
                 "127.0.0.1:" + config.kafkaPort() + ", mongodb://127.0.0.1:" + config.mongoPort());
 
-        startAll(
-                List.of(
-                        register(launches.service("content-service", "content-service", config.contentPort())),
-                        register(launches.service("lead-service", "lead-service", config.leadPort())),
-                        register(launches.service("notify-service", "notify-service", config.notifyPort())),
-                        register(launches.gateway(
-                                "gateway",
-                                config.gatewayPort(),
-                                config.contentPort(),
-                                config.leadPort(),
-                                config.notifyPort())),
-                        register(launches.service("site", "site", config.sitePort()))),
-                "the four services and the site, each in its own JVM");
-        StackConfig.InstancePorts second = config.second();
-        if (second != null) {
+        List<JvmLaunches.Launch> first = new ArrayList<>(launches.instance(
+                "",
+                new StackConfig.InstancePorts(
+                        config.gatewayPort(), config.contentPort(), config.leadPort(), config.notifyPort())));
+        first.add(launches.service("site", "site", config.sitePort()));
+        startAll(register(first), "the four services and the site, each in its own JVM");
+        if (config.second() != null) {
             // After the first ones, not beside them: eight JVMs starting at once on two cores exceed the step timeout.
             startAll(
-                    List.of(
-                            register(launches.service("content-service-2", "content-service", second.contentPort())),
-                            register(launches.service("lead-service-2", "lead-service", second.leadPort())),
-                            register(launches.service("notify-service-2", "notify-service", second.notifyPort())),
-                            register(launches.gateway(
-                                    "gateway-2",
-                                    second.gatewayPort(),
-                                    second.contentPort(),
-                                    second.leadPort(),
-                                    second.notifyPort()))),
+                    register(launches.instance("-2", config.second())),
                     "second instances of content, lead and notify behind a second gateway");
         }
-        new DemoData(config, http, log).importAll();
+        DemoData.importAll(config, http, log);
         pids.write();
+    }
+
+    private List<ManagedProcess> register(List<JvmLaunches.Launch> group) {
+        return group.stream().map(this::register).toList();
     }
 
     private ManagedProcess register(JvmLaunches.Launch launch) {
