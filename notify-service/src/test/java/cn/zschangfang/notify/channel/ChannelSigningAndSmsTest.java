@@ -57,7 +57,7 @@ class ChannelSigningAndSmsTest {
     }
 
     private static OutboundMessage message() {
-        return MessageFitTest.message(List.of(MessageFitTest.typical("lead-1", "留言 [x](http://e)")));
+        return MessageFixtures.message(List.of(MessageFixtures.typical("lead-1", "留言 [x](http://e)")));
     }
 
     private NotifyProperties props(Map<String, String> extra) {
@@ -128,7 +128,7 @@ class ChannelSigningAndSmsTest {
         server.defaultReply(new FakeRobot.Reply(200, "{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"r1\"}"));
         var channel = new AliyunSmsChannel(props(Map.of()));
         Agent agent = agent("13900001111", true, null, null, null, null);
-        var longest = MessageFitTest.message(List.of(MessageFitTest.longest("0f8fad5b-d9cb-469f-a165-70867728950e")));
+        var longest = MessageFixtures.message(List.of(MessageFixtures.longest("0f8fad5b-d9cb-469f-a165-70867728950e")));
 
         assertThat(channel.capacity(agent, longest)).isEqualTo(1); // one lead per SMS, never a list
         assertThat(channel.send(agent, longest).outcome()).isEqualTo(SendResult.Outcome.SENT);

@@ -35,24 +35,24 @@ class ListingMessageTest {
 
     @Test
     void digestNamesTheListingWithItsLinkAndEachLeadOnceWithTheCountInTheTitle() {
-        for (MessageFitTest.Posted p : MessageFitTest.channels()) {
+        for (MessageFixtures.Posted p : MessageFixtures.channels()) {
             p.channel().send(p.agent(), match("火炬开发区 单层标准厂房 3000㎡", "torch-3000", ids(3)));
             String text = p.content().apply(p.bodies().get(0));
             assertThat(text)
                     .contains(
                             "新房源匹配您的 3 位客户", "火炬开发区 单层标准厂房 3000㎡", "https://portal.example/listings/torch-3000", INBOX)
                     .doesNotContain("另有");
-            assertThat(MessageFitTest.refs(text)).containsExactlyElementsOf(ids(3));
+            assertThat(MessageFixtures.refs(text)).containsExactlyElementsOf(ids(3));
         }
     }
 
     @Test
     void digestOfFiveHundredLeadsFitsEveryChannelNamingWholeIdsAndHowManyMoreTheInboxShows() {
-        for (MessageFitTest.Posted p : MessageFitTest.channels()) {
+        for (MessageFixtures.Posted p : MessageFixtures.channels()) {
             p.channel().send(p.agent(), match("厂".repeat(5000), "s-" + "x".repeat(190), ids(500)));
             String text = p.content().apply(p.bodies().get(0));
             assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(p.limit());
-            List<String> shown = MessageFitTest.refs(text);
+            List<String> shown = MessageFixtures.refs(text);
             assertThat(shown).isNotEmpty().containsExactlyElementsOf(ids(500).subList(0, shown.size()));
             assertThat(text).contains("新房源匹配您的 500 位客户", "另有 " + (500 - shown.size()) + " 位客户", INBOX);
         }
@@ -78,14 +78,14 @@ class ListingMessageTest {
         assertThat(sms.carries(Purpose.LISTING_MATCH)).isFalse();
         assertThat(sms.carries(Purpose.NEW_LEAD)).isTrue();
         assertThat(sms.carries(Purpose.TEST)).isTrue();
-        for (MessageFitTest.Posted p : MessageFitTest.channels()) {
+        for (MessageFixtures.Posted p : MessageFixtures.channels()) {
             assertThat(p.channel().carries(Purpose.LISTING_MATCH)).isTrue();
         }
     }
 
     @Test
     void testMessageSaysTestAndNamesNoLead() {
-        for (MessageFitTest.Posted p : MessageFitTest.channels()) {
+        for (MessageFixtures.Posted p : MessageFixtures.channels()) {
             p.channel()
                     .send(
                             p.agent(),
@@ -93,13 +93,13 @@ class ListingMessageTest {
                                     Purpose.TEST, List.of(), null, "t-1", INBOX, "https://portal.example", null));
             String text = p.content().apply(p.bodies().get(0));
             assertThat(text).contains("测试消息");
-            assertThat(MessageFitTest.refs(text)).isEmpty();
+            assertThat(MessageFixtures.refs(text)).isEmpty();
         }
     }
 
     @Test
     void leadWithoutListingDataRendersAsBeforeWithItsLeadPageLink() {
-        Lead lead = MessageFitTest.typical("lead-9", "hi");
+        Lead lead = MessageFixtures.typical("lead-9", "hi");
         String md = LeadText.render(
                         new OutboundMessage(
                                 Purpose.NEW_LEAD,

@@ -18,26 +18,26 @@ class RobotCapacityTest {
 
     private static final int BACKLOG_CLAIM = 40; // Dispatcher.BACKLOG_CLAIM
 
-    private static int perDigest(MessageFitTest.Posted p, List<Lead> leads) {
-        OutboundMessage m = MessageFitTest.message(leads.subList(0, Math.min(leads.size(), BACKLOG_CLAIM + 1)));
+    private static int perDigest(MessageFixtures.Posted p, List<Lead> leads) {
+        OutboundMessage m = MessageFixtures.message(leads.subList(0, Math.min(leads.size(), BACKLOG_CLAIM + 1)));
         return p.channel().capacity(p.agent(), m);
     }
 
     @Test
     void oneRobotCarriesEighteenSingleLeadsAndHundredsOfBurstLeadsPerMinute() {
         int budget = TestProperties.notify(Map.of()).delivery().robotLimitPerMinute();
-        List<Lead> typical = MessageFitTest.leads(
+        List<Lead> typical = MessageFixtures.leads(
                 60,
-                id -> MessageFitTest.typical(
+                id -> MessageFixtures.typical(
                         UUID.nameUUIDFromBytes(id.getBytes()).toString(), "急"));
-        List<Lead> longest = MessageFitTest.leads(
+        List<Lead> longest = MessageFixtures.leads(
                 60,
-                id -> MessageFitTest.longest(
+                id -> MessageFixtures.longest(
                         UUID.nameUUIDFromBytes(id.getBytes()).toString()));
         System.out.println("| channel | single leads/min | burst leads/min (typical) | burst leads/min (longest) |");
-        for (MessageFitTest.Posted p : MessageFitTest.channels()) {
+        for (MessageFixtures.Posted p : MessageFixtures.channels()) {
             // a single lead costs exactly one robot message, the mention included
-            p.channel().send(p.agent(), MessageFitTest.message(typical.subList(0, 1)));
+            p.channel().send(p.agent(), MessageFixtures.message(typical.subList(0, 1)));
             assertThat(p.bodies()).hasSize(1);
             int single = budget;
             int burstTypical = budget * perDigest(p, typical);
