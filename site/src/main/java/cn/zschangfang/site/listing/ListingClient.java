@@ -29,10 +29,18 @@ public class ListingClient {
         this.cache = cache;
     }
 
-    /** One page of published listings; the query's parameters go to the service as they are. */
+    /**
+     * One page of published listings; the query's parameters go to the service as they are.
+     *
+     * @throws SearchRefused when the service refuses a filter, with what it said about it
+     */
     public ListingRecords.Page search(ListingSearch search, int size) {
         String key = "listings:" + search.apiParameters() + ":" + search.page() + ":" + size;
-        return cache.get(key, () -> fetch(search, size));
+        try {
+            return cache.get(key, () -> fetch(search, size));
+        } catch (HttpClientErrorException.BadRequest refused) {
+            throw SearchRefused.of(refused);
+        }
     }
 
     private ListingRecords.Page fetch(ListingSearch search, int size) {

@@ -6,7 +6,9 @@ import cn.zschangfang.site.web.DefaultImage;
 import cn.zschangfang.site.web.PageMeta;
 import cn.zschangfang.site.web.Pagination;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,17 @@ class ListingSearchController {
     @GetMapping("/listings")
     String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
         ListingSearch search = ListingSearch.from(parameters);
-        ListingRecords.Page result = listings.search(search, PAGE_SIZE);
+        ListingRecords.Page result;
+        List<String> refused = List.of();
+        try {
+            result = listings.search(search, PAGE_SIZE);
+        } catch (SearchRefused e) {
+            // The page with its filters and what is wrong with them, as a 400: a visitor can fix the search, and a
+            // crawler following an outdated link does not index an empty list.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            refused = e.messages();
+            result = ListingRecords.Page.empty(PAGE_SIZE);
+        }
         String base = search.path();
         String canonical = properties.publicUrl(Pagination.href(base, search.page()));
         String subject = (search.town() == null ? "中山" : search.town())
@@ -44,7 +56,8 @@ class ListingSearchController {
         String title = subject + (search.page() > 1 ? "（第" + search.page() + "页）" : "");
         String description =
                 subject + "房源：按面积（㎡/亩）、租金、层高、配电、消防等级、一楼、独门独院、行车筛选，" + "共 " + result.total() + " 套在架房源，招商顾问免费带看。";
-        model.addAttribute("meta", new PageMeta(title, description, canonical, indexable(search)));
+        model.addAttribute("meta", new PageMeta(title, description, canonical, refused.isEmpty() && indexable(search)));
+        model.addAttribute("refused", refused);
         model.addAttribute("nav", "listings");
         model.addAttribute("search", search);
         model.addAttribute("listings", result.items());

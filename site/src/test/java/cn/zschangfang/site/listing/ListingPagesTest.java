@@ -18,6 +18,20 @@ class ListingPagesTest extends SiteTestBase {
     }
 
     @Test
+    void aTownTheServiceDoesNotKnowIsA400PageSayingSoNotAServerError() {
+        CONTENT.refuse("/api/content/listings", 400, """
+                {"type":"https://zschangfang.cn/problems/validation","title":"请求内容有误","status":400,
+                 "errors":[{"field":"town","code":"unknown_town","message":"未知的镇街"}]}""");
+
+        HttpResponse<String> page = get("/listings?town=%E7%81%AB%E6%98%9F%E9%95%87");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body())
+                .contains("筛选条件有误：未知的镇街", "name=\"robots\" content=\"noindex")
+                .doesNotContain("暂时没有符合条件的房源");
+    }
+
+    @Test
     void searchPassesEveryFilterToTheListingApiAndShowsTheCards() {
         HttpResponse<String> page = get("/listings?town=%E5%B0%8F%E6%A6%84%E9%95%87&minArea=2000&maxArea=5000"
                 + "&minClearHeight=8&minPower=500&fireClass=C&groundFloor=true&standalone=true&crane=true"

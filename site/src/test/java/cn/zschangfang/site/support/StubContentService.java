@@ -53,6 +53,11 @@ public final class StubContentService {
         }
     }
 
+    /** A refusal: the path answers GETs with this status and problem document until answered again. */
+    public void refuse(String path, int status, String problem) {
+        service.answer("GET", path, status, problem);
+    }
+
     public static String fixture(String name) {
         try (InputStream in = StubContentService.class.getResourceAsStream("/content/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
