@@ -93,6 +93,10 @@ final class SharedStack {
         return config.url(config.notifyPort());
     }
 
+    String siteUrl() {
+        return config.url(config.sitePort());
+    }
+
     Path logDir() {
         return config.logDir();
     }
