@@ -1,7 +1,9 @@
 package cn.zschangfang.site.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
@@ -48,20 +50,14 @@ public class ContentClient {
     private Page fetchArticles(ArticleQuery query) {
         return http.get()
                 .uri(b -> {
-                    b.path("/api/content/articles");
-                    if (query.category() != null) {
-                        b.queryParam("category", query.category());
-                    }
-                    if (query.tag() != null) {
-                        b.queryParam("tag", query.tag());
-                    }
-                    if (query.q() != null) {
-                        b.queryParam("q", query.q());
-                    }
-                    return b.queryParam("sort", query.popular() ? "popular" : "latest")
-                            .queryParam("page", query.page())
-                            .queryParam("size", query.size())
-                            .build();
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    values.put("category", query.category());
+                    values.put("tag", query.tag());
+                    values.put("q", query.q());
+                    values.put("sort", query.popular() ? "popular" : "latest");
+                    values.put("page", query.page());
+                    values.put("size", query.size());
+                    return QueryValues.build(b.path("/api/content/articles"), values);
                 })
                 .retrieve()
                 .body(Page.class);

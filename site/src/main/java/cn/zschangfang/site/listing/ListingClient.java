@@ -1,6 +1,8 @@
 package cn.zschangfang.site.listing;
 
 import cn.zschangfang.site.api.ContentReadCache;
+import cn.zschangfang.site.api.QueryValues;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,11 +48,10 @@ public class ListingClient {
     private ListingRecords.Page fetch(ListingSearch search, int size) {
         return http.get()
                 .uri(b -> {
-                    b.path("/api/content/listings");
-                    search.apiParameters().forEach(b::queryParam);
-                    return b.queryParam("page", search.page() - 1)
-                            .queryParam("size", size)
-                            .build();
+                    Map<String, Object> values = new LinkedHashMap<>(search.apiParameters());
+                    values.put("page", search.page() - 1);
+                    values.put("size", size);
+                    return QueryValues.build(b.path("/api/content/listings"), values);
                 })
                 .retrieve()
                 .body(ListingRecords.Page.class);

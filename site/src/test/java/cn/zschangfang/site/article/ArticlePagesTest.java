@@ -75,6 +75,17 @@ class ArticlePagesTest extends SiteTestBase {
     }
 
     @Test
+    void whatAVisitorSearchesForReachesTheServiceAsTheSameTextEvenWhenItLooksLikeATemplate() {
+        HttpResponse<String> page =
+                get("/articles?tag=%7B%22%24gt%22%3A%22%22%7D&q=" + "a%2Bb%26c%3Dd%20%24%7Bjndi%7D");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(CONTENT.queries("/api/content/articles"))
+                .anyMatch(query -> query.contains("tag=%7B%22%24gt%22%3A%22%22%7D")
+                        && query.contains("q=a%2Bb%26c%3Dd%20%24%7Bjndi%7D"));
+    }
+
+    @Test
     void unknownSlugIsAnHtml404InTheSitesStyle() {
         HttpResponse<String> missing = get("/articles/no-such-article");
         HttpResponse<String> malformed = get("/articles/%3Cscript%3E");

@@ -32,6 +32,14 @@ class ListingPagesTest extends SiteTestBase {
     }
 
     @Test
+    void aTownThatLooksLikeATemplateReachesTheServiceAsText() {
+        HttpResponse<String> page = get("/listings?town=%7B%22%24gt%22%3A%22%22%7D");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(CONTENT.lastQuery("/api/content/listings")).contains("town=%7B%22%24gt%22%3A%22%22%7D");
+    }
+
+    @Test
     void searchPassesEveryFilterToTheListingApiAndShowsTheCards() {
         HttpResponse<String> page = get("/listings?town=%E5%B0%8F%E6%A6%84%E9%95%87&minArea=2000&maxArea=5000"
                 + "&minClearHeight=8&minPower=500&fireClass=C&groundFloor=true&standalone=true&crane=true"

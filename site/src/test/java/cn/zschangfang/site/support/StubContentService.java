@@ -35,6 +35,13 @@ public final class StubContentService {
         return query == null ? "" : query;
     }
 
+    /** The raw query strings of every GET of a path so far, oldest first. */
+    public List<String> queries(String path) {
+        return service.requests("GET", path).stream()
+                .map(r -> r.query() == null ? "" : r.query())
+                .toList();
+    }
+
     /** How many GETs of a path came so far. */
     public int requests(String path) {
         return service.requests("GET", path).size();
