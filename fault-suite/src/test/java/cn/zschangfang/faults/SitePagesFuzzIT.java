@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Hostile links to the site's public pages, straight to its port: the site passes what a visitor typed to
  * content-service, which refuses some of it (an unknown town), and a page must turn that refusal into a 4xx, never a
- * 5xx. Fewer inputs per page than the APIs get ({@code faults.fuzz.pages}, 1,000): each one renders a whole page.
+ * 5xx. Fewer inputs per page than the APIs get ({@code faults.fuzz.pages}, 500): each one renders a whole page.
  */
 @Order(7)
 class SitePagesFuzzIT extends FuzzSuite {
 
-    static final int COUNT = Integer.getInteger("faults.fuzz.pages", 1_000);
+    static final int COUNT = Integer.getInteger("faults.fuzz.pages", 500);
 
     @Test
     void listingSearchSurvivesHostileFilters() throws Exception {

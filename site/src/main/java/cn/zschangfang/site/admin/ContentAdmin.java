@@ -53,7 +53,7 @@ class ContentAdmin {
     }
 
     Map<String, Object> updateListing(String token, String id, Map<String, Object> body) {
-        return send(token, LISTINGS + "/" + id, body, true);
+        return send(token, LISTINGS + "/{id}", body, true, id);
     }
 
     Map<String, Object> changeStatus(String token, String id, String status, String reason) {
@@ -62,7 +62,7 @@ class ContentAdmin {
         if (reason != null && !reason.isBlank()) {
             body.put("reason", reason.strip());
         }
-        return send(token, LISTINGS + "/" + id + "/status", body, false);
+        return send(token, LISTINGS + "/{id}/status", body, false, id);
     }
 
     Map<String, Object> verify(String token, String id) {
@@ -126,7 +126,7 @@ class ContentAdmin {
     }
 
     Map<String, Object> updateArticle(String token, String slug, Map<String, Object> body) {
-        return send(token, "/api/content/admin/articles/" + slug, body, true);
+        return send(token, "/api/content/admin/articles/{slug}", body, true, slug);
     }
 
     Map<String, Object> setArticlePublished(String token, String slug, boolean published) {
@@ -185,9 +185,11 @@ class ContentAdmin {
         };
     }
 
-    private Map<String, Object> send(String token, String path, Map<String, Object> body, boolean put) {
+    /** Ids and slugs go in as URI variables: encoded, so one the admin typed into the address bar stays one segment. */
+    private Map<String, Object> send(
+            String token, String path, Map<String, Object> body, boolean put, Object... variables) {
         return call(() -> (put ? http.put() : http.post())
-                .uri(path)
+                .uri(path, variables)
                 .headers(bearer(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
