@@ -50,7 +50,8 @@ class ListingSearchController {
         }
         String base = search.path();
         String canonical = properties.publicUrl(Pagination.href(base, search.page()));
-        String subject = (search.town() == null ? "中山" : search.town())
+        // A refused town is not a place to name in the heading: the page says it is unknown.
+        String subject = (search.town() == null || !refused.isEmpty() ? "中山" : search.town())
                 + (search.type() == null ? "厂房仓库土地" : ListingText.TYPE.get(search.type()))
                 + (search.deal() == null ? "租售" : ListingText.DEAL.get(search.deal()));
         String title = subject + (search.page() > 1 ? "（第" + search.page() + "页）" : "");

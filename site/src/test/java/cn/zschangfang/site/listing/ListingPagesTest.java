@@ -27,8 +27,8 @@ class ListingPagesTest extends SiteTestBase {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body())
-                .contains("筛选条件有误：未知的镇街", "name=\"robots\" content=\"noindex")
-                .doesNotContain("暂时没有符合条件的房源");
+                .contains("筛选条件有误：未知的镇街", "name=\"robots\" content=\"noindex", "中山厂房仓库土地租售")
+                .doesNotContain("暂时没有符合条件的房源", "火星镇厂房");
     }
 
     @Test
