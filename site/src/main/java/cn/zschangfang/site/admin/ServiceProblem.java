@@ -1,19 +1,15 @@
 package cn.zschangfang.site.admin;
 
-import java.util.LinkedHashMap;
+import cn.zschangfang.site.api.ProblemFields;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.client.RestClientResponseException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service's refusal as the back office shows it: the RFC 9457 problem's status and detail, and its {@code
  * errors[].field → message} so that each message appears at its form field.
  */
 class ServiceProblem extends RuntimeException {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int status;
     private final Map<String, String> fieldErrors;
@@ -35,27 +31,8 @@ class ServiceProblem extends RuntimeException {
 
     static ServiceProblem of(RestClientResponseException e) {
         int status = e.getStatusCode().value();
-        Map<String, String> fields = new LinkedHashMap<>();
-        String detail = null;
-        try {
-            JsonNode body = JSON.readTree(e.getResponseBodyAsString());
-            if (body != null && body.isObject()) {
-                detail = text(body.get("detail"));
-                JsonNode errors = body.get("errors");
-                if (errors != null && errors.isArray()) {
-                    for (JsonNode error : errors) {
-                        String field = text(error.get("field"));
-                        String message = text(error.get("message"));
-                        if (field != null) {
-                            fields.putIfAbsent(field, message == null ? "取值无效" : message);
-                        }
-                    }
-                }
-            }
-        } catch (RuntimeException unreadable) {
-            // not a problem document (a proxy's page): the status alone says enough
-        }
-        return new ServiceProblem(status, summary(status, detail), fields);
+        ProblemFields problem = ProblemFields.of(e);
+        return new ServiceProblem(status, summary(status, problem.detail()), problem.fieldMessages());
     }
 
     private static String summary(int status, String detail) {
@@ -73,10 +50,6 @@ class ServiceProblem extends RuntimeException {
         return detail != null && !detail.isBlank() && detail.codePoints().anyMatch(c -> c >= 0x4e00)
                 ? base + "：" + detail
                 : base;
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
     }
 
     /** Marks the current response with this refusal's status (a form shown again is not a 200). */
